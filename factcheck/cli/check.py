@@ -1,0 +1,47 @@
+"""``factcheck check``: check claim files, folders and articles."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from ..reporters import names
+
+    p = sub.add_parser("check", help="check claim files, folders or articles",
+                       description="Check claim files, folders or articles; exit 1 if any "
+                       "relation cannot hold.")
+    p.add_argument("paths", nargs="*", type=Path,
+                   help="files or folders (default: claims/ and rules/ of the current directory)")
+    p.add_argument("--format", "-f", choices=names(), default="text", help="output format")
+    p.add_argument("--output", "-o", type=Path, help="write the report to this file")
+    p.add_argument("--lang", choices=["fa", "en", "auto"], default="auto",
+                   help="language of articles (default: detect)")
+    p.add_argument("--show-all", action="store_true", help="also list consistent relations")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import UsageError
+    from ..pipeline import check_paths
+    from ..reporters import Options, get
+
+    paths: list[Path] = args.paths
+    if not paths:
+        paths = [p for p in (Path("claims"), Path("rules")) if p.exists()]
+        if not paths:
+            raise UsageError("no paths given and no claims/ or rules/ folder here")
+    lang = None if args.lang == "auto" else args.lang
+    report = check_paths(paths, lang=lang)
+    to_tty = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and to_tty and not os.environ.get("NO_COLOR"))
+    text = get(args.format)(report, Options(color=color, show_all=args.show_all))
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return report.exit_code()

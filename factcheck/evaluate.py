@@ -1,0 +1,425 @@
+"""Evaluation: compile rules to interval constraints, propagate, and give every rule a verdict.
+
+Steps, per connected component of the rule graph (:mod:`factcheck.graph`):
+
+1. each rule whose units cannot match is ``invalid``;
+2. each rule is checked on its own against the stated intervals of its claims; one that
+   cannot hold is ``inconsistent`` (confirmed in exact arithmetic before it is reported);
+3. the rules that hold one by one are propagated together, so that a conflict visible only
+   through a chain of rules is found; a smallest set of rules that conflict is then
+   extracted by deletion and reported once (code FC001);
+4. the rest are ``consistent``, or ``undetermined`` when a figure they need is unstated.
+
+The hot loop works on plain floats with outward rounding (:mod:`factcheck.propagate`);
+pint is used once per distinct unit (:mod:`factcheck.units`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from .codes import CATALOGUE
+from .files import ClaimSet
+from .findings import Finding, Severity, Status
+from .graph import components
+from .kinds import REGISTRY, load_all
+from .kinds.base import Explanation, RuleKind, fmt_iv
+from .model import Claim, Hedge, RuleBase
+from .numbers import format_number
+from .periods import days_between, duration_days
+from .propagate import Linear, Mul, Problem, propagate
+from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, scale, unscale
+from .units import canonical
+
+__all__ = ["Evaluation", "evaluate"]
+
+INF = math.inf
+_SECONDS_PER_DAY = Fraction(86400)
+#: Rules below this confidence can only produce "possible" findings (severity warning).
+CONFIDENT = 0.75
+
+
+@dataclass
+class Evaluation:
+    """The result: stated intervals of claims and one finding per rule (or chain)."""
+
+    claims: ClaimSet
+    intervals: dict[str, tuple[Bound, Bound]]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def inconsistent(self) -> list[Finding]:
+        return [f for f in self.findings if f.status is Status.inconsistent and not f.suppressed]
+
+
+class _Compiler:
+    """Implements :class:`factcheck.kinds.Builder` over one :class:`Problem`."""
+
+    def __init__(self, cs: ClaimSet, policy: Policy) -> None:
+        self.cs = cs
+        self.policy = policy
+        self.problem = Problem()
+        self.vars: dict[str, int] = {}
+        self.var_claim: dict[int, str] = {}
+        self.stated: dict[str, tuple[Bound, Bound]] = {}
+        self.canon: dict[str, tuple[Bound, Bound]] = {}
+        self.rule_cons: dict[str, list[int]] = {}
+        self._current: str | None = None
+
+    def lang(self, cid: str) -> str | None:
+        c = self.cs.claims[cid]
+        if c.lang:
+            return c.lang
+        if c.source and c.source.document and c.source.document in self.cs.documents:
+            return self.cs.documents[c.source.document].lang
+        if len(self.cs.documents) == 1:
+            return next(iter(self.cs.documents.values())).lang
+        return None
+
+    # -- Builder ---------------------------------------------------------------------
+    def claim(self, cid: str) -> int:
+        v = self.vars.get(cid)
+        if v is None:
+            c = self.cs.claims[cid]
+            lo, hi = claim_interval(c, self.policy, self.lang(cid))
+            self.stated[cid] = (lo, hi)
+            u = canonical(c.unit)
+            clo, chi = scale(lo, hi, u.lo, u.hi)
+            self.canon[cid] = (clo, chi)
+            v = self.problem.var(clo, chi)
+            self.vars[cid] = v
+            self.var_claim[v] = cid
+        return v
+
+    def model(self, cid: str) -> Claim:
+        return self.cs.claims[cid]
+
+    def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
+        return canonical(self.cs.claims[cid].unit).dims
+
+    def const(self, lo: Bound, hi: Bound) -> int:
+        return self.problem.var(lo, hi)
+
+    def aux(self) -> int:
+        return self.problem.var(-INF, INF)
+
+    def _push(self, c: Linear | Mul) -> None:
+        assert self._current is not None
+        self.rule_cons[self._current].append(len(self.problem.constraints))
+        self.problem.add(c)
+
+    def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
+        self._push(Linear(tuple(a for a, _ in terms), tuple(v for _, v in terms), lo, hi))
+
+    def mul(self, z: int, x: int, y: int) -> None:
+        self._push(Mul(z, x, y))
+
+    def period_days(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
+        cal = self.policy.calendar(self.lang(cid))
+        if override is not None:
+            if override in self.cs.claims:
+                oc = self.cs.claims[override]
+                lo, hi = claim_interval(oc, self.policy, self.lang(override))
+                u = canonical(oc.unit)
+                slo, shi = scale(lo, hi, u.lo, u.hi)
+                if slo in (INF, -INF) or shi in (INF, -INF):
+                    return None
+                return Fraction(slo) / _SECONDS_PER_DAY, Fraction(shi) / _SECONDS_PER_DAY
+            return duration_days(override, cal)
+        p = self.cs.claims[cid].period
+        if p is None:
+            return None
+        if p.calendar:
+            cal = p.calendar
+        if p.duration:
+            return duration_days(p.duration, cal)
+        if p.start and p.end:
+            d = days_between(p.start, p.end)
+            return d, d
+        return None
+
+    def period_seconds(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
+        d = self.period_days(cid, override)
+        if d is None:
+            return None
+        return d[0] * _SECONDS_PER_DAY, d[1] * _SECONDS_PER_DAY
+
+
+class _Explainer:
+    def __init__(self, comp: _Compiler, needed: dict[str, tuple[Bound, Bound] | None]) -> None:
+        self.comp = comp
+        self._needed = needed
+
+    def written(self, cid: str) -> str:
+        return describe(self.comp.cs.claims[cid])
+
+    def stated(self, cid: str) -> tuple[Bound, Bound]:
+        self.comp.claim(cid)
+        return self.comp.stated[cid]
+
+    def needed(self, cid: str) -> tuple[Bound, Bound] | None:
+        return self._needed.get(cid)
+
+    def unit(self, cid: str) -> str:
+        return self.comp.cs.claims[cid].unit
+
+    def period_text(self, cid: str, override: str | None) -> str:
+        d = self.comp.period_days(cid, override)
+        label = override
+        if label is None:
+            p = self.comp.cs.claims[cid].period
+            label = (p.text or p.duration or f"{p.start} to {p.end}") if p else "the period"
+        if d is None:
+            return f"{label} (length unknown)"
+        days = format_number(d[0]) if d[0] == d[1] else f"{format_number(d[0])}–{format_number(d[1])}"
+        return f"{label} ({days} days)"
+
+
+_HEDGE_WORDS = {
+    Hedge.exact: "", Hedge.about: "about ", Hedge.nearly: "nearly ", Hedge.more_than: "more than ",
+    Hedge.at_least: "at least ", Hedge.less_than: "less than ", Hedge.at_most: "at most ",
+    Hedge.range: "",
+}
+
+
+def describe(c: Claim) -> str:
+    """A claim as a reader would say it: hedge, number, unit (or its words as written)."""
+    if c.value is None:
+        return f"[{c.id}: unstated]"
+    num = format_number(c.value)
+    if c.hedge is Hedge.range and c.value_max is not None:
+        num = f"{num}–{format_number(c.value_max)}"
+    unit = "" if c.unit in ("dimensionless", "") else " " + c.unit.replace(" / ", "/")
+    if c.unit == "percent":
+        unit = "%"
+    return f"{_HEDGE_WORDS[c.hedge]}{num}{unit}"
+
+
+def _to_claim_unit(comp: _Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
+    u = canonical(comp.cs.claims[cid].unit)
+    return unscale(_frac(lo), _frac(hi), u.lo, u.hi)
+
+
+def _frac(x: Any) -> Bound:
+    if isinstance(x, float) and x not in (INF, -INF):
+        return Fraction(x)
+    return x  # type: ignore[no-any-return]
+
+
+def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
+    """Give every rule in ``cs`` a verdict.
+
+    >>> from factcheck.files import load_text
+    >>> cs = load_text('''
+    ... claims:
+    ...   - {id: total, value: 41549, unit: call}
+    ...   - {id: a, value: 26908, unit: call}
+    ...   - {id: b, value: 17000, unit: call}
+    ... rules:
+    ...   - {id: r1, kind: sum, whole: total, parts: [a, b]}
+    ... ''')
+    >>> [(f.rule, f.status.value, f.code) for f in evaluate(cs).findings]
+    [('r1', 'inconsistent', 'FC101')]
+    """
+    reg = load_all()
+    comp = _Compiler(cs, policy)
+    for cid in cs.claims:
+        comp.claim(cid)
+    ev = Evaluation(cs, dict(comp.stated))
+    verdicts: dict[str, Finding] = {}
+    valid: list[str] = []
+    for rid, rule in cs.rules.items():
+        kind = reg[rule.kind]  # type: ignore[attr-defined]
+        comp.rule_cons[rid] = []
+        comp._current = rid
+        try:
+            problem = kind.check_units(rule, comp)
+        except Exception as exc:  # a kind's own validation error is reported as invalid
+            problem = f"{rule.kind} {rid}: {exc}"
+        if problem is None:
+            try:
+                kind.compile(rule, comp)
+            except ValueError as exc:
+                problem = f"{rule.kind} {rid}: {exc}"
+        if problem is not None:
+            verdicts[rid] = _finding(rid, rule, kind, Status.invalid, "FC003", problem, problem)
+            continue
+        valid.append(rid)
+
+    local_bad: set[str] = set()
+    for rid in valid:
+        rule = cs.rules[rid]
+        kind = reg[rule.kind]  # type: ignore[attr-defined]
+        cons = comp.rule_cons[rid]
+        res = propagate(comp.problem, only=cons)
+        if res.failed is not None and propagate(comp.problem, only=cons, exact=True).failed is not None:
+            local_bad.add(rid)
+            verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
+        elif _undetermined(comp, kind, rule):
+            verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
+                                     "a figure this rule needs is unstated or unbounded", "")
+        else:
+            verdicts[rid] = _finding(rid, rule, kind, Status.consistent, None, "", "")
+
+    chain_findings: list[Finding] = []
+    for comp_rules in components(cs, [r for r in valid if r not in local_bad]):
+        chain_findings.extend(_chains(comp, comp_rules, verdicts))
+
+    ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
+    ev.findings = [_renumber(f, i + 1) for i, f in enumerate(ordered)]
+    return ev
+
+
+def _renumber(f: Finding, n: int) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, id=f"f{n}")
+
+
+def _undetermined(comp: _Compiler, kind: RuleKind, rule: RuleBase) -> bool:
+    for cid in kind.claim_ids(rule):
+        c = comp.cs.claims[cid]
+        if c.value is None:
+            return True
+    if rule.kind == "rate":  # type: ignore[attr-defined]
+        total = rule.total  # type: ignore[attr-defined]
+        same = dict(comp.dims(total)).get("[time]", 0) == dict(
+            comp.dims(rule.rate[0].claim)).get("[time]", 0)  # type: ignore[attr-defined]
+        if not same and comp.period_days(total, rule.duration) is None:  # type: ignore[attr-defined]
+            return True
+    return False
+
+
+def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, status: Status,
+             code: str | None, message: str, arithmetic: str, *, rules: Iterable[str] = (),
+             claims: Iterable[str] = (), needed: dict[str, tuple[str, str] | None] | None = None,
+             kind_name: str | None = None) -> Finding:
+    conf = rule.confidence if rule is not None else 1.0
+    possible = status is Status.inconsistent and conf < CONFIDENT
+    if status is Status.inconsistent:
+        sev = Severity.warning if possible else Severity.error
+    elif status is Status.invalid:
+        sev = Severity.error
+    elif status is Status.undetermined:
+        sev = Severity.info
+    else:
+        sev = Severity.none
+    cat = CATALOGUE.get(code) if code else None
+    claim_ids = tuple(claims) or (tuple(kind.claim_ids(rule)) if kind and rule else ())
+    return Finding(
+        id="", status=status, severity=sev,
+        kind=kind_name or (kind.name if kind else "chain"), rule=rid,
+        rules=tuple(rules) or ((rid,) if rid else ()), claims=claim_ids,
+        code=code, name=cat.name if cat else None, message=message, arithmetic=arithmetic,
+        needed=needed or {}, confidence=conf, possible=possible,
+        evidence=rule.evidence if rule is not None else None,
+    )
+
+
+def _needed(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) -> dict[str, tuple[Bound, Bound] | None]:
+    """For each claim: what it would have to be for the given constraints to hold."""
+    out: dict[str, tuple[Bound, Bound] | None] = {}
+    for cid in claim_ids:
+        v = comp.vars[cid]
+        floor: Bound = -INF if comp.cs.claims[cid].signed else Fraction(0)
+        res = propagate(comp.problem, only=cons, domains={v: (floor, INF)}, exact=True)
+        if res.failed is not None:
+            out[cid] = None
+        else:
+            out[cid] = _to_claim_unit(comp, cid, res.lo[v], res.hi[v])
+    return out
+
+
+def _str_needed(n: dict[str, tuple[Bound, Bound] | None]) -> dict[str, tuple[str, str] | None]:
+    def s(x: Bound) -> str:
+        if x == INF:
+            return "inf"
+        if x == -INF:
+            return "-inf"
+        return _exact_str(Fraction(x))
+
+    return {k: (None if v is None else (s(v[0]), s(v[1]))) for k, v in n.items()}
+
+
+def _exact_str(x: Fraction) -> str:
+    """Decimal string if finite, else 'p/q' (exact numbers are strings in reports)."""
+    if x.denominator == 1:
+        return str(x.numerator)
+    d = x.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:
+        from decimal import Decimal, localcontext
+
+        with localcontext() as ctx:
+            ctx.prec = 200
+            return format(Decimal(x.numerator) / Decimal(x.denominator), "f")
+    return f"{x.numerator}/{x.denominator}"
+
+
+def _explain(comp: _Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
+             rules: tuple[str, ...]) -> Finding:
+    ids = kind.claim_ids(rule)
+    needed = _needed(comp, cons, ids)
+    try:
+        exp = kind.explain(rule, _Explainer(comp, needed))
+    except Exception as exc:  # explanation must never hide a verdict
+        exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
+    return _finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
+                    needed=_str_needed(needed))
+
+
+def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> list[Finding]:
+    """Find conflicts visible only through several rules; return one finding per conflict."""
+    out: list[Finding] = []
+    active = list(rules)
+    for _ in range(10):  # a component rarely holds more than one independent chain conflict
+        cons = [ci for r in active for ci in comp.rule_cons[r]]
+        if not cons or propagate(comp.problem, only=cons).failed is None:
+            break
+        if propagate(comp.problem, only=cons, exact=True).failed is None:
+            break
+        core = list(active)
+        for r in list(core):  # deletion-based minimal unsatisfiable subset
+            trial = [x for x in core if x != r]
+            tcons = [ci for x in trial for ci in comp.rule_cons[x]]
+            if tcons and propagate(comp.problem, only=tcons, exact=True).failed is not None:
+                core = trial
+        ccons = [ci for r in core for ci in comp.rule_cons[r]]
+        claim_ids: list[str] = []
+        reg = REGISTRY
+        for r in core:
+            for cid in reg[comp.cs.rules[r].kind].claim_ids(comp.cs.rules[r]):  # type: ignore[attr-defined]
+                if cid not in claim_ids:
+                    claim_ids.append(cid)
+        needed = _needed(comp, ccons, claim_ids)
+        parts = []
+        for cid in claim_ids:
+            lo, hi = comp.stated[cid]
+            n = needed[cid]
+            want = "no value" if n is None else fmt_iv(*n)
+            parts.append(f"{cid} = {describe(comp.cs.claims[cid])} (stated {fmt_iv(lo, hi)}; "
+                         f"the other rules need {want})")
+        msg = f"rules {', '.join(core)} cannot all hold together"
+        conf = min(comp.cs.rules[r].confidence for r in core)
+        f = _finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
+                     rules=core, claims=claim_ids, needed=_str_needed(needed), kind_name="chain")
+        if conf < CONFIDENT:
+            from dataclasses import replace
+
+            f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
+        out.append(f)
+        for r in core:
+            from dataclasses import replace
+
+            verdicts[r] = replace(verdicts[r], status=Status.inconsistent, code="FC001",
+                                  name="chain.inconsistent", severity=f.severity,
+                                  message=f"part of a conflict: {msg}", possible=f.possible)
+        active = [r for r in active if r not in core]
+    return out

@@ -1,0 +1,350 @@
+"""Reading claim and rule files (YAML or JSON) into validated models, with exact locations.
+
+Numbers are read as written (YAML floats become :class:`~decimal.Decimal`, never float).
+Errors carry ``path:line:column: field: message (got value)``.  Parsing is fast (the C
+YAML loader where available, :mod:`json` for JSON); positions are recomputed with a
+position-tracking composer only when something is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .errors import ClaimFileError, InputError
+from .model import Claim, Document, RuleBase
+
+__all__ = ["ClaimSet", "MAX_FILE_BYTES", "load_paths", "load_text", "file_model", "rule_adapter"]
+
+#: Files larger than this are refused (override with FACTCHECK_MAX_FILE_BYTES).
+MAX_FILE_BYTES = 16 * 1024 * 1024
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _max_bytes() -> int:
+    try:
+        return int(os.environ.get("FACTCHECK_MAX_FILE_BYTES", MAX_FILE_BYTES))
+    except ValueError:
+        return MAX_FILE_BYTES
+
+
+_ADAPTERS: dict[str, Any] = {}
+
+
+def rule_adapter() -> TypeAdapter[Any]:
+    """A pydantic adapter for any rule, discriminated by ``kind``."""
+    if "rule" not in _ADAPTERS:
+        from . import kinds
+
+        models = tuple(k.model for k in kinds.load_all().values())
+        union = Annotated[Union[models], Field(discriminator="kind")]  # type: ignore[valid-type]
+        _ADAPTERS["rule"] = TypeAdapter(union)
+    return _ADAPTERS["rule"]  # type: ignore[no-any-return]
+
+
+def file_model() -> type[BaseModel]:
+    """The model of one file: ``document``, ``claims`` and ``rules`` (all optional)."""
+    if "file" not in _ADAPTERS:
+        from . import kinds
+
+        models = tuple(k.model for k in kinds.load_all().values())
+        rule_t = Annotated[Union[models], Field(discriminator="kind")]  # type: ignore[valid-type]
+
+        class ClaimFile(BaseModel):
+            """A claim file: the document it describes, its claims and its rules."""
+
+            model_config = ConfigDict(extra="forbid", title="factcheck claim file")
+            schema_: str | None = Field(default=None, alias="schema")
+            document: Document | None = None
+            documents: list[Document] = Field(default_factory=list)
+            claims: list[Claim] = Field(default_factory=list)
+            rules: list[rule_t] = Field(default_factory=list)  # type: ignore[valid-type]
+
+        _ADAPTERS["file"] = ClaimFile
+    return _ADAPTERS["file"]  # type: ignore[no-any-return]
+
+
+@dataclass
+class ClaimSet:
+    """Everything read from a set of files, with where each item came from."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    rules: dict[str, RuleBase] = field(default_factory=dict)
+    origin: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)
+    doc_of_file: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # document id -> source text if known
+
+    def add(self, other: ClaimSet) -> None:
+        for name in ("documents", "claims", "rules"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for k, v in theirs.items():
+                if k in mine:
+                    p, ln, col = other.origin.get(f"{name}:{k}", (None, None, None))
+                    q = self.origin.get(f"{name}:{k}", (None, None, None))
+                    where = f" (first defined at {q[0]}:{q[1]})" if q[0] else ""
+                    raise ClaimFileError(f"duplicate id {k!r}{where}", path=p, line=ln, column=col,
+                                         field=f"{name[:-1]}.id")
+                mine[k] = v
+        self.origin.update(other.origin)
+        self.doc_of_file.update(other.doc_of_file)
+        self.texts.update(other.texts)
+
+
+# -- YAML reading ---------------------------------------------------------------------
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps decimals exact."""
+
+
+def _decimal(loader: Any, node: yaml.ScalarNode) -> Any:
+    text = loader.construct_scalar(node)
+    low = text.lower().lstrip("+-")
+    if low in (".nan", ".inf"):
+        return float(text.replace(".", "", 1).replace("nan", "nan"))  # validators reject it
+    try:
+        return Decimal(text.replace("_", ""))
+    except ArithmeticError:
+        return text
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+
+class _PosLoader(yaml.SafeLoader):
+    """Pure-Python loader used only to find where a bad value sits."""
+
+
+def _positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """Map each path (keys and list indices) to the (line, column) of its value, 1-based."""
+    out: dict[tuple[Any, ...], tuple[int, int]] = {}
+    try:
+        root = yaml.compose(text, Loader=_PosLoader)
+    except yaml.YAMLError:
+        return out
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = k.value
+                out[(*path, key, "__key__")] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                walk(v, (*path, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, (*path, i))
+
+    if root is not None:
+        walk(root, ())
+    return out
+
+
+def _locate(pos: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    # pydantic adds union tags ("sum") and sub-models to loc; drop what is not in the file.
+    path: tuple[Any, ...] = ()
+    best: tuple[int, int] | None = pos.get(())
+    for part in loc:
+        cand = (*path, part)
+        if cand in pos:
+            path = cand
+            best = pos[cand]
+    if best is None:
+        return None, None
+    return best
+
+
+def _got(data: Any, loc: tuple[Any, ...]) -> Any:
+    cur = data
+    for part in loc:
+        if isinstance(cur, dict) and part in cur:
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+            cur = cur[part]
+        else:
+            continue
+    return cur
+
+
+def _field_name(loc: tuple[Any, ...], data: Any) -> str:
+    parts: list[str] = []
+    cur = data
+    for part in loc:
+        if isinstance(cur, list) and isinstance(part, int) and part < len(cur):
+            cur = cur[part]
+            ident = cur.get("id") if isinstance(cur, dict) else None
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{ident or part}]"]
+        elif isinstance(cur, dict) and part in cur:
+            cur = cur[part]
+            parts.append(str(part))
+        # union tags such as 'sum' that are not keys are skipped
+    return ".".join(parts)
+
+
+def _parse(text: str, path: str) -> Any:
+    if path.endswith(".json"):
+        try:
+            return json.loads(text, parse_float=Decimal, parse_constant=_bad_constant)
+        except json.JSONDecodeError as exc:
+            raise ClaimFileError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno,
+                                 column=exc.colno) from None
+        except ValueError as exc:
+            raise ClaimFileError(str(exc), path=path) from None
+    try:
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise ClaimFileError(
+            f"invalid YAML: {exc.problem}", path=path,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ClaimFileError(f"invalid YAML: {exc}", path=path) from None
+    except RecursionError:
+        raise ClaimFileError("invalid YAML: nested too deeply", path=path) from None
+
+
+def _bad_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number factcheck accepts")
+
+
+def load_text(text: str, path: str = "<string>") -> ClaimSet:
+    """Validate the text of one claim file; raise :class:`ClaimFileError` on any problem."""
+    data = _parse(text, path)
+    if data is None:
+        raise ClaimFileError("empty file: expected 'claims:' and/or 'rules:'", path=path, line=1)
+    if not isinstance(data, dict):
+        raise ClaimFileError(f"expected a mapping with 'claims' and 'rules' (got {type(data).__name__})",
+                             path=path, line=1, column=1)
+    model = file_model()
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        loc = tuple(err["loc"])
+        pos = _positions(text)
+        line, col = _locate(pos, loc)
+        got = _got(data, loc)
+        msg = err["msg"]
+        ctx_err = (err.get("ctx") or {}).get("error")
+        if isinstance(ctx_err, InputError):
+            msg = ctx_err.bare_message
+        elif msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        if "(got " not in msg and not isinstance(got, dict | list):
+            msg = f"{msg} (got {got!r})"
+        raise ClaimFileError(msg, path=path, line=line, column=col,
+                             field=_field_name(loc, data) or None) from None
+    except InputError as exc:  # raised directly by a validator (unit, period)
+        raise ClaimFileError(exc.bare_message, path=path) from None
+    cs = ClaimSet()
+    pos_cache: dict[tuple[Any, ...], tuple[int, int]] | None = None
+
+    def where(section: str, i: int) -> tuple[str, int | None, int | None]:
+        nonlocal pos_cache
+        if pos_cache is None:
+            pos_cache = _positions(text) if len(text) < 2_000_000 else {}
+        ln, col = pos_cache.get((section, i), (None, None))
+        return path, ln, col
+
+    docs = list(parsed.documents) + ([parsed.document] if parsed.document else [])
+    for d in docs:
+        cs.documents[d.id] = d
+    default_doc = docs[0].id if len(docs) == 1 else None
+    if default_doc:
+        cs.doc_of_file[path] = default_doc
+    seen: dict[str, int] = {}
+    for section, items in (("claims", parsed.claims), ("rules", parsed.rules)):
+        store: dict[str, Any] = getattr(cs, section)
+        for i, item in enumerate(items):
+            if item.id in store:
+                p, ln, col = where(section, i)
+                first = seen.get(f"{section}:{item.id}")
+                raise ClaimFileError(
+                    f"duplicate id {item.id!r}" + (f" (first at item {first})" if first is not None else ""),
+                    path=p, line=ln, column=col, field=f"{section}[{i}].id")
+            store[item.id] = item
+            seen[f"{section}:{item.id}"] = i
+            cs.origin[f"{section}:{item.id}"] = (path, None, None)
+    _index_positions(cs, parsed, path, where)
+    return cs
+
+
+def _index_positions(cs: ClaimSet, parsed: Any, path: str, where: Any) -> None:
+    n = len(parsed.claims) + len(parsed.rules)
+    if n > 5000:
+        return  # large machine-written files: skip positions (they are only for display)
+    for section, items in (("claims", parsed.claims), ("rules", parsed.rules)):
+        for i, item in enumerate(items):
+            cs.origin[f"{section}:{item.id}"] = where(section, i)
+
+
+def read_file(path: Path) -> str:
+    """Read a UTF-8 file with size limits and one-line errors."""
+    p = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=p) from None
+    limit = _max_bytes()
+    if size > limit:
+        raise InputError(f"file too large: {size:,} bytes (limit {limit:,}; set "
+                         "FACTCHECK_MAX_FILE_BYTES to raise it)", path=p)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=p) from None
+    if b"\x00" in raw[:8192]:
+        raise InputError("binary file: not UTF-8 text", path=p)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"invalid UTF-8 at byte {exc.start}", path=p, line=line) from None
+    return text
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files named, plus claim files found in folders (sorted, for stable output)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in SUFFIXES
+                              and not any(part.startswith(".") for part in q.parts)))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError("no such file or directory", path=str(p))
+    return out
+
+
+def load_paths(paths: list[Path]) -> ClaimSet:
+    """Load and merge claim files; ids must be unique across all of them."""
+    cs = ClaimSet()
+    for p in expand(paths):
+        text = read_file(p)
+        cs.add(load_text(text, str(p)))
+    _check_references(cs)
+    return cs
+
+
+def _check_references(cs: ClaimSet) -> None:
+    from . import kinds
+
+    reg = kinds.load_all()
+    for rid, rule in cs.rules.items():
+        kind = reg[rule.kind]  # type: ignore[attr-defined]
+        for cid in kind.claim_ids(rule):
+            if cid not in cs.claims:
+                p, ln, col = cs.origin.get(f"rules:{rid}", (None, None, None))
+                raise ClaimFileError(f"rule refers to unknown claim {cid!r}", path=p, line=ln,
+                                     column=col, field=f"rules[{rid}]")

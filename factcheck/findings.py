@@ -1,0 +1,50 @@
+"""Findings: the verdict on each rule, as frozen values (never exceptions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = ["Finding", "Severity", "Status"]
+
+
+class Status(str, Enum):
+    consistent = "consistent"
+    inconsistent = "inconsistent"
+    undetermined = "undetermined"
+    invalid = "invalid"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    none = "none"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1, "none": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one rule, or on a set of rules that conflict only together."""
+
+    id: str
+    status: Status
+    severity: Severity
+    kind: str
+    rule: str | None
+    rules: tuple[str, ...]
+    claims: tuple[str, ...]
+    code: str | None = None
+    name: str | None = None
+    message: str = ""
+    arithmetic: str = ""
+    #: For each claim, the interval (in its own unit) it would have to lie in for the
+    #: rest of the conflicting rules to hold; None when no value would do.
+    needed: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    confidence: float = 1.0
+    possible: bool = False
+    evidence: str | None = None
+    suppressed: bool = False

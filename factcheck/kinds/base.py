@@ -1,0 +1,147 @@
+"""The interface every rule kind implements, and the helpers kinds share."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar, Protocol, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..codes import Code
+from ..model import ID_PATTERN, Claim, RuleBase
+from ..numbers import format_number
+
+__all__ = ["Builder", "Explainer", "Explanation", "RuleKind", "Term", "TermRef", "fmt_iv"]
+
+Bound = Union[Fraction, float]
+
+
+class Term(BaseModel):
+    """A claim with a multiplier: ``{claim: units_daily, times: 2}``; a bare id means times 1."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    claim: str = Field(pattern=ID_PATTERN)
+    times: Decimal = Decimal(1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            return {"claim": v}
+        return v
+
+
+TermRef = Term
+
+
+class Builder(Protocol):
+    """What a kind may use while compiling a rule to constraints."""
+
+    def claim(self, cid: str) -> int: ...
+    def model(self, cid: str) -> Claim: ...
+    def dims(self, cid: str) -> tuple[tuple[str, int], ...]: ...
+    def const(self, lo: Bound, hi: Bound) -> int: ...
+    def aux(self) -> int: ...
+    def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None: ...
+    def mul(self, z: int, x: int, y: int) -> None: ...
+    def period_seconds(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None: ...
+
+
+class Explainer(Protocol):
+    """What a kind may use while explaining a violation (all numbers exact)."""
+
+    def written(self, cid: str) -> str: ...
+    def stated(self, cid: str) -> tuple[Bound, Bound]: ...
+    def needed(self, cid: str) -> tuple[Bound, Bound] | None: ...
+    def unit(self, cid: str) -> str: ...
+    def period_text(self, cid: str, override: str | None) -> str: ...
+
+
+@dataclass(frozen=True)
+class Explanation:
+    code: str
+    message: str
+    arithmetic: str
+
+
+def fmt_iv(lo: Bound, hi: Bound) -> str:
+    """``[a, b]`` as readable text: a point, a range, or a one-sided bound."""
+    inf = float("inf")
+    if lo == hi:
+        return format_number(lo)
+    if hi == inf and lo == -inf:
+        return "any value"
+    if hi == inf:
+        return f"at least {format_number(lo)}"
+    if lo == -inf:
+        return f"at most {format_number(hi)}"
+    return f"{format_number(lo)} to {format_number(hi)}"
+
+
+def term_text(ex: Explainer, t: Term) -> str:
+    w = ex.written(t.claim)
+    return w if t.times == 1 else f"{format_number(t.times)} × {w}"
+
+
+class RuleKind(ABC):
+    """One kind of relation between claims."""
+
+    name: ClassVar[str]
+    model: ClassVar[type[RuleBase]]
+    codes: ClassVar[tuple[Code, ...]]
+    summary: ClassVar[str]
+
+    @abstractmethod
+    def claim_ids(self, rule: Any) -> list[str]:
+        """Every claim the rule refers to, in a stable order."""
+
+    def check_units(self, rule: Any, b: Builder) -> str | None:
+        """A message if the rule's claims have units that cannot be related, else None."""
+        return None
+
+    @abstractmethod
+    def compile(self, rule: Any, b: Builder) -> None:
+        """Add the rule's constraints to the builder."""
+
+    @abstractmethod
+    def explain(self, rule: Any, ex: Explainer) -> Explanation:
+        """Explain why the rule cannot hold, with the numbers."""
+
+    # -- helpers shared by kinds ---------------------------------------------------------
+
+    @staticmethod
+    def same_dims(b: Builder, ids: list[str], what: str) -> str | None:
+        first = ids[0]
+        for cid in ids[1:]:
+            if b.dims(cid) != b.dims(first):
+                return (
+                    f"{what}: '{cid}' is in {b.model(cid).unit!r} but '{first}' is in "
+                    f"{b.model(first).unit!r}; they cannot be added or compared"
+                )
+        return None
+
+    @staticmethod
+    def target_vs(ex: Explainer, target: str, formula: str, up_code: str, down_code: str,
+                  up_text: str, down_text: str) -> Explanation:
+        """Compare a target claim with what the rest of the rule implies for it."""
+        s_lo, s_hi = ex.stated(target)
+        need = ex.needed(target)
+        unit = ex.unit(target)
+        if need is None:
+            return Explanation(up_code, f"{formula} cannot hold", formula)
+        n_lo, n_hi = need
+        if n_lo > s_hi:
+            arith = (f"{formula} ≥ {format_number(n_lo)} {unit} > {format_number(s_hi)} "
+                     f"({ex.written(target)})")
+            msg = (f"{up_text}: {formula} is at least {format_number(n_lo)} {unit}, "
+                   f"but {ex.written(target)} allows at most {format_number(s_hi)}")
+            return Explanation(up_code, msg, arith)
+        arith = (f"{formula} ≤ {format_number(n_hi)} {unit} < {format_number(s_lo)} "
+                 f"({ex.written(target)})")
+        msg = (f"{down_text}: {formula} is at most {format_number(n_hi)} {unit}, "
+               f"but {ex.written(target)} needs at least {format_number(s_lo)}")
+        return Explanation(down_code, msg, arith)

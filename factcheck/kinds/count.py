@@ -1,0 +1,66 @@
+"""``count``: a stated count against the items the text enumerates ("five pillars: a, b, ...")."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind, Term, term_text
+
+CODES = (
+    Code("FC161", "count.list-length-mismatch",
+         "A stated count differs from the number of items listed.", "count",
+         consistent_example="five pillars: order, security, calm, discipline and values",
+         inconsistent_example="five pillars: order, security, calm and discipline"),
+)
+register(*CODES)
+
+
+class CountRule(RuleBase):
+    kind: Literal["count"]
+    claim: str = Field(pattern=ID_PATTERN, description="the stated count")
+    items: list[str] | None = Field(default=None, description="the enumerated items")
+    parts: list[Term] | None = Field(
+        default=None, description="or: counts that make up the stated count ('three in Texas')"
+    )
+
+    @model_validator(mode="after")
+    def _one_of(self) -> CountRule:
+        if (self.items is None) == (self.parts is None):
+            raise ValueError("give exactly one of 'items' (a list) or 'parts' (claims)")
+        return self
+
+
+class Count(RuleKind):
+    name = "count"
+    model = CountRule
+    codes = CODES
+    summary = "stated count = number of listed items (or the sum of listed counts)"
+
+    def claim_ids(self, rule: CountRule) -> list[str]:
+        return [rule.claim, *(t.claim for t in rule.parts or ())]
+
+    def compile(self, rule: CountRule, b: Builder) -> None:
+        c = b.claim(rule.claim)
+        if rule.items is not None:
+            n = Fraction(len(rule.items))
+            b.linear([(Fraction(1), c)], n, n)
+        else:
+            terms = [(Fraction(1), c)] + [(-Fraction(t.times), b.claim(t.claim)) for t in rule.parts or ()]
+            b.linear(terms, Fraction(0), Fraction(0))
+
+    def explain(self, rule: CountRule, ex: Explainer) -> Explanation:
+        if rule.items is not None:
+            formula = f"{len(rule.items)} listed ({', '.join(rule.items)})"
+        else:
+            formula = " + ".join(term_text(ex, t) for t in rule.parts or ())
+        return self.target_vs(ex, rule.claim, formula, "FC161", "FC161",
+                              "count differs from the list", "count differs from the list")
+
+
+register_kind(Count())

@@ -1,0 +1,51 @@
+"""``part_of``: a part cannot exceed the whole it belongs to."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind
+
+CODES = (
+    Code("FC103", "part-of.part-exceeds-whole", "A figure said to be part of another is larger than it.",
+         "part_of",
+         consistent_example="of 630 thousand vehicles, 310 thousand motorcycles",
+         inconsistent_example="of 630 thousand vehicles, 710 thousand motorcycles"),
+)
+register(*CODES)
+
+
+class PartOfRule(RuleBase):
+    kind: Literal["part_of"]
+    part: str = Field(pattern=ID_PATTERN)
+    whole: str = Field(pattern=ID_PATTERN)
+
+
+class PartOf(RuleKind):
+    name = "part_of"
+    model = PartOfRule
+    codes = CODES
+    summary = "part <= whole"
+
+    def claim_ids(self, rule: PartOfRule) -> list[str]:
+        return [rule.part, rule.whole]
+
+    def check_units(self, rule: PartOfRule, b: Builder) -> str | None:
+        return self.same_dims(b, self.claim_ids(rule), f"part_of {rule.id}")
+
+    def compile(self, rule: PartOfRule, b: Builder) -> None:
+        b.linear([(Fraction(1), b.claim(rule.part)), (Fraction(-1), b.claim(rule.whole))],
+                 float("-inf"), Fraction(0))
+
+    def explain(self, rule: PartOfRule, ex: Explainer) -> Explanation:
+        return self.target_vs(ex, rule.whole, f"the part {ex.written(rule.part)}", "FC103", "FC103",
+                              "part exceeds whole", "part exceeds whole")
+
+
+register_kind(PartOf())

@@ -1,0 +1,85 @@
+"""``percent_change``: a stated change between an old and a new figure.
+
+The change is a percentage (``rose 39%``: new = old × (1 + 0.39)) or a factor
+(``doubled``: new = 2 × old); ``direction: decrease`` reads the stated change as a fall.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind
+
+CODES = (
+    Code("FC131", "percent-change.mismatch",
+         "A stated percentage change or factor does not match the old and new figures.",
+         "percent_change",
+         consistent_example="from 89 to 137, a change of 53.9 percent",
+         inconsistent_example="more than doubled, from 89 to 137"),
+)
+register(*CODES)
+
+
+class PercentChangeRule(RuleBase):
+    kind: Literal["percent_change"]
+    old: str = Field(pattern=ID_PATTERN)
+    new: str = Field(pattern=ID_PATTERN)
+    change: str | None = Field(default=None, pattern=ID_PATTERN, description="a percentage claim")
+    factor: str | None = Field(default=None, pattern=ID_PATTERN,
+                               description="a 'times' claim, e.g. 2 for 'doubled'")
+    direction: Literal["increase", "decrease"] = "increase"
+
+    @model_validator(mode="after")
+    def _one_of(self) -> PercentChangeRule:
+        if (self.change is None) == (self.factor is None):
+            raise ValueError("give exactly one of 'change' (percent) or 'factor' (times)")
+        return self
+
+
+class PercentChange(RuleKind):
+    name = "percent_change"
+    model = PercentChangeRule
+    codes = CODES
+    summary = "new = old × (1 ± change) or new = factor × old"
+
+    def claim_ids(self, rule: PercentChangeRule) -> list[str]:
+        return [rule.old, rule.new, rule.change or rule.factor or ""]
+
+    def check_units(self, rule: PercentChangeRule, b: Builder) -> str | None:
+        c = rule.change or rule.factor
+        assert c is not None
+        if b.dims(c):
+            return f"percent_change {rule.id}: the change '{c}' must be dimensionless"
+        return self.same_dims(b, [rule.old, rule.new], f"percent_change {rule.id}")
+
+    def compile(self, rule: PercentChangeRule, b: Builder) -> None:
+        g = b.aux()
+        if rule.change is not None:
+            sign = Fraction(1) if rule.direction == "increase" else Fraction(-1)
+            # g = 1 + sign * change
+            b.linear([(Fraction(1), g), (-sign, b.claim(rule.change))], Fraction(1), Fraction(1))
+        else:
+            assert rule.factor is not None
+            f = b.claim(rule.factor)
+            if rule.direction == "increase":
+                b.linear([(Fraction(1), g), (Fraction(-1), f)], Fraction(0), Fraction(0))
+            else:  # "halved": new = old / factor
+                b.mul(b.const(Fraction(1), Fraction(1)), g, f)
+        b.mul(b.claim(rule.new), b.claim(rule.old), g)
+
+    def explain(self, rule: PercentChangeRule, ex: Explainer) -> Explanation:
+        c = rule.change or rule.factor
+        assert c is not None
+        word = "fall" if rule.direction == "decrease" else "rise"
+        formula = f"{ex.written(rule.old)} with a {word} of {ex.written(c)}"
+        return self.target_vs(ex, rule.new, formula, "FC131", "FC131",
+                              "change does not match", "change does not match")
+
+
+register_kind(PercentChange())

@@ -1,0 +1,53 @@
+"""``percent_of``: a share equals a part divided by its whole."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind
+
+CODES = (
+    Code("FC121", "percent-of.share-mismatch",
+         "A stated percentage does not match the part divided by the whole.", "percent_of",
+         consistent_example="21,903 of 66,611 registrations, 32.9 percent",
+         inconsistent_example="349,891 ballots of 570,995 eligible voters, 61.11 percent"),
+)
+register(*CODES)
+
+
+class PercentOfRule(RuleBase):
+    kind: Literal["percent_of"]
+    share: str = Field(pattern=ID_PATTERN, description="the percentage (or fraction) claim")
+    part: str = Field(pattern=ID_PATTERN)
+    whole: str = Field(pattern=ID_PATTERN)
+
+
+class PercentOf(RuleKind):
+    name = "percent_of"
+    model = PercentOfRule
+    codes = CODES
+    summary = "part = share × whole (share in percent or as a fraction)"
+
+    def claim_ids(self, rule: PercentOfRule) -> list[str]:
+        return [rule.share, rule.part, rule.whole]
+
+    def check_units(self, rule: PercentOfRule, b: Builder) -> str | None:
+        if b.dims(rule.share):
+            return f"percent_of {rule.id}: the share '{rule.share}' must be dimensionless (percent)"
+        return self.same_dims(b, [rule.part, rule.whole], f"percent_of {rule.id}")
+
+    def compile(self, rule: PercentOfRule, b: Builder) -> None:
+        b.mul(b.claim(rule.part), b.claim(rule.share), b.claim(rule.whole))
+
+    def explain(self, rule: PercentOfRule, ex: Explainer) -> Explanation:
+        formula = f"{ex.written(rule.part)} / {ex.written(rule.whole)}"
+        return self.target_vs(ex, rule.share, formula, "FC121", "FC121",
+                              "share does not match", "share does not match")
+
+
+register_kind(PercentOf())

@@ -1,0 +1,60 @@
+"""``percentage_points``: the difference of two percentages, in points."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind
+
+CODES = (
+    Code("FC132", "percentage-points.mismatch",
+         "A change stated in percentage points does not match the two percentages.",
+         "percentage_points",
+         consistent_example="from 42 percent to 49 percent, up 7 points",
+         inconsistent_example="from 42 percent to 49 percent, up 9 points"),
+)
+register(*CODES)
+
+
+class PercentagePointsRule(RuleBase):
+    kind: Literal["percentage_points"]
+    old: str = Field(pattern=ID_PATTERN)
+    new: str = Field(pattern=ID_PATTERN)
+    change: str = Field(pattern=ID_PATTERN)
+    direction: Literal["increase", "decrease"] = "increase"
+
+
+class PercentagePoints(RuleKind):
+    name = "percentage_points"
+    model = PercentagePointsRule
+    codes = CODES
+    summary = "new - old = change (all in percent / percentage points)"
+
+    def claim_ids(self, rule: PercentagePointsRule) -> list[str]:
+        return [rule.old, rule.new, rule.change]
+
+    def check_units(self, rule: PercentagePointsRule, b: Builder) -> str | None:
+        for c in self.claim_ids(rule):
+            if b.dims(c):
+                return f"percentage_points {rule.id}: '{c}' must be a percentage"
+        return None
+
+    def compile(self, rule: PercentagePointsRule, b: Builder) -> None:
+        sign = Fraction(1) if rule.direction == "increase" else Fraction(-1)
+        b.linear([(Fraction(1), b.claim(rule.new)), (Fraction(-1), b.claim(rule.old)),
+                  (-sign, b.claim(rule.change))], Fraction(0), Fraction(0))
+
+    def explain(self, rule: PercentagePointsRule, ex: Explainer) -> Explanation:
+        op = "+" if rule.direction == "increase" else "-"
+        formula = f"{ex.written(rule.old)} {op} {ex.written(rule.change)}"
+        return self.target_vs(ex, rule.new, formula, "FC132", "FC132",
+                              "points do not match", "points do not match")
+
+
+register_kind(PercentagePoints())

@@ -1,0 +1,103 @@
+"""``rate``: a total equals a rate (or a sum of rates) times the period it covers."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind, Term, term_text
+
+CODES = (
+    Code("FC111", "rate.total-below-rate",
+         "A total over a period is smaller than its stated rate times the period's length.",
+         "rate",
+         consistent_example="more than 3,000 calls a day; 126 calls an hour",
+         inconsistent_example="822 people a day + 2 × more than 2,000 a day; 400 thousand in 6 months"),
+    Code("FC112", "rate.total-above-rate",
+         "A total over a period is larger than its stated rate times the period's length.",
+         "rate",
+         consistent_example="65 million deaths a year; 178,000 a day",
+         inconsistent_example="65 million deaths a year; 150,000 a day"),
+)
+register(*CODES)
+
+
+class RateRule(RuleBase):
+    kind: Literal["rate"]
+    total: str = Field(pattern=ID_PATTERN)
+    rate: list[Term] = Field(min_length=1)
+    duration: str | None = Field(
+        default=None,
+        description="the period's length ('6 month') or the id of a claim stating it; "
+        "default: the total's period, or the unit of the total if it is itself a rate",
+    )
+
+    @field_validator("rate", mode="before")
+    @classmethod
+    def _one(cls, v: object) -> object:
+        return [v] if isinstance(v, str | dict) else v
+
+
+class Rate(RuleKind):
+    name = "rate"
+    model = RateRule
+    codes = CODES
+    summary = "total = (rate + rate + ...) × duration, with calendar-aware durations"
+
+    def claim_ids(self, rule: RateRule) -> list[str]:
+        ids = [rule.total, *(t.claim for t in rule.rate)]
+        return ids
+
+    def check_units(self, rule: RateRule, b: Builder) -> str | None:
+        rates = [t.claim for t in rule.rate]
+        bad = self.same_dims(b, rates, f"rate {rule.id}")
+        if bad:
+            return bad
+        td = dict(b.dims(rule.total))
+        rd = dict(b.dims(rates[0]))
+        if td.get("[time]", 0) == rd.get("[time]", 0):
+            # Both totals and rates per the same time unit (126 an hour vs 3,000 a day):
+            # the "duration" is the conversion between their units, handled by the factors.
+            if td != rd:
+                return (f"rate {rule.id}: '{rule.total}' ({b.model(rule.total).unit}) and "
+                        f"'{rates[0]}' ({b.model(rates[0]).unit}) have different dimensions")
+            return None
+        rd["[time]"] = rd.get("[time]", 0) + 1
+        rd = {k: v for k, v in rd.items() if v}
+        if rd != td:
+            return (f"rate {rule.id}: a rate in {b.model(rates[0]).unit!r} times a duration "
+                    f"cannot give a total in {b.model(rule.total).unit!r}")
+        return None
+
+    def compile(self, rule: RateRule, b: Builder) -> None:
+        rvar = b.aux()
+        terms = [(Fraction(1), rvar)]
+        terms += [(-Fraction(t.times), b.claim(t.claim)) for t in rule.rate]
+        b.linear(terms, Fraction(0), Fraction(0))
+        total = b.claim(rule.total)
+        if dict(b.dims(rule.total)).get("[time]", 0) == dict(b.dims(rule.rate[0].claim)).get("[time]", 0):
+            b.linear([(Fraction(1), total), (Fraction(-1), rvar)], Fraction(0), Fraction(0))
+            return
+        secs = b.period_seconds(rule.total, rule.duration)
+        if secs is None:
+            dvar = b.const(Fraction(0), float("inf"))  # unknown period: undetermined
+        else:
+            dvar = b.const(*secs)
+        b.mul(total, rvar, dvar)
+
+    def explain(self, rule: RateRule, ex: Explainer) -> Explanation:
+        inner = " + ".join(term_text(ex, t) for t in rule.rate)
+        if len(rule.rate) > 1:
+            inner = f"({inner})"
+        formula = f"{inner} × {ex.period_text(rule.total, rule.duration)}"
+        # "up" means rate × period needs a larger total than the one stated.
+        return self.target_vs(ex, rule.total, formula, "FC111", "FC112",
+                              "total falls short of rate × period", "total exceeds rate × period")
+
+
+register_kind(Rate())

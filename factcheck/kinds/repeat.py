@@ -1,0 +1,60 @@
+"""``repeat``: the same figure stated more than once (headline and body, digits and words)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind
+
+CODES = (
+    Code("FC151", "repeat.figures-differ",
+         "The same figure is stated twice with values that cannot both be right.", "repeat",
+         consistent_example="about 20 percent (lead); about ۲۰ percent (body)",
+         inconsistent_example="more than 41 thousand calls (lead); 39,549 calls (body)"),
+)
+register(*CODES)
+
+
+class RepeatRule(RuleBase):
+    kind: Literal["repeat"]
+    claims: list[str] = Field(min_length=2)
+
+
+class Repeat(RuleKind):
+    name = "repeat"
+    model = RepeatRule
+    codes = CODES
+    summary = "every listed claim states the same quantity"
+
+    def claim_ids(self, rule: RepeatRule) -> list[str]:
+        return list(rule.claims)
+
+    def check_units(self, rule: RepeatRule, b: Builder) -> str | None:
+        return self.same_dims(b, rule.claims, f"repeat {rule.id}")
+
+    def compile(self, rule: RepeatRule, b: Builder) -> None:
+        first = b.claim(rule.claims[0])
+        for other in rule.claims[1:]:
+            b.linear([(Fraction(1), first), (Fraction(-1), b.claim(other))], Fraction(0), Fraction(0))
+
+    def explain(self, rule: RepeatRule, ex: Explainer) -> Explanation:
+        first = rule.claims[0]
+        target = rule.claims[-1]
+        # Name the pair that disagrees, if any single pair does.
+        for a in rule.claims:
+            for c in rule.claims:
+                alo, ahi = ex.stated(a)
+                clo, chi = ex.stated(c)
+                if alo > chi:
+                    first, target = a, c
+        return self.target_vs(ex, target, ex.written(first), "FC151", "FC151",
+                              "repeated figure differs", "repeated figure differs")
+
+
+register_kind(Repeat())

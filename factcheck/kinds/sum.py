@@ -1,0 +1,65 @@
+"""``sum``: a whole equals the sum of its parts, optionally with an unstated remainder."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field
+
+from ..codes import Code, register
+from ..model import ID_PATTERN, RuleBase
+from . import register as register_kind
+from .base import Builder, Explainer, Explanation, RuleKind, Term, term_text
+
+CODES = (
+    Code("FC101", "sum.parts-exceed-total", "The stated parts add up to more than the stated total.",
+         "sum",
+         consistent_example="630 thousand cars + about 50 thousand motorcycles; nearly 680 thousand vehicles",
+         inconsistent_example="26,908 calls + 17 thousand calls; 41,549 calls in all"),
+    Code("FC102", "sum.parts-short-of-total",
+         "The stated parts add up to less than the stated total, and the text says they are all of it.",
+         "sum",
+         consistent_example="28 + 61 offences; 89 offences in all",
+         inconsistent_example="28 + 51 offences; 89 offences in all"),
+)
+register(*CODES)
+
+
+class SumRule(RuleBase):
+    kind: Literal["sum"]
+    whole: str = Field(pattern=ID_PATTERN)
+    parts: list[Term] = Field(min_length=1)
+    remainder: bool = Field(
+        default=False, description="true if an unstated part ('the rest', 'other') may add to it"
+    )
+
+
+class Sum(RuleKind):
+    name = "sum"
+    model = SumRule
+    codes = CODES
+    summary = "whole = part + part + ... (+ an unstated remainder >= 0 when remainder: true)"
+
+    def claim_ids(self, rule: SumRule) -> list[str]:
+        return [rule.whole, *(t.claim for t in rule.parts)]
+
+    def check_units(self, rule: SumRule, b: Builder) -> str | None:
+        return self.same_dims(b, self.claim_ids(rule), f"sum {rule.id}")
+
+    def compile(self, rule: SumRule, b: Builder) -> None:
+        terms = [(Fraction(1), b.claim(rule.whole))]
+        terms += [(-Fraction(t.times), b.claim(t.claim)) for t in rule.parts]
+        if rule.remainder:
+            terms.append((Fraction(-1), b.const(Fraction(0), float("inf"))))
+        b.linear(terms, Fraction(0), Fraction(0))
+
+    def explain(self, rule: SumRule, ex: Explainer) -> Explanation:
+        formula = " + ".join(term_text(ex, t) for t in rule.parts)
+        if rule.remainder:
+            formula += " + the rest"
+        return self.target_vs(ex, rule.whole, formula, "FC101", "FC102",
+                              "parts exceed the total", "parts fall short of the total")
+
+
+register_kind(Sum())

@@ -1,0 +1,81 @@
+"""Digits and decimal figures as written: script normalisation and implied precision."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+__all__ = ["format_number", "implied_precision", "normalize_digits"]
+
+_DIGITS = str.maketrans(
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬",
+    "01234567890123456789.,",
+)
+
+
+def normalize_digits(text: str) -> str:
+    """Map Persian and Arabic-Indic digits and separators to ASCII.
+
+    >>> normalize_digits("۴۲٫۵")
+    '42.5'
+    """
+    return text.translate(_DIGITS)
+
+
+def implied_precision(value: Decimal, policy: str = "significant") -> Decimal:
+    """The rounding unit implied by how ``value`` is written.
+
+    ``53.9`` has precision 0.1 under every policy.  For whole numbers the policy decides:
+    ``last-digit`` (XBRL's reading) takes the units digit as exact, so ``3000`` means
+    2999.5 to 3000.5; ``significant`` (the default) takes trailing zeros as rounding, so
+    ``3000`` means 2500 to 3500 and ``680000`` (``680 thousand``) 675000 to 685000.
+
+    >>> implied_precision(Decimal("53.9"))
+    Decimal('0.1')
+    >>> implied_precision(Decimal("680000"))
+    Decimal('1E+4')
+    >>> implied_precision(Decimal("680000"), "last-digit")
+    Decimal('1')
+    """
+    sign, digits, exp = value.as_tuple()
+    assert isinstance(exp, int)
+    if exp < 0:
+        return Decimal((0, (1,), exp))
+    if policy == "last-digit" or value == 0:
+        return Decimal((0, (1,), exp))
+    trailing = 0
+    for d in reversed(digits):
+        if d != 0:
+            break
+        trailing += 1
+    return Decimal((0, (1,), exp + trailing))
+
+
+def format_number(x: object, places: int = 6) -> str:
+    """Human-readable number with thousands separators and no float noise.
+
+    >>> format_number(Decimal("872782"))
+    '872,782'
+    >>> format_number(1/3)
+    '0.333333'
+    """
+    from fractions import Fraction
+
+    if isinstance(x, float):
+        if x != x:
+            return "nan"
+        if x in (float("inf"), float("-inf")):
+            return "∞" if x > 0 else "-∞"
+        x = Fraction(x)
+    if isinstance(x, Fraction):
+        if x.denominator == 1:
+            x = Decimal(x.numerator)
+        else:
+            d = Decimal(x.numerator) / Decimal(x.denominator)
+            x = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 15 else d
+    if isinstance(x, Decimal | int):
+        d = Decimal(x)
+        if d == d.to_integral_value():
+            return f"{int(d):,}"
+        s = f"{d:,f}".rstrip("0").rstrip(".")
+        return s
+    return str(x)

@@ -1,0 +1,184 @@
+"""The report: documents, claims with their intervals, and findings, as report version 1.
+
+Other tools parse this (see docs/report.md); field names are stable.  Exact numbers are
+strings; an unbounded end of an interval is ``null``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from .evaluate import Evaluation, _exact_str
+from .findings import Finding, Severity, Status
+from .model import Claim
+
+__all__ = ["SCHEMA", "Location", "Report"]
+
+SCHEMA = "factcheck-report/1"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file: 1-based line and column (columns count code points)."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+def _bound(x: Any) -> str | None:
+    if x in (math.inf, -math.inf):
+        return None
+    return _exact_str(Fraction(x))
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a code-point offset."""
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+@dataclass
+class Report:
+    """Everything a reporter needs, built from one :class:`Evaluation`."""
+
+    evaluation: Evaluation
+    paths: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.evaluation.findings
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return self.evaluation.claims.claims
+
+    def inconsistent(self) -> list[Finding]:
+        return self.evaluation.inconsistent
+
+    def problems(self, min_severity: Severity = Severity.info) -> list[Finding]:
+        """Findings worth showing: not consistent, at or above a severity, not suppressed."""
+        return [f for f in self.findings if f.status is not Status.consistent
+                and f.severity.rank >= min_severity.rank and not f.suppressed]
+
+    def exit_code(self, fail_level: Severity = Severity.error) -> int:
+        return 1 if any(f.severity.rank >= fail_level.rank and not f.suppressed
+                        and f.status in (Status.inconsistent, Status.invalid)
+                        for f in self.findings) else 0
+
+    # -- locations ---------------------------------------------------------------------
+    def document_of(self, cid: str) -> str | None:
+        c = self.claims[cid]
+        if c.source and c.source.document:
+            return c.source.document
+        origin = self.evaluation.claims.origin.get(f"claims:{cid}")
+        if origin:
+            return self.evaluation.claims.doc_of_file.get(origin[0])
+        return None
+
+    def document_text(self, doc_id: str) -> tuple[str, str] | None:
+        """(path, text) of a document's source article if it can be read."""
+        cs = self.evaluation.claims
+        if doc_id in cs.texts:
+            d = cs.documents.get(doc_id)
+            return (d.path or doc_id if d else doc_id), cs.texts[doc_id]
+        d = cs.documents.get(doc_id)
+        if d is None or not d.path:
+            return None
+        candidates = [Path(d.path)]
+        for f, doc in cs.doc_of_file.items():
+            if doc == doc_id:
+                candidates.insert(0, Path(f).parent / d.path)
+        for c in candidates:
+            try:
+                text = c.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            cs.texts[doc_id] = text
+            return str(c), text
+        return None
+
+    def claim_location(self, cid: str) -> Location | None:
+        """Where the claim's words are in its article, or else where it is in its file."""
+        c = self.claims[cid]
+        doc = self.document_of(cid)
+        if c.source and c.source.span and doc:
+            got = self.document_text(doc)
+            if got is not None:
+                path, text = got
+                s, e = c.source.span
+                if e <= len(text):
+                    ln, col = line_col(text, s)
+                    eln, ecol = line_col(text, e)
+                    return Location(path, ln, col, eln, ecol)
+        o = self.evaluation.claims.origin.get(f"claims:{cid}")
+        return Location(o[0], o[1], o[2]) if o else None
+
+    def finding_location(self, f: Finding) -> Location | None:
+        """Primary location: the first claim's words in the article, else the rule in its file."""
+        for cid in f.claims:
+            loc = self.claim_location(cid)
+            if loc is not None and loc.path and not loc.path.endswith((".yaml", ".yml", ".json")):
+                return loc
+        if f.rule:
+            o = self.evaluation.claims.origin.get(f"rules:{f.rule}")
+            if o:
+                return Location(o[0], o[1], o[2])
+        for cid in f.claims:
+            loc = self.claim_location(cid)
+            if loc is not None:
+                return loc
+        return None
+
+    # -- report version 1 ----------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        cs = self.evaluation.claims
+        docs = [{"id": d.id, "path": d.path, "lang": d.lang, **({"title": d.title} if d.title else {})}
+                for d in cs.documents.values()]
+        claims = []
+        for cid, c in cs.claims.items():
+            lo, hi = self.evaluation.intervals[cid]
+            claims.append({
+                "id": cid,
+                "document": self.document_of(cid),
+                "span": list(c.source.span) if c.source and c.source.span else None,
+                "text": c.source.quote if c.source and c.source.quote else c.written,
+                "value": None if c.value is None else str(c.value),
+                "value_max": None if c.value_max is None else str(c.value_max),
+                "unit": c.unit,
+                "hedge": c.hedge.value,
+                "interval": [_bound(lo), _bound(hi)],
+            })
+        findings = []
+        for f in self.findings:
+            loc = self.finding_location(f)
+            findings.append({
+                "id": f.id, "code": f.code, "name": f.name, "rule": f.rule, "rules": list(f.rules),
+                "kind": f.kind, "status": f.status.value, "severity": f.severity.value,
+                "claims": list(f.claims), "message": f.message, "arithmetic": f.arithmetic,
+                "needed": {k: (list(v) if v else None) for k, v in f.needed.items()},
+                "confidence": f.confidence, "possible": f.possible, "evidence": f.evidence,
+                "suppressed": f.suppressed,
+                "location": None if loc is None else {
+                    "path": loc.path, "line": loc.line, "column": loc.column,
+                    "end_line": loc.end_line, "end_column": loc.end_column},
+            })
+        by_status = {s.value: 0 for s in Status}
+        for f in self.findings:
+            if not f.suppressed:
+                by_status[f.status.value] += 1
+        return {
+            "schema": SCHEMA,
+            "documents": docs,
+            "files": list(self.paths),
+            "claims": claims,
+            "findings": findings,
+            "summary": {"claims": len(cs.claims), "rules": len(cs.rules), **by_status},
+        }

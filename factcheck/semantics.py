@@ -1,0 +1,151 @@
+"""What a claim means as a set of numbers: the interval implied by rounding and hedges.
+
+The rules are documented in docs/semantics.md.  In short, a figure written with a
+rounding unit ``p`` (``precision``) stands for ``[v - p/2, v + p/2]``; a hedge then widens
+that interval asymmetrically by relative tolerances that a :class:`Policy` holds per hedge
+and per language.  All results are exact :class:`fractions.Fraction` values, with
+``±math.inf`` for an unbounded end.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import Claim, Hedge
+from .numbers import implied_precision
+from .units import canonical
+
+__all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval"]
+
+Bound = Union[Fraction, float]  # float only for ±inf
+INF = math.inf
+
+
+class Tolerance(BaseModel):
+    """Relative widening below and above the written value; ``None`` means unbounded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    below: Decimal | None = Field(default=Decimal(0), ge=0)
+    above: Decimal | None = Field(default=Decimal(0), ge=0)
+
+
+def _default_tolerances() -> dict[Hedge, Tolerance]:
+    t = Tolerance
+    return {
+        Hedge.exact: t(below=Decimal(0), above=Decimal(0)),
+        Hedge.about: t(below=Decimal("0.1"), above=Decimal("0.1")),
+        Hedge.nearly: t(below=Decimal("0.1"), above=Decimal(0)),
+        Hedge.more_than: t(below=Decimal(0), above=None),
+        Hedge.at_least: t(below=Decimal(0), above=None),
+        Hedge.less_than: t(below=None, above=Decimal(0)),
+        Hedge.at_most: t(below=None, above=Decimal(0)),
+        Hedge.range: t(below=Decimal(0), above=Decimal(0)),
+    }
+
+
+class Policy(BaseModel):
+    """Tolerances per hedge (and per language) and the rounding policy."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rounding: Literal["significant", "last-digit"] = "significant"
+    tolerances: dict[Hedge, Tolerance] = Field(default_factory=_default_tolerances)
+    languages: dict[str, dict[Hedge, Tolerance]] = Field(default_factory=dict)
+    calendars: dict[str, Literal["gregorian", "persian", "any"]] = Field(
+        default_factory=lambda: {"fa": "persian", "en": "gregorian"}
+    )
+
+    def tolerance(self, hedge: Hedge, lang: str | None) -> Tolerance:
+        if lang is not None:
+            per = self.languages.get(lang)
+            if per is not None and hedge in per:
+                return per[hedge]
+        return self.tolerances.get(hedge, _default_tolerances()[hedge])
+
+    def calendar(self, lang: str | None) -> Literal["gregorian", "persian", "any"]:
+        return self.calendars.get(lang or "", "any")
+
+
+DEFAULT_POLICY = Policy()
+
+
+def _half(claim: Claim, value: Decimal, policy: Policy) -> Fraction:
+    p = claim.precision if claim.precision is not None else implied_precision(value, policy.rounding)
+    return Fraction(p) / 2
+
+
+def claim_interval(
+    claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None
+) -> tuple[Bound, Bound]:
+    """The interval of true values a claim admits, in the claim's own unit.
+
+    >>> from factcheck.model import Claim
+    >>> claim_interval(Claim(id="a", value="126"))
+    (Fraction(251, 2), Fraction(253, 2))
+    >>> claim_interval(Claim(id="a", value="3000", hedge="more_than"))
+    (Fraction(3000, 1), inf)
+    >>> lo, hi = claim_interval(Claim(id="a", value="680000", hedge="nearly"))
+    >>> float(lo), float(hi)
+    (607000.0, 680000.0)
+    """
+    floor: Bound = -INF if claim.signed else Fraction(0)
+    if claim.value is None:
+        return floor, INF
+    v = Fraction(claim.value)
+    tol = policy.tolerance(claim.hedge, lang or claim.lang)
+    h = _half(claim, claim.value, policy)
+    hedge = claim.hedge
+    av = abs(v)
+    lo: Bound
+    hi: Bound
+    if hedge is Hedge.range:
+        assert claim.value_max is not None
+        vmax = Fraction(claim.value_max)
+        lo = v - h
+        hi = vmax + _half(claim, claim.value_max, policy)
+    elif hedge in (Hedge.exact, Hedge.about, Hedge.nearly):
+        lo = v - h
+        hi = v + h
+        if hedge is Hedge.nearly:
+            hi = v  # "nearly X": at or below X, whatever the rounding
+    elif hedge in (Hedge.more_than, Hedge.at_least):
+        lo = v
+        hi = v
+    else:  # less_than, at_most
+        lo = v
+        hi = v
+    lo = -INF if tol.below is None else lo - Fraction(tol.below) * av
+    hi = INF if tol.above is None else hi + Fraction(tol.above) * av
+    if lo < floor:
+        lo = floor
+    return lo, hi
+
+
+def canonical_interval(
+    claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None
+) -> tuple[Bound, Bound]:
+    """:func:`claim_interval` converted to the canonical base unit, exactly."""
+    lo, hi = claim_interval(claim, policy, lang)
+    c = canonical(claim.unit)
+    return scale(lo, hi, c.lo, c.hi)
+
+
+def scale(lo: Bound, hi: Bound, flo: Fraction, fhi: Fraction) -> tuple[Bound, Bound]:
+    """Multiply ``[lo, hi]`` by a positive factor interval ``[flo, fhi]``."""
+
+    def m(a: Bound, b: Fraction) -> Bound:
+        return a if a in (INF, -INF) else a * b
+
+    cands = [m(lo, flo), m(lo, fhi), m(hi, flo), m(hi, fhi)]
+    return min(cands), max(cands)
+
+
+def unscale(lo: Bound, hi: Bound, flo: Fraction, fhi: Fraction) -> tuple[Bound, Bound]:
+    """Divide ``[lo, hi]`` by a positive factor interval (back to a claim's own unit)."""
+    return scale(lo, hi, 1 / fhi, 1 / flo)
