@@ -93,7 +93,8 @@ def check_text(text: str, *, path: str = "<string>.yaml", policy: Policy | None 
 def extract(text: str, lang: str | None = None) -> list[Claim]:
     """Extract numeric claims from article text (Persian or English)."""
     try:
-        from .extract import extract as _extract
+        from .extract import extract as _extract  # type: ignore[import-not-found, unused-ignore]
     except ImportError as exc:  # pragma: no cover - present in every full install
         raise NotImplementedError("extraction is not available in this build") from exc
-    return _extract(text, lang=lang)
+    claims: list[Claim] = _extract(text, lang=lang)
+    return claims

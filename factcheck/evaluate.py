@@ -233,7 +233,7 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
     verdicts: dict[str, Finding] = {}
     valid: list[str] = []
     for rid, rule in cs.rules.items():
-        kind = reg[rule.kind]  # type: ignore[attr-defined]
+        kind = reg[rule.kind]
         comp.rule_cons[rid] = []
         comp._current = rid
         try:
@@ -253,7 +253,7 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
     local_bad: set[str] = set()
     for rid in valid:
         rule = cs.rules[rid]
-        kind = reg[rule.kind]  # type: ignore[attr-defined]
+        kind = reg[rule.kind]
         cons = comp.rule_cons[rid]
         res = propagate(comp.problem, only=cons)
         if res.failed is not None and propagate(comp.problem, only=cons, exact=True).failed is not None:
@@ -285,7 +285,7 @@ def _undetermined(comp: _Compiler, kind: RuleKind, rule: RuleBase) -> bool:
         c = comp.cs.claims[cid]
         if c.value is None:
             return True
-    if rule.kind == "rate":  # type: ignore[attr-defined]
+    if rule.kind == "rate":
         total = rule.total  # type: ignore[attr-defined]
         same = dict(comp.dims(total)).get("[time]", 0) == dict(
             comp.dims(rule.rate[0].claim)).get("[time]", 0)  # type: ignore[attr-defined]
@@ -395,7 +395,7 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
         claim_ids: list[str] = []
         reg = REGISTRY
         for r in core:
-            for cid in reg[comp.cs.rules[r].kind].claim_ids(comp.cs.rules[r]):  # type: ignore[attr-defined]
+            for cid in reg[comp.cs.rules[r].kind].claim_ids(comp.cs.rules[r]):
                 if cid not in claim_ids:
                     claim_ids.append(cid)
         needed = _needed(comp, ccons, claim_ids)

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from .errors import ClaimFileError, InputError
 from .model import Claim, Document, RuleBase
 
-__all__ = ["ClaimSet", "MAX_FILE_BYTES", "load_paths", "load_text", "file_model", "rule_adapter"]
+__all__ = ["MAX_FILE_BYTES", "ClaimSet", "file_model", "load_paths", "load_text", "rule_adapter"]
 
 #: Files larger than this are refused (override with FACTCHECK_MAX_FILE_BYTES).
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -38,24 +38,30 @@ def _max_bytes() -> int:
 _ADAPTERS: dict[str, Any] = {}
 
 
+def _rule_type() -> Any:
+    """``Annotated[SumRule | PartOfRule | ..., discriminator]`` over the registered kinds."""
+    import functools
+    import operator
+
+    from . import kinds
+
+    models = [k.model for k in kinds.load_all().values()]
+    return Annotated[functools.reduce(operator.or_, models), Field(discriminator="kind")]
+
+
 def rule_adapter() -> TypeAdapter[Any]:
     """A pydantic adapter for any rule, discriminated by ``kind``."""
     if "rule" not in _ADAPTERS:
-        from . import kinds
 
-        models = tuple(k.model for k in kinds.load_all().values())
-        union = Annotated[Union[models], Field(discriminator="kind")]  # type: ignore[valid-type]
-        _ADAPTERS["rule"] = TypeAdapter(union)
+        _ADAPTERS["rule"] = TypeAdapter(_rule_type())
     return _ADAPTERS["rule"]  # type: ignore[no-any-return]
 
 
 def file_model() -> type[BaseModel]:
     """The model of one file: ``document``, ``claims`` and ``rules`` (all optional)."""
     if "file" not in _ADAPTERS:
-        from . import kinds
 
-        models = tuple(k.model for k in kinds.load_all().values())
-        rule_t = Annotated[Union[models], Field(discriminator="kind")]  # type: ignore[valid-type]
+        rule_t = _rule_type()
 
         class ClaimFile(BaseModel):
             """A claim file: the document it describes, its claims and its rules."""
@@ -103,7 +109,7 @@ class ClaimSet:
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _FastLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _FastLoader(_BaseLoader):  # type: ignore[misc]
     """Safe loader that keeps decimals exact."""
 
 
@@ -166,12 +172,10 @@ def _locate(pos: dict[tuple[Any, ...], tuple[int, int]], loc: tuple[Any, ...]) -
 def _got(data: Any, loc: tuple[Any, ...]) -> Any:
     cur = data
     for part in loc:
-        if isinstance(cur, dict) and part in cur:
+        in_dict = isinstance(cur, dict) and part in cur
+        in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
+        if in_dict or in_list:
             cur = cur[part]
-        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
-            cur = cur[part]
-        else:
-            continue
     return cur
 
 
@@ -200,7 +204,7 @@ def _parse(text: str, path: str) -> Any:
         except ValueError as exc:
             raise ClaimFileError(str(exc), path=path) from None
     try:
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise ClaimFileError(
@@ -227,7 +231,7 @@ def load_text(text: str, path: str = "<string>") -> ClaimSet:
                              path=path, line=1, column=1)
     model = file_model()
     try:
-        parsed = model.model_validate(data)
+        parsed: Any = model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         loc = tuple(err["loc"])
@@ -342,7 +346,7 @@ def _check_references(cs: ClaimSet) -> None:
 
     reg = kinds.load_all()
     for rid, rule in cs.rules.items():
-        kind = reg[rule.kind]  # type: ignore[attr-defined]
+        kind = reg[rule.kind]
         for cid in kind.claim_ids(rule):
             if cid not in cs.claims:
                 p, ln, col = cs.origin.get(f"rules:{rid}", (None, None, None))

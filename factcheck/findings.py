@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Finding", "Severity", "Status"]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     consistent = "consistent"
     inconsistent = "inconsistent"
     undetermined = "undetermined"
     invalid = "invalid"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"

@@ -24,8 +24,8 @@ def build_graph(cs: ClaimSet, rules: list[str] | None = None) -> Any:
         g.add_node(("claim", cid))
     for rid in rules if rules is not None else list(cs.rules):
         rule = cs.rules[rid]
-        g.add_node(("rule", rid), kind=rule.kind)  # type: ignore[attr-defined]
-        for cid in reg[rule.kind].claim_ids(rule):  # type: ignore[attr-defined]
+        g.add_node(("rule", rid), kind=rule.kind)
+        for cid in reg[rule.kind].claim_ids(rule):
             g.add_edge(("rule", rid), ("claim", cid))
     return g
 

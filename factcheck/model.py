@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -66,7 +66,7 @@ def _to_decimal(v: Any) -> Any:
 ExactNumber = Annotated[Decimal, BeforeValidator(_to_decimal)]
 
 
-class Hedge(str, Enum):
+class Hedge(StrEnum):
     """How a figure was qualified in the text; see docs/semantics.md."""
 
     exact = "exact"
@@ -132,9 +132,8 @@ class Period(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> Period:
-        if self.duration is None and (self.start is None or self.end is None):
-            if self.start is not None or self.end is not None:
-                raise ValueError("a date range needs both start and end")
+        if (self.start is None) != (self.end is None):
+            raise ValueError("a date range needs both start and end")
         if self.duration is not None:
             from .periods import duration_days
 
@@ -206,6 +205,7 @@ class RuleBase(_Strict):
     """Fields every rule has; each kind adds its own (see docs/rules.md)."""
 
     id: str = Field(pattern=ID_PATTERN, max_length=200)
+    kind: str
     confidence: float = Field(default=1.0, ge=0.0, le=1.0, allow_inf_nan=False)
     evidence: str | None = Field(default=None, description="the words that state the relation")
     note: str | None = None

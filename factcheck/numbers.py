@@ -36,7 +36,7 @@ def implied_precision(value: Decimal, policy: str = "significant") -> Decimal:
     >>> implied_precision(Decimal("680000"), "last-digit")
     Decimal('1')
     """
-    sign, digits, exp = value.as_tuple()
+    _sign, digits, exp = value.as_tuple()
     assert isinstance(exp, int)
     if exp < 0:
         return Decimal((0, (1,), exp))

@@ -49,11 +49,12 @@ def load_any(paths: list[Path], *, lang: str | None = None) -> ClaimSet:
 
 def _article(text: str, path: str, lang: str | None) -> ClaimSet:
     try:
-        from .articles import claimset_from_article
+        from .articles import claimset_from_article  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         raise InputError("checking raw articles needs the extraction stage, which is not "
                          "installed in this build", path=path) from None
-    return claimset_from_article(text, path, lang=lang)
+    cs: ClaimSet = claimset_from_article(text, path, lang=lang)
+    return cs
 
 
 def check_claimset(cs: ClaimSet, policy: Policy = DEFAULT_POLICY, paths: list[str] | None = None) -> Report:

@@ -19,11 +19,10 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Union
 
 __all__ = ["Linear", "Mul", "Num", "Problem", "propagate"]
 
-Num = Union[float, Fraction]
+Num = float | Fraction
 INF = math.inf
 _nextafter = math.nextafter
 
@@ -49,7 +48,7 @@ class Mul:
     tag: int = -1
 
 
-Constraint = Union[Linear, Mul]
+Constraint = Linear | Mul
 
 
 class Problem:
@@ -92,12 +91,12 @@ class _Ops:
     def dn(self, x: Num) -> Num:
         if self.exact or x == INF or x == -INF:
             return x
-        return _nextafter(x, -INF)  # type: ignore[arg-type]
+        return _nextafter(x, -INF)
 
     def up(self, x: Num) -> Num:
         if self.exact or x == INF or x == -INF:
             return x
-        return _nextafter(x, INF)  # type: ignore[arg-type]
+        return _nextafter(x, INF)
 
 
 def _mul(a: Num, b: Num) -> Num:
@@ -277,5 +276,7 @@ def propagate(
 def _noticeable(old: Num, new: Num, other: Num) -> bool:
     if old in (INF, -INF):
         return True
-    scale = max(abs(old), abs(new), abs(other) if other not in (INF, -INF) else 0, 1e-300)
-    return abs(old - new) > 1e-12 * scale
+    scale = max(abs(float(old)), abs(float(new)), 1e-300)
+    if other not in (INF, -INF):
+        scale = max(scale, abs(float(other)))
+    return abs(float(old) - float(new)) > 1e-12 * scale

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +22,7 @@ from .units import canonical
 
 __all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval"]
 
-Bound = Union[Fraction, float]  # float only for ±inf
+Bound = Fraction | float  # float only for ±inf
 INF = math.inf
 
 
@@ -49,6 +49,10 @@ def _default_tolerances() -> dict[Hedge, Tolerance]:
     }
 
 
+def _default_calendars() -> dict[str, Literal["gregorian", "persian", "any"]]:
+    return {"fa": "persian", "en": "gregorian"}
+
+
 class Policy(BaseModel):
     """Tolerances per hedge (and per language) and the rounding policy."""
 
@@ -57,9 +61,7 @@ class Policy(BaseModel):
     rounding: Literal["significant", "last-digit"] = "significant"
     tolerances: dict[Hedge, Tolerance] = Field(default_factory=_default_tolerances)
     languages: dict[str, dict[Hedge, Tolerance]] = Field(default_factory=dict)
-    calendars: dict[str, Literal["gregorian", "persian", "any"]] = Field(
-        default_factory=lambda: {"fa": "persian", "en": "gregorian"}
-    )
+    calendars: dict[str, Literal["gregorian", "persian", "any"]] = Field(default_factory=_default_calendars)
 
     def tolerance(self, hedge: Hedge, lang: str | None) -> Tolerance:
         if lang is not None:

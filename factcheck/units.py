@@ -34,7 +34,7 @@ def registry() -> Any:
     """
     import pint
 
-    ureg = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
+    ureg: Any = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
     defs = resources.files("factcheck").joinpath("newsroom_units.txt").read_text("utf-8")
     ureg.load_definitions(defs.splitlines())
     return ureg

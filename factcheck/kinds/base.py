@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, Protocol, Union
+from typing import Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,7 +16,7 @@ from ..numbers import format_number
 
 __all__ = ["Builder", "Explainer", "Explanation", "RuleKind", "Term", "TermRef", "fmt_iv"]
 
-Bound = Union[Fraction, float]
+Bound = Fraction | float
 
 
 class Term(BaseModel):

@@ -179,9 +179,10 @@ class Expr(RuleKind):
             raise ExprError("the two sides of the comparison have different dimensions")
         terms = [(Fraction(1), left.var), (Fraction(-1), right.var)]
         inf = float("inf")
-        lo, hi = {"==": (Fraction(0), Fraction(0)), "<=": (-inf, Fraction(0)), "<": (-inf, Fraction(0)),
-                  ">=": (Fraction(0), inf), ">": (Fraction(0), inf)}[op]
-        b.linear(terms, lo, hi)
+        bounds: dict[str, tuple[Fraction | float, Fraction | float]] = {
+            "==": (Fraction(0), Fraction(0)), "<=": (-inf, Fraction(0)), "<": (-inf, Fraction(0)),
+            ">=": (Fraction(0), inf), ">": (Fraction(0), inf)}
+        b.linear(terms, *bounds[op])
 
     def explain(self, rule: ExprRule, ex: Explainer) -> Explanation:
         parts = ", ".join(
@@ -207,13 +208,13 @@ class _DryRun:
     def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
         return self._b.dims(cid)
 
-    def const(self, lo: object, hi: object) -> int:
+    def const(self, lo: Fraction | float, hi: Fraction | float) -> int:
         return 0
 
     def aux(self) -> int:
         return 0
 
-    def linear(self, terms: object, lo: object, hi: object) -> None:
+    def linear(self, terms: object, lo: Fraction | float, hi: Fraction | float) -> None:
         return None
 
     def mul(self, z: int, x: int, y: int) -> None:

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..codes import Code, register
-from ..model import ID_PATTERN, RuleBase
+from ..model import RuleBase
 from ..numbers import format_number
 from . import register as register_kind
 from .base import Builder, Explainer, Explanation, RuleKind

@@ -84,10 +84,8 @@ class Rate(RuleKind):
             b.linear([(Fraction(1), total), (Fraction(-1), rvar)], Fraction(0), Fraction(0))
             return
         secs = b.period_seconds(rule.total, rule.duration)
-        if secs is None:
-            dvar = b.const(Fraction(0), float("inf"))  # unknown period: undetermined
-        else:
-            dvar = b.const(*secs)
+        # An unknown period leaves the duration unbounded: the rule is then undetermined.
+        dvar = b.const(Fraction(0), float("inf")) if secs is None else b.const(*secs)
         b.mul(total, rvar, dvar)
 
     def explain(self, rule: RateRule, ex: Explainer) -> Explanation:

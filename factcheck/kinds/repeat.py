@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..codes import Code, register
-from ..model import ID_PATTERN, RuleBase
+from ..model import RuleBase
 from . import register as register_kind
 from .base import Builder, Explainer, Explanation, RuleKind
 
@@ -49,8 +49,8 @@ class Repeat(RuleKind):
         # Name the pair that disagrees, if any single pair does.
         for a in rule.claims:
             for c in rule.claims:
-                alo, ahi = ex.stated(a)
-                clo, chi = ex.stated(c)
+                alo, _ahi = ex.stated(a)
+                _clo, chi = ex.stated(c)
                 if alo > chi:
                     first, target = a, c
         return self.target_vs(ex, target, ex.written(first), "FC151", "FC151",

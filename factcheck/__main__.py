@@ -1,0 +1,7 @@
+"""``python -m factcheck``: the same as the ``factcheck`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
