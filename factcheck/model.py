@@ -157,6 +157,10 @@ class Claim(_Strict):
         default=None,
         description="rounding unit implied by the writing, e.g. 1000 for '680 thousand'",
     )
+    scale: ExactNumber | None = Field(
+        default=None,
+        description="multiplier of a scale word the figure was written with: 1000 for '680 thousand'",
+    )
     written: str | None = Field(default=None, description="the figure as written, e.g. '680 thousand'")
     signed: bool = Field(default=False, description="true if the quantity may be negative")
     period: Period | None = None
@@ -173,11 +177,11 @@ class Claim(_Strict):
         canonical(v)  # raises UnitError naming the unit
         return v
 
-    @field_validator("precision")
+    @field_validator("precision", "scale")
     @classmethod
     def _precision_positive(cls, v: Decimal | None) -> Decimal | None:
         if v is not None and v <= 0:
-            raise ValueError(f"precision must be > 0 (got {v})")
+            raise ValueError(f"must be > 0 (got {v})")
         return v
 
     @model_validator(mode="after")

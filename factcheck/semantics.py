@@ -78,8 +78,22 @@ DEFAULT_POLICY = Policy()
 
 
 def _half(claim: Claim, value: Decimal, policy: Policy) -> Fraction:
-    p = claim.precision if claim.precision is not None else implied_precision(value, policy.rounding)
-    return Fraction(p) / 2
+    """Half the rounding unit: explicit ``precision``, else implied by the digits as written.
+
+    With a scale word ("680 thousand") the digits before the scale word decide: 680 read
+    under the policy, times 1000.
+    """
+    if claim.precision is not None:
+        return Fraction(claim.precision) / 2
+    if claim.scale is not None:
+        digits = (value / claim.scale).normalize() if value % claim.scale == 0 else value / claim.scale
+        return Fraction(implied_precision(_plain(digits), policy.rounding)) * Fraction(claim.scale) / 2
+    return Fraction(implied_precision(value, policy.rounding)) / 2
+
+
+def _plain(d: Decimal) -> Decimal:
+    """``6.8E+2`` -> ``680``: normalize() may produce exponents that hide trailing zeros."""
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
 
 
 def claim_interval(
