@@ -189,6 +189,9 @@ class _Explainer:
     def unit(self, cid: str) -> str:
         return self.comp.cs.claims[cid].unit
 
+    def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
+        return self.comp.dims(cid)
+
     def period_text(self, cid: str, override: str | None) -> str:
         d = self.comp.period_days(cid, override)
         label = override
