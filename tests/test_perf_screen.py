@@ -17,7 +17,7 @@ from factcheck.files import _check_references, load_text
 from factcheck.flat import FlatProblem, sweep
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synth import generate  # noqa: E402
+from synth import generate
 
 
 def _findings(text: str, flat_min: int, monkeypatch: pytest.MonkeyPatch) -> list[object]:
