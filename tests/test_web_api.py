@@ -376,3 +376,73 @@ def test_analyze_returns_a_state_that_evaluates(client: TestClient) -> None:
     again = client.post("/api/evaluate", json=out["state"])
     assert again.status_code == 200
     assert _statuses(again.json()) == _statuses(out["result"])
+
+
+# -- the `factcheck serve` command -------------------------------------------------------------
+
+BLOCK_WEB = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('fastapi', 'starlette', 'uvicorn'):
+            raise ImportError(f'No module named {name!r}')
+sys.meta_path.insert(0, Block())
+from factcheck.cli import main
+sys.exit(main(['serve']))
+"""
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", BLOCK_WEB], capture_output=True, text=True, env=env,
+                          timeout=60, check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "pip install 'factcheck[web]'" in lines[0] and "fastapi" in lines[0]
+
+
+def test_serve_on_a_busy_port_is_a_one_line_error(run_cli: Any) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        port = s.getsockname()[1]
+        proc = run_cli("serve", "--port", str(port), timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith(f"factcheck: error: cannot listen on 127.0.0.1:{port}:")
+    assert len(proc.stderr.strip().splitlines()) == 1
+    bad = run_cli("serve", "--port", "70000", timeout=60)
+    assert bad.returncode == 2 and "--port must be between 0 and 65535" in bad.stderr
+
+
+def test_serve_warns_when_listening_beyond_this_machine() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", "--host", "0.0.0.0", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stderr is not None and proc.stdout is not None
+        warning = proc.stderr.readline()
+        assert warning.startswith("factcheck: warning: listening on 0.0.0.0")
+        assert re.match(r"factcheck: serving on http://0\.0\.0\.0:\d+/", proc.stdout.readline())
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.mark.parametrize(("host", "local"), [("127.0.0.1", True), ("localhost", True), ("::1", True),
+                                             ("127.0.0.2", True), ("0.0.0.0", False), ("::", False),
+                                             ("192.168.1.5", False), ("example.org", False)])
+def test_is_loopback(host: str, local: bool) -> None:
+    from factcheck.cli.serve import is_loopback
+
+    assert is_loopback(host) is local

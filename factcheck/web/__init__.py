@@ -18,6 +18,12 @@ MISSING_DEPENDENCIES = "pip install 'factcheck[web]'"
 
 def missing_dependencies() -> list[str]:
     """Names of the web dependencies that cannot be imported (empty when all are present)."""
-    import importlib.util
+    import importlib
 
-    return [m for m in ("fastapi", "starlette", "uvicorn") if importlib.util.find_spec(m) is None]
+    missing = []
+    for name in ("fastapi", "starlette", "uvicorn"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing

@@ -53,7 +53,7 @@ function fmtExact(x) {
 }
 
 function fmtInterval(iv, unit = "") {
-  if (!iv) return "no value";
+  if (!iv) return "no value would do";
   const u = unit && unit !== "dimensionless" ? ` ${unit}` : "";
   const lo = iv[0] === "-inf" ? null : fmtExact(iv[0]);
   const hi = iv[1] === "inf" ? null : fmtExact(iv[1]);
@@ -414,7 +414,7 @@ function renderRelations(st) {
     if (rejected) {
       actions.append(el("button", { type: "button", "data-action": "restore", "data-rule": rule.id, text: "Restore" }));
     } else {
-      if (meta.origin !== "editor" && meta.status !== "accepted") {
+      if (meta.origin === "inferred" && meta.status !== "accepted") {
         actions.append(el("button", { type: "button", "data-action": "accept", "data-rule": rule.id, text: "Accept" }));
       }
       actions.append(el("button", { type: "button", "data-action": meta.origin === "editor" ? "remove" : "reject",
