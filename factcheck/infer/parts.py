@@ -1,0 +1,202 @@
+"""Parts and wholes: "X, of which A and B", «X که A ... و B», "A and B, in total X".
+
+Three shapes, each read only inside one sentence unless a word such as «مجموع» / "in all"
+points back further:
+
+* **whole, then parts**, after a partitive cue ("of which", "including", «از این بین»,
+  «از این تعداد», «شامل», «که ... -شان»), or after ``;`` / ``:`` when two or more parts
+  count the same thing;
+* **parts, then the total** ("in total", «در مجموع», «مجموعاً», «شمار کل»);
+* **a breakdown of changes**: "fell from 688 to 671: with injury from 301 to 318, without
+  injury from 387 to 357" gives one sum per column.
+
+Parts may leave a remainder unless the words close the whole (the rest, other, non-,
+without, women and men, urban and rural): then the rule is an exact ``sum``.  One part
+alone gives ``part_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..kinds.part_of import PartOfRule
+from ..kinds.sum import SumRule
+from . import Proposal, pattern
+from .cues import BINARY, COMPLEMENT, TOTAL
+from .doc import Cue, Doc, Figure
+from .pairs import pairs
+from .resolve import unify
+
+__all__ = ["Breakdown", "breakdowns"]
+
+_PARTITIVE = re.compile(
+    r"\b(of which|of whom|of these|of them|of those|among them|among these|including|comprising|"
+    r"consisting of|made up of|broken down into|split into|divided into|namely)\b|"
+    r"(?<!\w)(از این بین|از این میان|از این تعداد|از این شمار|از این رقم|از آن ها|از آنها|از آنان|"
+    r"از این ها|از اینها|از این موارد|از کل|شامل|از جمله|که از آن|یعنی)(?!\w)")
+_THAT_FA = re.compile(r"(?<!\w)که(?!\w)")
+_CLAUSE = re.compile(r"[;؛:]")
+_OF_THEM_AFTER = re.compile(r"^\s*(\S+\s+)?(از آن ها|از آنها|از آنان|of them|of these|of whom)(?!\w)")
+_CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
+#: A figure introduced like this is a larger total, not a part ("with cars from other provinces, 700").
+_AGGREGATE = re.compile(r"\b(plus|together with|along with|including other|in addition)\b|"
+                        r"(?<!\w)(با [^،,]{0,40}دیگر|به علاوه|علاوه بر)(?!\w)")
+#: A figure from another time is compared, not broken down.
+_OTHER_TIME = re.compile(r"\b(last year|previous|a year earlier|compared with|compared to|than)\b|"
+                         r"(?<!\w)(سال گذشته|پارسال|سال قبل|مدت مشابه|نسبت به)(?!\w)")
+
+
+class Breakdown:
+    """A whole and the parts the words divide it into."""
+
+    def __init__(self, whole: Figure, parts: list[Figure], cue: Cue, confidence: float,
+                 exhaustive: bool, retype: dict[str, str], why: str) -> None:
+        self.whole, self.parts, self.cue = whole, parts, cue
+        self.confidence, self.exhaustive, self.retype, self.why = confidence, exhaustive, retype, why
+
+
+def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
+    """Words that say the parts cover the whole: 'the rest', 'other', or a pair like women/men."""
+    lo = parts[0].start
+    hi = min(doc.sentences[parts[-1].sentence][1], parts[-1].end + 60)
+    c = doc.find(COMPLEMENT, lo, hi)
+    if c is not None:
+        return c
+    for a, b in BINARY:
+        ca, cb = doc.find(a, lo - 20, hi), doc.find(b, lo - 20, hi)
+        if ca is not None and cb is not None and len(parts) == 2:
+            return Cue(f"{ca.words} … {cb.words}", ca.start, cb.end)
+    return None
+
+
+def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:
+    return [f for f in figs if f.per_time == 0 and not f.is_percent and f.value is not None]
+
+
+def breakdowns(doc: Doc) -> Iterator[Breakdown]:
+    """Every whole-then-parts and parts-then-total structure in the article."""
+    yield from _whole_then_parts(doc)
+    yield from _parts_then_total(doc)
+
+
+def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
+    # Figures in old → new pairs are broken down column by column (see _from_to).
+    paired = {f.id for p in pairs(doc) for f in (p.old, p.new)}
+    for si in range(len(doc.sentences)):
+        figs = [f for f in _counts(doc, doc.in_sentence(si)) if f.id not in paired]
+        for wi, whole in enumerate(figs[:-1]):
+            nxt = figs[wi + 1]
+            gap_lo, gap_hi = whole.end, nxt.start
+            cue = doc.find(_PARTITIVE, gap_lo, gap_hi)
+            conf = 0.85
+            if cue is None:
+                m = _OF_THEM_AFTER.match(doc.norm[nxt.end:nxt.end + 30])
+                if m is not None:
+                    cue = Cue(doc.text[nxt.end + m.start(2):nxt.end + m.end(2)], nxt.end + m.start(2),
+                              nxt.end + m.end(2))
+            if cue is None and _CLITIC.match(doc.norm[nxt.end:nxt.end + 12]):
+                t = doc.find(_THAT_FA, gap_lo, gap_hi)
+                cue = t or Cue(doc.text[nxt.end:nxt.end + 6], nxt.end, nxt.end + 6)
+            kind = "partitive"
+            if cue is None:
+                cue = doc.find(_THAT_FA, gap_lo, gap_hi) if doc.lang == "fa" else None
+                kind = "that"
+                conf = 0.8
+            if cue is None:
+                cue = doc.find(_CLAUSE, gap_lo, gap_hi)
+                kind = "clause"
+                conf = 0.8
+            if cue is None:
+                continue
+            # A later figure of the whole's sentence that restarts the clause is not a part.
+            parts: list[Figure] = []
+            for p in figs[wi + 1:]:
+                lead = doc.norm[(parts[-1].end if parts else cue.end):p.start]
+                if parts and (_PARTITIVE.search(lead) or (kind == "that" and _CLAUSE.search(lead))):
+                    break
+                if _AGGREGATE.search(lead) or TOTAL.search(lead) or _OTHER_TIME.search(lead + doc.after(p, 25)):
+                    break
+                if p.is_bare and not whole.is_bare:
+                    continue
+                parts.append(p)
+            parts = [p for p in parts if unify(doc, [whole, p], classifier=True) is not None]
+            if not parts:
+                continue
+            retype = unify(doc, [whole, *parts], classifier=True)
+            if retype is None:
+                continue
+            if kind == "clause" and (len(parts) < 2 or any(p.is_bare for p in parts)):
+                continue
+            if kind == "that" and len(parts) < 2:
+                conf = 0.6
+            closing = _closes(doc, whole, parts) if len(parts) >= 2 else None
+            yield Breakdown(whole, parts, cue, conf, closing is not None, retype,
+                            "the words divide the first figure into the ones after"
+                            + (f" («{closing.words}» closes it)" if closing else ""))
+
+
+def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
+    for si in range(len(doc.sentences)):
+        sent = doc.in_sentence(si)
+        figs = _counts(doc, sent)
+        for wi, whole in enumerate(figs):
+            lo = figs[wi - 1].end if wi else doc.sentences[si][0]
+            cue = doc.find(TOTAL, max(lo, whole.start - 60), whole.start)
+            if cue is None:
+                continue
+            before = [p for p in figs[:wi] if not p.is_bare or whole.is_bare]
+            conf = 0.85
+            if not before and not [g for g in sent if g.start < whole.start]:
+                # "Thus the total ... reached X": the parts are in the sentences just before.
+                before = [p for p in _counts(doc, [g for g in doc.figures if si - 2 <= g.sentence < si])
+                          if not p.is_bare]
+                conf = 0.75
+            parts = [p for p in before if unify(doc, [whole, p], classifier=True) is not None]
+            if len(parts) < 2:
+                continue
+            retype = unify(doc, [whole, *parts], classifier=True)
+            if retype is None:
+                continue
+            yield Breakdown(whole, parts, cue, conf, True, retype,
+                            "the figure is stated as the total of the ones before it")
+
+
+def _from_to(doc: Doc) -> Iterator[Proposal]:
+    ps = pairs(doc)
+    by_sentence: dict[int, list[int]] = {}
+    for i, p in enumerate(ps):
+        by_sentence.setdefault(p.old.sentence, []).append(i)
+    for idx in by_sentence.values():
+        if len(idx) < 3:
+            continue
+        head, rest = ps[idx[0]], [ps[i] for i in idx[1:]]
+        cue = doc.find(re.compile(r"[:;؛]|\bwith\b|\bof which\b|\bincluding\b|(?<!\w)شامل(?!\w)|(?<!\w)که(?!\w)"),
+                       head.new.end, rest[0].old.start)
+        if cue is None:
+            continue
+        closing = doc.find(COMPLEMENT, rest[0].cue.start - 40, rest[-1].new.end)
+        for col in ("old", "new"):
+            whole: Figure = getattr(head, col)
+            parts: list[Figure] = [getattr(p, col) for p in rest]
+            retype = unify(doc, [whole, *parts])
+            if retype is None:
+                continue
+            why = (f"the {col} figures of the sub-categories after the first change make it up"
+                   + (f" («{closing.words}» closes it)" if closing else ""))
+            yield Proposal(SumRule(id="r", kind="sum", whole=whole.id, parts=[p.id for p in parts],
+                                   remainder=closing is None, confidence=0.8,
+                                   evidence=doc.evidence([cue, closing], why)), retype)
+
+
+@pattern("parts")
+def find(doc: Doc) -> Iterator[Proposal]:
+    for b in breakdowns(doc):
+        ev = doc.evidence([b.cue], b.why)
+        if len(b.parts) == 1:
+            yield Proposal(PartOfRule(id="r", kind="part_of", part=b.parts[0].id, whole=b.whole.id,
+                                      confidence=b.confidence, evidence=ev), b.retype)
+        else:
+            yield Proposal(SumRule(id="r", kind="sum", whole=b.whole.id, parts=[p.id for p in b.parts],
+                                   remainder=not b.exhaustive, confidence=b.confidence, evidence=ev), b.retype)
+    yield from _from_to(doc)

@@ -1,0 +1,126 @@
+"""Rates against totals: "822 a day ... 400 thousand in six months", "3,000 a day, that is 126 an hour".
+
+Inside one sentence, a total over a period (its ``period``, or a period written next to
+it: "in the last 6 months", «در ۶ ماه گذشته», "first half") is set against the rates of the
+same counted thing, summed when the words add them ("alongside", "in total", «مجموعاً»),
+each multiplied by how many places it is given for ("at each of the units A and B",
+«در هر یک از واحدهای الف و ب»).  Two rates of one thing per different time units are the
+same flow restated ("that is", «یعنی», «که هر ساعت»).  Periods are calendar-aware: the
+evaluator reads "6 month" with the article's calendar (Persian months 1–6 have 31 days).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from ..kinds.base import Term
+from ..kinds.rate import RateRule
+from ..units import canonical
+from . import Proposal, pattern
+from .cues import NUMBER_WORD, TOTAL, number_word, period_near, split_list
+from .doc import Cue, Doc, Figure
+
+_EACH = re.compile(
+    rf"\b(at|in|for|by)? ?each of (the|its|their)? ?(?P<n>\d+|{NUMBER_WORD})?\b|"
+    r"(?<!\w)(در )?(هر یک|هریک|هر کدام|هرکدام) از(?!\w)")
+_EACH_TAG = "each"
+#: The same flow said again in another time unit.
+_RESTATE = re.compile(r"\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
+                      r"meaning)\b|(?<!\w)(یعنی|که هر|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
+#: Words inside the list of places that are not places (rate and hedge words).
+_NOT_ITEMS = re.compile(r"(?<!\w)(روزانه|هر روز|در روز|بیش از|بالغ بر|حدود|نزدیک به|daily|a day|more than|over|"
+                        r"about|nearly|almost)(?!\w)|(?<!\w)(نیز|هم|also)(?!\w)")
+
+
+def _times(doc: Doc, r: Figure) -> tuple[int | None, Cue | None]:
+    """How many places a per-place rate is given for: 2 for 'at each of the units A and B'."""
+    s = doc.sentences[r.sentence][0]
+    prev_fig = max((f.end for f in doc.figures if f.sentence == r.sentence and f.end <= r.start), default=s)
+    tagged = r.claim.subject is not None and _EACH_TAG in r.claim.subject.tags
+    cue = None
+    for c in doc.find_all(_EACH, max(s, prev_fig), r.start):
+        cue = c
+    if cue is None:
+        return (1, None) if not tagged else (None, None)
+    m = _EACH.match(doc.norm, cue.start)
+    if m is not None and m.group("n"):
+        return number_word(m.group("n")), cue
+    words = _NOT_ITEMS.sub(" ", doc.norm[cue.end:r.start])
+    items, _etc = split_list(words)
+    if len(items) >= 2:
+        return len(items), cue
+    return None, cue
+
+
+def _time_factor(f: Figure) -> float:
+    c = canonical(f.claim.unit)
+    return float(c.lo)
+
+
+@pattern("rate")
+def find(doc: Doc) -> Iterator[Proposal]:
+    for si in range(len(doc.sentences)):
+        figs = doc.in_sentence(si)
+        rates = [f for f in figs if f.per_time == -1 and f.value is not None]
+        if not rates:
+            continue
+        totals = [f for f in figs if f.per_time == 0 and f.thing and not f.is_percent and f.value is not None]
+        for t in totals:
+            same = [r for r in rates if r.thing == t.thing]
+            if not same:
+                continue
+            dur, pcue = _duration(doc, t)
+            if dur is None:
+                continue
+            terms: list[Term] = []
+            cues: list[Cue | None] = [pcue]
+            unsure = False
+            for r in same:
+                n, ecue = _times(doc, r)
+                if n is None:
+                    n, unsure = 1, True
+                terms.append(Term(claim=r.id, times=n))
+                cues.append(ecue)
+            restated = len(same) > 1 and any(_RESTATE.search(doc.between(a, b)) for a, b in itertools.pairwise(same))
+            if restated:
+                terms = terms[:1]
+            tcue = doc.find(TOTAL, max(doc.sentences[si][0], t.start - 60), t.end)
+            conf = 0.85 if tcue is not None or (len(same) == 1 and _close(doc, same[0], t)) else 0.7
+            if unsure:
+                conf = min(conf, 0.6)
+            why = (f"the total over {dur} is set against "
+                   + (" + ".join(f"{x.times} × the rate" if x.times != 1 else "the rate" for x in terms)))
+            yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
+                                    duration=None if t.claim.period and t.claim.period.duration else dur,
+                                    confidence=conf, evidence=doc.evidence([tcue, *cues], why)))
+        # The same flow restated per another time unit.
+        for i, b in enumerate(rates):
+            for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
+                if a is b or a.thing != b.thing or _time_factor(a) == _time_factor(b):
+                    continue
+                big, small = (a, b) if _time_factor(a) < _time_factor(b) else (b, a)
+                gap = doc.between(a, b)
+                cue = doc.find(_RESTATE, a.end, b.start)
+                conf = 0.85 if cue is not None or len(gap) < 12 else 0.7
+                yield Proposal(RateRule(id="r", kind="rate", total=big.id, rate=[Term(claim=small.id)],
+                                        confidence=conf,
+                                        evidence=doc.evidence([cue], "the same flow is given per "
+                                                              "two different time units")))
+
+
+def _close(doc: Doc, r: Figure, t: Figure) -> bool:
+    """A rate and a total in one clause, nothing else between them."""
+    a, b = (r, t) if r.start < t.start else (t, r)
+    return not re.search(r"[;؛:]", doc.between(a, b))
+
+
+def _duration(doc: Doc, t: Figure) -> tuple[str | None, Cue | None]:
+    p = t.claim.period
+    if p is not None and p.duration:
+        return p.duration, None
+    got = period_near(doc, t)
+    if got is None:
+        return None, None
+    return got
