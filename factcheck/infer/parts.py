@@ -38,6 +38,7 @@ _PARTITIVE = re.compile(
 _THAT_FA = re.compile(r"(?<!\w)که(?!\w)")
 _CLAUSE = re.compile(r"[;؛:]")
 _OF_THEM_AFTER = re.compile(r"^\s*(\S+\s+)?(از آن ها|از آنها|از آنان|of them|of these|of whom)(?!\w)")
+_OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
 _CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
 #: A figure introduced like this is a larger total, not a part ("with cars from other provinces, 700").
 _AGGREGATE = re.compile(r"\b(plus|together with|along with|including other|in addition)\b|"
@@ -90,14 +91,16 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
             gap_lo, gap_hi = whole.end, nxt.start
             cue = doc.find(_PARTITIVE, gap_lo, gap_hi)
             conf = 0.85
-            if cue is None:
+            # "of them" or «-شان» on the part points back to a whole only across a clause break
+            # ("X calls were made; 2,000 of them", «X نفر ... که Y نفرشان»), not along a list.
+            opens = doc.find(_OPENS, gap_lo, gap_hi)
+            if cue is None and opens is not None:
                 m = _OF_THEM_AFTER.match(doc.norm[nxt.end:nxt.end + 30])
                 if m is not None:
                     cue = Cue(doc.text[nxt.end + m.start(2):nxt.end + m.end(2)], nxt.end + m.start(2),
                               nxt.end + m.end(2))
-            if cue is None and _CLITIC.match(doc.norm[nxt.end:nxt.end + 12]):
-                t = doc.find(_THAT_FA, gap_lo, gap_hi)
-                cue = t or Cue(doc.text[nxt.end:nxt.end + 6], nxt.end, nxt.end + 6)
+                elif _CLITIC.match(doc.norm[nxt.end:nxt.end + 12]):
+                    cue = opens
             kind = "partitive"
             if cue is None:
                 cue = doc.find(_THAT_FA, gap_lo, gap_hi) if doc.lang == "fa" else None
