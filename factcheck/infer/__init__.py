@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, RuleBase
 from .doc import Doc
 
-__all__ = ["PATTERNS", "Inference", "Proposal", "infer", "load_all", "pattern"]
+__all__ = ["PATTERNS", "Inference", "Proposal", "guess_lang", "infer", "load_all", "pattern"]
 
 
 @dataclass
@@ -82,15 +82,20 @@ class Inference:
     rules: list[RuleBase]
 
 
-def infer(text: str, claims: list[Claim], lang: str | None = None,
-          only: Iterable[str] | None = None) -> Inference:
-    """Infer the relations between ``claims`` (extracted from ``text``) that the words state."""
+def infer(text: str, claims: list[Claim], lang: str | None = None, *,
+          only: Iterable[str] | None = None, where: Callable[[int], str] | None = None) -> Inference:
+    """Infer the relations between ``claims`` (extracted from ``text``) that the words state.
+
+    ``only`` limits inference to some patterns (by name); ``where`` turns an offset of
+    ``text`` into the ``line:col`` evidence should cite (for text read out of Markdown or
+    HTML, a position in the original file).
+    """
     from .combine import combine
     from .resolve import resolve_units
 
-    lang = lang or _guess_lang(text)
+    lang = lang or guess_lang(text)
     claims = resolve_units(text, claims, lang)
-    doc = Doc(text, claims, lang)
+    doc = Doc(text, claims, lang, locate=where)
     found: list[tuple[str, Proposal]] = []
     names = list(only) if only is not None else sorted(load_all())
     load_all()
@@ -100,7 +105,8 @@ def infer(text: str, claims: list[Claim], lang: str | None = None,
     return combine(doc, found)
 
 
-def _guess_lang(text: str) -> str:
+def guess_lang(text: str) -> str:
+    """``fa`` if Arabic-script letters outnumber Latin ones, else ``en``."""
     arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     return "fa" if arabic > latin else "en"

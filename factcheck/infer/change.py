@@ -87,7 +87,7 @@ def _factors(doc: Doc) -> Iterator[tuple[Figure, Cue, str]]:
         cue = Cue(doc.text[m.start():m.end()], m.start(), m.end())
         covered = [f for f in doc.figures if f.start <= m.start("w" if m.group("w") else "wf") < f.end]
         if covered:
-            if covered[0].is_bare:
+            if covered[0].is_bare or covered[0].is_ratio:
                 yield covered[0], cue, ("decrease" if word in _HALF else "increase")
             continue
         # "Doubled" read loosely (about 2, give or take a tenth); "more than doubled" strictly above 2.

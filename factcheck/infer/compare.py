@@ -19,11 +19,12 @@ _MORE = re.compile(r"\b(higher than|more than|greater than|larger than|bigger th
                    r"above|outnumber(s|ed)?)\b|(?<!\w)(بیشتر از|بالاتر از|فراتر از|افزون بر)(?!\w)")
 _LESS = re.compile(r"\b(lower than|less than|fewer than|smaller than|below)\b|"
                    r"(?<!\w)(کمتر از|پایین تر از|کم تر از)(?!\w)")
-_TIMES_UNITS = ("times", "dimensionless")
+_TIMES_UNITS = ("times",)
 
 
 def _same(a: Figure, b: Figure) -> bool:
-    return a.dims == b.dims and a.is_percent == b.is_percent and not a.is_bare
+    return (a.dims == b.dims and a.is_percent == b.is_percent and not (a.is_bare or a.is_ratio)
+            and not (b.is_bare or b.is_ratio))
 
 
 @pattern("compare")

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from ..kinds.base import Term
 from ..kinds.count import CountRule
 from . import Proposal, pattern
-from .cues import split_list
+from .cues import each_times, split_list
 from .doc import Cue, Doc, Figure
 
-_INTRO = re.compile(r"^[^.;؛:\d]{0,40}?(:|\bnamely\b|(?<!\w)(یعنی|عبارتند از|عبارت اند از|شامل)(?!\w))")
-_EACH_IN = re.compile(r"\beach (in|at|for|from)\b|(?<!\w)(هر کدام|هرکدام) (در|از)?")
+_INTRO = re.compile(r"[^.;؛:\d]{0,40}?(:|\bnamely\b|(?<!\w)(یعنی|عبارتند از|عبارت اند از|شامل)(?!\w))")
+_OF_THE = re.compile(r"\s*of (the|all|its|their)\s*$")
 MAX_COUNT = 20
 
 
@@ -41,6 +41,10 @@ def find(doc: Doc) -> Iterator[Proposal]:
         if m is None:
             continue
         cue = Cue(doc.text[m.start(1):m.end(1)], m.start(1), m.end(1))
+        # "Nine of the 10 counties ...: three in Texas, ..." counts the nine.
+        before = [g for g in doc.in_sentence(f.sentence) if g.end <= f.start]
+        if before and _OF_THE.match(doc.between(before[-1], f)) and _small_count(before[-1]):
+            f = before[-1]
         later = [g for g in doc.in_sentence(f.sentence) if g.start >= m.end()]
         if later:
             yield from _with_figures(doc, f, cue, later)
@@ -77,14 +81,8 @@ def _with_figures(doc: Doc, f: Figure, cue: Cue, later: list[Figure]) -> Iterato
     if first.dims == f.dims or (first.is_bare and f.is_bare):
         # A count broken into counts: "three in Texas, three in Georgia and one each in A, B and C".
         terms: list[Term] = []
-        for i, g in enumerate(run):
-            end = run[i + 1].start if i + 1 < len(run) else doc.sentences[f.sentence][1]
-            each = _EACH_IN.match(doc.norm, g.end, end)
-            n = 1
-            if each is not None:
-                names, _ = split_list(doc.norm[each.end():end])
-                n = max(1, len(names))
-            terms.append(Term(claim=g.id, times=n))
+        for g in run:
+            terms.append(Term(claim=g.id, times=each_times(doc, g) or 1))
         if len(terms) >= 2:
             yield Proposal(CountRule(id="r", kind="count", claim=f.id, parts=terms, confidence=0.8,
                                      evidence=doc.evidence([cue], "the counts after it make it up")))

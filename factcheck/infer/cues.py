@@ -14,6 +14,7 @@ from .doc import Cue, Doc, Figure
 __all__ = [
     "COMPLEMENT",
     "TOTAL",
+    "each_times",
     "number_word",
     "period_near",
     "split_list",
@@ -67,8 +68,8 @@ def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | N
     pats = ((_PERIOD_FA, _FA_PERIOD_UNITS), (_PERIOD_EN, _EN_PERIOD_UNITS))
     for pat, units in pats:
         for m in pat.finditer(doc.norm, lo, hi):
-            if f.start <= m.start() < f.end:
-                continue  # the figure itself ("15-month" is not the total)
+            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
+                continue  # inside a figure ("15-month", "170 a day") is not this total's period
             n = number_word(m.group("n"))
             if n is None or n == 0:
                 continue
@@ -83,6 +84,8 @@ def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | N
                 best = (dist, "6 month", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
     for pat, units in ((_EACH_FA, _FA_PERIOD_UNITS), (_EACH_EN, _EN_PERIOD_UNITS)):
         for m in pat.finditer(doc.norm, lo, hi):
+            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
+                continue
             unit = _ADJ[m.group("adj")] if m.group("adj") else units[m.group("u")]
             dist = min(abs(m.start() - f.end), abs(f.start - m.end())) + 20  # numbered periods first
             if best is None or dist < best[0]:
@@ -97,8 +100,8 @@ TOTAL = re.compile(
 
 #: Words naming the rest of a whole: an unstated part, or a part that completes the whole.
 COMPLEMENT = re.compile(
-    r"\b(the rest|the remainder|remaining|others?|non-\w+|without)\b|"
-    r"(?<!\w)(بقیه|مابقی|باقی|سایر|دیگر|غیر ?\w+|بدون)(?!\w)")
+    r"\b(the rest|the remainder|remaining|others?|without)\b|"
+    r"(?<!\w)(بقیه|مابقی|باقی|سایر|دیگر|بدون)(?!\w)")
 
 #: Pairs of words that split a whole in two with nothing left over.
 BINARY = (
@@ -119,3 +122,17 @@ def split_list(words: str) -> tuple[list[str], bool]:
     words = _ETC.sub(" ", words)
     items = [w.strip(" .:()«»\"'") for w in _LIST_SEP.split(words)]
     return [w for w in items if w], etc
+
+
+_EACH_IN = re.compile(r"\s*(\w+\s+)?each (in|at|for|from|of)\b|\s*(\w+\s+)?(هر کدام|هرکدام|هر یک) (در|از|به)?")
+
+
+def each_times(doc: Doc, f: Figure) -> int | None:
+    """How many a per-item figure stands for: 3 for "one each in Virginia, Kentucky and Florida"."""
+    m = _EACH_IN.match(doc.norm, f.end - (4 if doc.norm[f.start:f.end].endswith("each") else 0),
+                       doc.sentences[f.sentence][1])
+    if m is None:
+        return None
+    nxt = min((g.start for g in doc.figures if g.start >= m.end()), default=doc.sentences[f.sentence][1])
+    names, _etc = split_list(doc.norm[m.end():min(nxt, doc.sentences[f.sentence][1])])
+    return len(names) if len(names) >= 1 else None

@@ -11,7 +11,7 @@ into the text inference was given; :meth:`Doc.where` turns them into ``line:col`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -89,7 +89,13 @@ class Figure:
 
     @property
     def is_bare(self) -> bool:
-        return not self.dims and not self.is_percent
+        """A number with no unit at all ("from 688 to 671"): it counts whatever its context counts."""
+        return self.claim.unit.strip() in ("", "dimensionless", "1")
+
+    @property
+    def is_ratio(self) -> bool:
+        """A fraction or multiple written as a word: a third, doubled, 10 times."""
+        return not self.dims and not self.is_percent and not self.is_bare
 
     @property
     def unbounded_above(self) -> bool:
@@ -106,6 +112,8 @@ class Doc:
     norm: str = ""
     sentences: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    #: offset -> "line:col" in the file the text came from (default: in ``text`` itself)
+    locate: Callable[[int], str] | None = None
 
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)
@@ -126,6 +134,8 @@ class Doc:
     # -- positions -----------------------------------------------------------------------
     def where(self, pos: int) -> str:
         """``line:col`` (1-based, code points) of an offset."""
+        if self.locate is not None:
+            return self.locate(pos)
         line = self.text.count("\n", 0, pos) + 1
         col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
         return f"{line}:{col}"

@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..kinds.base import Term
 from ..kinds.part_of import PartOfRule
 from ..kinds.sum import SumRule
 from . import Proposal, pattern
-from .cues import BINARY, COMPLEMENT, TOTAL
+from .cues import BINARY, COMPLEMENT, TOTAL, each_times
 from .doc import Cue, Doc, Figure
 from .pairs import pairs
 from .resolve import unify
@@ -39,6 +40,8 @@ _THAT_FA = re.compile(r"(?<!\w)که(?!\w)")
 _CLAUSE = re.compile(r"[;؛:]")
 _OF_THEM_AFTER = re.compile(r"^\s*(\S+\s+)?(از آن ها|از آنها|از آنان|of them|of these|of whom)(?!\w)")
 _OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
+_NON = re.compile(r"\b(non-|non )(\w+)|(?<!\w)(غیر ?)(\w+)")
+_OF_THE = re.compile(r"^\s*of (the|all|its|their)\s*$")
 _CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
 #: A figure introduced like this is a larger total, not a part ("with cars from other provinces, 700").
 _AGGREGATE = re.compile(r"\b(plus|together with|along with|including other|in addition)\b|"
@@ -59,11 +62,19 @@ class Breakdown:
 
 def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
     """Words that say the parts cover the whole: 'the rest', 'other', or a pair like women/men."""
-    lo = parts[0].start
-    hi = min(doc.sentences[parts[-1].sentence][1], parts[-1].end + 60)
+    # Only words on the parts themselves count ("those without injury", «سایر موارد»), not an
+    # "other" further on in the sentence.
+    lo = max(doc.sentences[parts[0].sentence][0], parts[0].start - 20)
+    hi = min(doc.sentences[parts[-1].sentence][1], parts[-1].end + 20)
     c = doc.find(COMPLEMENT, lo, hi)
     if c is not None:
         return c
+    for m in _NON.finditer(doc.norm, lo, hi):
+        # "traffic and non-traffic", «ترافیکی و غیرترافیکی»: the word also stands alone nearby.
+        word = m.group(2) or m.group(4)
+        rest = doc.norm[lo:m.start()] + " " + doc.norm[m.end():hi]
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?!\w)", rest):
+            return Cue(doc.text[m.start():m.end()], m.start(), m.end())
     for a, b in BINARY:
         ca, cb = doc.find(a, lo - 20, hi), doc.find(b, lo - 20, hi)
         if ca is not None and cb is not None and len(parts) == 2:
@@ -72,7 +83,7 @@ def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
 
 
 def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:
-    return [f for f in figs if f.per_time == 0 and not f.is_percent and f.value is not None]
+    return [f for f in figs if f.per_time == 0 and not f.is_percent and not f.is_ratio and f.value is not None]
 
 
 def breakdowns(doc: Doc) -> Iterator[Breakdown]:
@@ -81,12 +92,22 @@ def breakdowns(doc: Doc) -> Iterator[Breakdown]:
     yield from _parts_then_total(doc)
 
 
+def _backref(doc: Doc, f: Figure) -> Cue | None:
+    """"of them" / «از آن‌ها» right after a figure: it is a part of something named before."""
+    m = _OF_THEM_AFTER.match(doc.norm[f.end:f.end + 30])
+    if m is None:
+        return None
+    return Cue(doc.text[f.end + m.start(2):f.end + m.end(2)], f.end + m.start(2), f.end + m.end(2))
+
+
 def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
     # Figures in old → new pairs are broken down column by column (see _from_to).
     paired = {f.id for p in pairs(doc) for f in (p.old, p.new)}
     for si in range(len(doc.sentences)):
         figs = [f for f in _counts(doc, doc.in_sentence(si)) if f.id not in paired]
         for wi, whole in enumerate(figs[:-1]):
+            if _backref(doc, whole) is not None:
+                continue  # "93,158 of them ..." is itself a part
             nxt = figs[wi + 1]
             gap_lo, gap_hi = whole.end, nxt.start
             cue = doc.find(_PARTITIVE, gap_lo, gap_hi)
@@ -95,11 +116,8 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
             # ("X calls were made; 2,000 of them", «X نفر ... که Y نفرشان»), not along a list.
             opens = doc.find(_OPENS, gap_lo, gap_hi)
             if cue is None and opens is not None:
-                m = _OF_THEM_AFTER.match(doc.norm[nxt.end:nxt.end + 30])
-                if m is not None:
-                    cue = Cue(doc.text[nxt.end + m.start(2):nxt.end + m.end(2)], nxt.end + m.start(2),
-                              nxt.end + m.end(2))
-                elif _CLITIC.match(doc.norm[nxt.end:nxt.end + 12]):
+                cue = _backref(doc, nxt)
+                if cue is None and _CLITIC.match(doc.norm[nxt.end:nxt.end + 12]):
                     cue = opens
             kind = "partitive"
             if cue is None:
@@ -112,10 +130,14 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
                 conf = 0.8
             if cue is None:
                 continue
-            # A later figure of the whole's sentence that restarts the clause is not a part.
+            # "Nine of the 10 counties ...: three in Texas, ..." breaks down the nine, not the ten.
+            subset = figs[wi - 1] if wi and _OF_THE.match(doc.between(figs[wi - 1], whole)) else None
             parts: list[Figure] = []
             for p in figs[wi + 1:]:
-                lead = doc.norm[(parts[-1].end if parts else cue.end):p.start]
+                after_prev = parts[-1].end if parts else cue.end
+                back = _backref(doc, parts[-1]) if parts else None
+                lead = doc.norm[(back.end if back else after_prev):p.start]
+                # A later figure that restarts the clause, or is another total, is not a part.
                 if parts and (_PARTITIVE.search(lead) or (kind == "that" and _CLAUSE.search(lead))):
                     break
                 if _AGGREGATE.search(lead) or TOTAL.search(lead) or _OTHER_TIME.search(lead + doc.after(p, 25)):
@@ -123,18 +145,22 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
                 if p.is_bare and not whole.is_bare:
                     continue
                 parts.append(p)
-            parts = [p for p in parts if unify(doc, [whole, p], classifier=True) is not None]
+            top = subset or whole
+            parts = [p for p in parts if unify(doc, [top, p], classifier=True) is not None]
             if not parts:
                 continue
-            retype = unify(doc, [whole, *parts], classifier=True)
+            retype = unify(doc, [top, *parts], classifier=True)
             if retype is None:
                 continue
             if kind == "clause" and (len(parts) < 2 or any(p.is_bare for p in parts)):
                 continue
             if kind == "that" and len(parts) < 2:
                 conf = 0.6
-            closing = _closes(doc, whole, parts) if len(parts) >= 2 else None
-            yield Breakdown(whole, parts, cue, conf, closing is not None, retype,
+            closing = _closes(doc, top, parts) if len(parts) >= 2 else None
+            if subset is not None:
+                of = Cue(doc.text[subset.end:whole.start], subset.end, whole.start)
+                yield Breakdown(whole, [subset], of, 0.85, False, retype, "the first figure is some of the second")
+            yield Breakdown(top, parts, cue, conf, closing is not None, retype,
                             "the words divide the first figure into the ones after"
                             + (f" («{closing.words}» closes it)" if closing else ""))
 
@@ -200,6 +226,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
             yield Proposal(PartOfRule(id="r", kind="part_of", part=b.parts[0].id, whole=b.whole.id,
                                       confidence=b.confidence, evidence=ev), b.retype)
         else:
-            yield Proposal(SumRule(id="r", kind="sum", whole=b.whole.id, parts=[p.id for p in b.parts],
+            terms = [Term(claim=p.id, times=each_times(doc, p) or 1) for p in b.parts]
+            yield Proposal(SumRule(id="r", kind="sum", whole=b.whole.id, parts=terms,
                                    remainder=not b.exhaustive, confidence=b.confidence, evidence=ev), b.retype)
     yield from _from_to(doc)

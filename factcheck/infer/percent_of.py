@@ -101,13 +101,14 @@ def find(doc: Doc) -> Iterator[Proposal]:
             whole, siblings, cue = parts_of[part.id]
             if len(siblings) >= 2 and all(x.id in attached for x in siblings):
                 done.update(attached[x.id].id for x in siblings)
-                total = " + ".join(x.id for x in siblings)
+                total = " + ".join(f'c("{x.id}")' for x in siblings)
                 for x in siblings:
                     retype = unify(doc, siblings)
                     if retype is None:
                         break
+                    expr = f'c("{x.id}") == c("{attached[x.id].id}") * ({total})'
                     yield Proposal(ExprRule(
-                        id="r", kind="expr", expr=f"{x.id} == {attached[x.id].id} * ({total})", confidence=0.8,
+                        id="r", kind="expr", expr=expr, confidence=0.8,
                         evidence=doc.evidence([cue], "every part carries its share, so each share is of the "
                                               "parts together")), retype)
                 continue

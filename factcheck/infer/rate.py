@@ -28,7 +28,7 @@ _EACH = re.compile(
 _EACH_TAG = "each"
 #: The same flow said again in another time unit.
 _RESTATE = re.compile(r"\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
-                      r"meaning)\b|(?<!\w)(یعنی|که هر|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
+                      r"meaning)\b|(?<!\w)(یعنی|که|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
 #: Words inside the list of places that are not places (rate and hedge words).
 _NOT_ITEMS = re.compile(r"(?<!\w)(روزانه|هر روز|در روز|بیش از|بالغ بر|حدود|نزدیک به|daily|a day|more than|over|"
                         r"about|nearly|almost)(?!\w)|(?<!\w)(نیز|هم|also)(?!\w)")
@@ -87,7 +87,9 @@ def find(doc: Doc) -> Iterator[Proposal]:
             if restated:
                 terms = terms[:1]
             tcue = doc.find(TOTAL, max(doc.sentences[si][0], t.start - 60), t.end)
-            conf = 0.85 if tcue is not None or (len(same) == 1 and _close(doc, same[0], t)) else 0.7
+            if tcue is None and not all(_close(doc, r, t) for r in same):
+                continue  # a rate and a total in different clauses, nothing saying one sums the other
+            conf = 0.85 if tcue is not None else 0.7
             if unsure:
                 conf = min(conf, 0.6)
             why = (f"the total over {dur} is set against "
