@@ -56,6 +56,7 @@ def combine(doc: Doc, found: list[tuple[str, Proposal]]) -> Inference:
     kinds = load_kinds()
     claims: dict[str, Claim] = {c.id: c for c in doc.claims}
     retyped: dict[str, str] = {}
+    used: set[str] = set()
     chosen: dict[tuple[str, frozenset[str]], Proposal] = {}
     # Most confident first, then text order of the first claim, so ties are stable.
     order = {f.id: f.start for f in doc.figures}
@@ -70,7 +71,9 @@ def combine(doc: Doc, found: list[tuple[str, Proposal]]) -> Inference:
         key = (p.rule.kind, frozenset(ids))
         if key in chosen:
             continue
-        if any(retyped.get(cid, u) != u for cid, u in p.retype.items()):
+        # A claim an accepted rule already uses keeps its unit: retyping it would break that rule.
+        if any(retyped.get(cid, u) != u or (cid in used and claims[cid].unit != u)
+               for cid, u in p.retype.items()):
             continue
         trial = dict(claims)
         for c in p.added:
@@ -89,6 +92,7 @@ def combine(doc: Doc, found: list[tuple[str, Proposal]]) -> Inference:
         chosen[key] = p
         claims = trial
         retyped.update(p.retype)
+        used.update(ids)
 
     rules: list[RuleBase] = []
     counts: dict[str, int] = {}

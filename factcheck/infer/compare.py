@@ -54,6 +54,6 @@ def find(doc: Doc) -> Iterator[Proposal]:
                     if c is None or c.end >= b.start - 1 or doc.norm[c.end:b.start].strip() == "":
                         continue
                     yield Proposal(CompareRule(id="r", kind="compare", a=a.id, op=op, b=b.id,
-                                               confidence=0.7,
+                                               confidence=0.8,
                                                evidence=doc.evidence([c], "the words compare the two figures")))
                     break

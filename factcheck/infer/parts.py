@@ -25,7 +25,7 @@ from ..kinds.part_of import PartOfRule
 from ..kinds.sum import SumRule
 from . import Proposal, pattern
 from .cues import BINARY, COMPLEMENT, TOTAL, each_times
-from .doc import Cue, Doc, Figure
+from .doc import Cue, Doc, Figure, normalise
 from .pairs import pairs
 from .resolve import unify
 
@@ -41,6 +41,8 @@ _CLAUSE = re.compile(r"[;؛:]")
 _OF_THEM_AFTER = re.compile(r"^\s*(\S+\s+)?(از آن ها|از آنها|از آنان|of them|of these|of whom)(?!\w)")
 _OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
 _NON = re.compile(r"\b(non-|non )(\w+)|(?<!\w)(غیر ?)(\w+)")
+_OF_OPENING = re.compile(r"(^|[,;:،؛]\s*|^\s*)\b(of|out of|of all)( the| all| its)?\s*$|"
+                         r"(^|[,;:،؛]\s*|^\s*)(?<!\w)(از مجموع|از کل|از میان|از)\s*$")
 _OF_THE = re.compile(r"^\s*of (the|all|its|their)\s*$")
 _CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
 #: A figure introduced like this is a larger total, not a part ("with cars from other provinces, 700").
@@ -90,6 +92,30 @@ def breakdowns(doc: Doc) -> Iterator[Breakdown]:
     """Every whole-then-parts and parts-then-total structure in the article."""
     yield from _whole_then_parts(doc)
     yield from _parts_then_total(doc)
+    yield from _of_whole_part(doc)
+
+
+def _of_whole_part(doc: Doc) -> Iterator[Breakdown]:
+    """"Of the 66,611 registrations, 21,903 were in September"; «از ۶۳۰ هزار خودرو، ۳۱۰ هزار ...»."""
+    for si in range(len(doc.sentences)):
+        figs = _counts(doc, doc.in_sentence(si))
+        for wi, whole in enumerate(figs[:-1]):
+            lo = figs[wi - 1].end if wi else doc.sentences[si][0]
+            at = max(lo, whole.start - 25)
+            m = _OF_OPENING.search(doc.norm[at:whole.start])
+            if m is None:
+                continue
+            g = 2 if m.group(2) else 5
+            part = figs[wi + 1]
+            gap = doc.between(whole, part)
+            if not re.search(r"[,،]", gap) or re.search(r"[;؛:.]", gap) or len(gap) > 80:
+                continue
+            retype = unify(doc, [whole, part], classifier=True)
+            if retype is None:
+                continue
+            cue = Cue(doc.text[at + m.start(g):at + m.end(g)], at + m.start(g), at + m.end(g))
+            yield Breakdown(whole, [part], cue, 0.85, False,
+                            retype, "the first figure is the whole the next one is taken from")
 
 
 def _backref(doc: Doc, f: Figure) -> Cue | None:
@@ -177,9 +203,12 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
             before = [p for p in figs[:wi] if not p.is_bare or whole.is_bare]
             conf = 0.85
             if not before and not [g for g in sent if g.start < whole.start]:
-                # "Thus the total ... reached X": the parts are in the sentences just before.
+                # "Thus the total ... reached X": the parts are in the sentences just before, and
+                # count the same thing — by unit, or by naming the total's noun («دُز اول», «دُز دوم»).
+                noun = _noun(doc, whole)
                 before = [p for p in _counts(doc, [g for g in doc.figures if si - 2 <= g.sentence < si])
-                          if not p.is_bare]
+                          if not p.is_bare and (p.thing == whole.thing
+                                                or (noun and noun in doc.norm[slice(*doc.sentences[p.sentence])]))]
                 conf = 0.75
             parts = [p for p in before if unify(doc, [whole, p], classifier=True) is not None]
             if len(parts) < 2:
@@ -189,6 +218,13 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 continue
             yield Breakdown(whole, parts, cue, conf, True, retype,
                             "the figure is stated as the total of the ones before it")
+
+
+def _noun(doc: Doc, f: Figure) -> str | None:
+    """The counted noun written with a figure, normalised: «دُز» in «۲۲ میلیون ... دُز»."""
+    subj = f.claim.subject.text if f.claim.subject and f.claim.subject.text else None
+    words = re.findall(r"[^\W\d_]{2,}", normalise(subj) if subj else doc.norm[f.start:f.end])
+    return words[-1] if words else None
 
 
 def _from_to(doc: Doc) -> Iterator[Proposal]:

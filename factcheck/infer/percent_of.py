@@ -26,7 +26,7 @@ _FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
 _OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from a total of|"
                      r"از مجموع|از کل|از میان|از بین)\s*$")
 _OF_B_A = re.compile(r"\b(of|out of)\s*$|(?<!\w)(از مجموع|از کل|از میان|از بین)\s*$")
-_APPOSITIVE = re.compile(r"^\s*((از آن ها|از آنها|از آنان|of them|of whom)\s*)?([^\W\d]+\s*){0,2}?"
+_APPOSITIVE = re.compile(r"^\s*((از آن ها|از آنها|از آنان|of them|of whom)\s*)?([^\W\d]+\s*){0,4}?"
                          r"([(\[,،—-]|\bor\b|\bfor a\b|i\.e\.|\bwhich is\b|معادل|یعنی|برابر با|برابر)[^.;؛]{0,35}$")
 _OF_WHOLE_AFTER = re.compile(r"^\s*(of (the|all|total)|(از )?(کل|مجموع))")
 

@@ -26,6 +26,7 @@ _EACH = re.compile(
     rf"\b(at|in|for|by)? ?each of (the|its|their)? ?(?P<n>\d+|{NUMBER_WORD})?\b|"
     r"(?<!\w)(در )?(هر یک|هریک|هر کدام|هرکدام) از(?!\w)")
 _EACH_TAG = "each"
+_EACH_OF = re.compile(r"\beach of (the|its|their)\s*$|(?<!\w)(هر یک از|هریک از|هر کدام از)\s*$")
 #: The same flow said again in another time unit.
 _RESTATE = re.compile(r"\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
                       r"meaning)\b|(?<!\w)(یعنی|که|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
@@ -35,23 +36,54 @@ _NOT_ITEMS = re.compile(r"(?<!\w)(روزانه|هر روز|در روز|بیش ا
 
 
 def _times(doc: Doc, r: Figure) -> tuple[int | None, Cue | None]:
-    """How many places a per-place rate is given for: 2 for 'at each of the units A and B'."""
-    s = doc.sentences[r.sentence][0]
+    """How many places a per-place rate is given for: 2 for 'at each of the units A and B'.
+
+    The phrase may come before the rate («در هر یک از واحدهای الف و ب روزانه ...») or after
+    it ("1,500 a day at each of its two branches").
+    """
+    s, e = doc.sentences[r.sentence]
     prev_fig = max((f.end for f in doc.figures if f.sentence == r.sentence and f.end <= r.start), default=s)
+    next_fig = min((f.start for f in doc.figures if f.sentence == r.sentence and f.start >= r.end
+                    and not _is_each_count(doc, f)), default=e)
     tagged = r.claim.subject is not None and _EACH_TAG in r.claim.subject.tags
-    cue = None
+    cue, items_end = None, r.start
     for c in doc.find_all(_EACH, max(s, prev_fig), r.start):
         cue = c
+    if cue is None:
+        after = doc.find(_EACH, r.end, min(next_fig, r.end + 40))
+        if after is not None:
+            cue, items_end = after, next_fig
     if cue is None:
         return (1, None) if not tagged else (None, None)
     m = _EACH.match(doc.norm, cue.start)
     if m is not None and m.group("n"):
         return number_word(m.group("n")), cue
-    words = _NOT_ITEMS.sub(" ", doc.norm[cue.end:r.start])
+    words = _NOT_ITEMS.sub(" ", doc.norm[cue.end:items_end])
+    words = re.split(r"[;؛:.]", words)[0]
     items, _etc = split_list(words)
     if len(items) >= 2:
         return len(items), cue
     return None, cue
+
+
+def _is_each_count(doc: Doc, f: Figure) -> bool:
+    """The "two" of "at each of its two branches" counts places; it is not a rate."""
+    m = _EACH_OF.search(doc.norm, max(0, f.start - 25), f.start)
+    return m is not None
+
+
+def _rate_terms_for(t: Figure, rates: list[Figure], classifier: bool) -> tuple[list[Figure], dict[str, str]]:
+    """Rates of the total's counted thing; with ``classifier``, «نفر»/people may take the other's unit."""
+    same = [r for r in rates if r.thing == t.thing]
+    if same or not classifier:
+        return same, {}
+    person = (("[person]", 1),)
+    if t.thing == person:
+        others = {r.thing for r in rates}
+        if len(others) == 1:
+            unit = rates[0].claim.unit.split("/")[0].strip()
+            return list(rates), {t.id: unit}
+    return [], {}
 
 
 def _time_factor(f: Figure) -> float:
@@ -63,12 +95,13 @@ def _time_factor(f: Figure) -> float:
 def find(doc: Doc) -> Iterator[Proposal]:
     for si in range(len(doc.sentences)):
         figs = doc.in_sentence(si)
-        rates = [f for f in figs if f.per_time == -1 and f.value is not None]
+        rates = [f for f in figs if f.per_time == -1 and f.value is not None and not _is_each_count(doc, f)]
         if not rates:
             continue
         totals = [f for f in figs if f.per_time == 0 and f.thing and not f.is_percent and f.value is not None]
         for t in totals:
-            same = [r for r in rates if r.thing == t.thing]
+            tcue = doc.find(TOTAL, max(doc.sentences[si][0], t.start - 60), t.end)
+            same, retype = _rate_terms_for(t, rates, classifier=tcue is not None)
             if not same:
                 continue
             dur, pcue = _duration(doc, t)
@@ -86,17 +119,18 @@ def find(doc: Doc) -> Iterator[Proposal]:
             restated = len(same) > 1 and any(_RESTATE.search(doc.between(a, b)) for a, b in itertools.pairwise(same))
             if restated:
                 terms = terms[:1]
-            tcue = doc.find(TOTAL, max(doc.sentences[si][0], t.start - 60), t.end)
             if tcue is None and not all(_close(doc, r, t) for r in same):
                 continue  # a rate and a total in different clauses, nothing saying one sums the other
             conf = 0.85 if tcue is not None else 0.7
             if unsure:
                 conf = min(conf, 0.6)
-            why = (f"the total over {dur} is set against "
-                   + (" + ".join(f"{x.times} × the rate" if x.times != 1 else "the rate" for x in terms)))
+            quoted = {r.id: doc.quote(r) for r in same}
+            why = (f"«{doc.quote(t)}» over {dur} is the total of "
+                   + " + ".join(f"{x.times} × «{quoted[x.claim]}»" if x.times != 1 else f"«{quoted[x.claim]}»"
+                                for x in terms))
             yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
                                     duration=None if t.claim.period and t.claim.period.duration else dur,
-                                    confidence=conf, evidence=doc.evidence([tcue, *cues], why)))
+                                    confidence=conf, evidence=doc.evidence([tcue, *cues], why)), retype)
         # The same flow restated per another time unit.
         for i, b in enumerate(rates):
             for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
