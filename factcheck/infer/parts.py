@@ -206,9 +206,9 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 # "Thus the total ... reached X": the parts are in the sentences just before, and
                 # count the same thing — by unit, or by naming the total's noun («دُز اول», «دُز دوم»).
                 noun = _noun(doc, whole)
-                before = [p for p in _counts(doc, [g for g in doc.figures if si - 2 <= g.sentence < si])
-                          if not p.is_bare and (p.thing == whole.thing
-                                                or (noun and noun in doc.norm[slice(*doc.sentences[p.sentence])]))]
+                near = _counts(doc, [g for g in doc.figures if si - 2 <= g.sentence < si])
+                before = [p for p in near if not p.is_bare and (
+                    p.thing == whole.thing or (noun and noun in _letters(doc.norm[slice(*doc.sentences[p.sentence])])))]
                 conf = 0.75
             parts = [p for p in before if unify(doc, [whole, p], classifier=True) is not None]
             if len(parts) < 2:
@@ -223,8 +223,16 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
 def _noun(doc: Doc, f: Figure) -> str | None:
     """The counted noun written with a figure, normalised: «دُز» in «۲۲ میلیون ... دُز»."""
     subj = f.claim.subject.text if f.claim.subject and f.claim.subject.text else None
-    words = re.findall(r"[^\W\d_]{2,}", normalise(subj) if subj else doc.norm[f.start:f.end])
+    words = re.findall(r"[^\W\d_]{2,}", _letters(normalise(subj) if subj else doc.norm[f.start:f.end]))
     return words[-1] if words else None
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _letters(text: str) -> str:
+    """Without short-vowel marks and kashida: «دُز» and «دز» are one word."""
+    return _MARKS.sub("", text)
 
 
 def _from_to(doc: Doc) -> Iterator[Proposal]:

@@ -49,11 +49,22 @@ def unify(doc: Doc, figs: list[Figure], *, classifier: bool = False) -> dict[str
         return {f.id: unit_of for f in figs if f.is_bare and f.per_time == 0}
     if classifier and len(things) == 2 and _PERSON in things:
         other = next(f for f in figs if not f.is_bare and f.thing != _PERSON)
+        if not _person_like(other):
+            return None
         unit = _thing_unit(other)
         if unit is None:
             return None
         return {f.id: unit for f in figs if f.is_bare or f.thing == _PERSON}
     return None
+
+
+#: Things a count of people can stand for: each person is a patient, a vote, a dose ...
+PERSON_LIKE = frozenset({"patient", "vote", "voter", "dose", "student", "death", "injury", "registration",
+                         "case", "visit", "applicant", "victim", "passenger", "worker", "household", "mission"})
+
+
+def _person_like(f: Figure) -> bool:
+    return any(k.strip("[]") in PERSON_LIKE for k, _ in f.thing)
 
 
 def _thing_unit(f: Figure) -> str | None:
