@@ -34,15 +34,10 @@ def doc_id_for(path: str) -> str:
 
 def _plain(text: str, path: str) -> tuple[str, Callable[[int], int]]:
     """Article text without markup, and the map from its offsets to the file's."""
-    lower = path.lower()
-    if lower.endswith((".md", ".markdown", ".html", ".htm")):
-        try:
-            from .extract import source  # type: ignore[attr-defined, import-not-found, unused-ignore]
-        except ImportError:  # pragma: no cover - the extraction stage ships its source reader
-            return text, lambda i: i
-        got: Any = source.read(text, path)
-        return got.text, got.orig
-    return text, lambda i: i
+    from .extract.source import from_file
+
+    src = from_file(path, text)
+    return src.text, src.orig
 
 
 def article_inference(text: str, path: str, lang: str | None = None) -> tuple[str, list[Claim], list[Any]]:

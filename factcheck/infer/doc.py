@@ -185,7 +185,7 @@ class Doc:
 
     def evidence(self, cues: Iterable[Cue | None], why: str) -> str:
         """``«of which» at 3:33; <why>``: the words that state a relation, and where."""
-        parts = [f"«{c.words.strip()}» at {self.where(c.start)}" for c in cues if c is not None]
+        parts = list(dict.fromkeys(f"«{c.words.strip()}» at {self.where(c.start)}" for c in cues if c is not None))
         return "; ".join([*parts, why]) if parts else why
 
 

@@ -20,7 +20,7 @@ from ..kinds.rate import RateRule
 from ..units import canonical
 from . import Proposal, pattern
 from .cues import NUMBER_WORD, TOTAL, number_word, period_near, split_list
-from .doc import Cue, Doc, Figure
+from .doc import Cue, Doc, Figure, normalise
 
 _EACH = re.compile(
     rf"\b(at|in|for|by)? ?each of (the|its|their)? ?(?P<n>\d+|{NUMBER_WORD})?\b|"
@@ -51,7 +51,8 @@ def _times(doc: Doc, r: Figure) -> tuple[int | None, Cue | None]:
         cue = c
     if cue is None:
         after = doc.find(_EACH, r.end, min(next_fig, r.end + 40))
-        if after is not None:
+        # "822 a day, and each of the units serves 2,000 a day": the phrase is the next rate's.
+        if after is not None and next_fig == e:
             cue, items_end = after, next_fig
     if cue is None:
         return (1, None) if not tagged else (None, None)
@@ -119,8 +120,10 @@ def find(doc: Doc) -> Iterator[Proposal]:
             restated = len(same) > 1 and any(_RESTATE.search(doc.between(a, b)) for a, b in itertools.pairwise(same))
             if restated:
                 terms = terms[:1]
-            if tcue is None and not all(_close(doc, r, t) for r in same):
-                continue  # a rate and a total in different clauses, nothing saying one sums the other
+            if tcue is None and not all(_close(doc, r, t) and _same_noun(r, t) for r in same):
+                # a rate and a total in different clauses, or counting differently named things
+                # (people injured, fights a day), with nothing saying one sums the other
+                continue
             conf = 0.85 if tcue is not None else 0.7
             if unsure:
                 conf = min(conf, 0.6)
@@ -131,6 +134,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
             yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
                                     duration=None if t.claim.period and t.claim.period.duration else dur,
                                     confidence=conf, evidence=doc.evidence([tcue, *cues], why)), retype)
+        yield from _across(doc, si, figs)
         # The same flow restated per another time unit.
         for i, b in enumerate(rates):
             for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
@@ -144,6 +148,65 @@ def find(doc: Doc) -> Iterator[Proposal]:
                                         confidence=conf,
                                         evidence=doc.evidence([cue], "the same flow is given per "
                                                               "two different time units")))
+
+
+def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
+    """Rates in one sentence, their total over a period in the next: "... serve 822 people a day ...
+    He put the number of people served in the last six months at 400,000."
+
+    Only when the total's sentence has no rate of its own, the two sentences are in one
+    paragraph, and they share a word besides the counted noun ("serve" / "served").
+    """
+    if si + 1 >= len(doc.sentences) or "\n\n" in doc.text[doc.sentences[si][1] - 1:doc.sentences[si + 1][0] + 1]:
+        return
+    rates = [f for f in figs if f.per_time == -1 and f.value is not None and not _is_each_count(doc, f)]
+    if not rates or any(f.per_time == 0 and f.thing in {r.thing for r in rates} for f in figs):
+        return
+    nxt = doc.in_sentence(si + 1)
+    if any(f.per_time == -1 for f in nxt):
+        return
+    for t in nxt:
+        if t.per_time != 0 or not t.thing or t.is_percent or t.value is None:
+            continue
+        same = [r for r in rates if r.thing == t.thing]
+        dur, pcue = _duration(doc, t)
+        if not same or dur is None:
+            continue
+        shared = _stems(doc, si, same) & _stems(doc, si + 1, [t])
+        if not shared:
+            continue
+        terms = [Term(claim=r.id, times=_times(doc, r)[0] or 1) for r in same]
+        unsure = any(_times(doc, r)[0] is None for r in same)
+        quoted = " + ".join(f"{x.times} × «{doc.quote(doc.by_id[x.claim])}»" if x.times != 1
+                            else f"«{doc.quote(doc.by_id[x.claim])}»" for x in terms)
+        why = (f"«{doc.quote(t)}» over {dur} in the next sentence is the total of {quoted} "
+               f"(both say «{sorted(shared)[0]}…»)")
+        yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
+                                duration=None if t.claim.period and t.claim.period.duration else dur,
+                                confidence=0.6 if unsure else 0.8,
+                                evidence=doc.evidence([pcue, *(_times(doc, r)[1] for r in same)], why)))
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_COMMON = frozenset(("that", "this", "with", "from", "have", "were", "their", "there", "which", "said", "told",
+                     "also", "than", "more", "about", "over", "last", "year", "years", "month", "months", "days",
+                     "روزانه", "گذشته", "اعلام", "همچنین"))
+
+
+def _stems(doc: Doc, si: int, figs: list[Figure]) -> set[str]:
+    """Word stems of a sentence (first five letters), without the figures' own nouns."""
+    s, e = doc.sentences[si]
+    own = {w[:5] for f in figs for w in _WORD.findall(doc.norm[f.start:f.end])}
+    return {w[:5] for w in _WORD.findall(doc.norm[s:e]) if w not in _COMMON} - own
+
+
+def _same_noun(a: Figure, b: Figure) -> bool:
+    """Both figures name the thing they count with the same words (when both name it)."""
+    na = a.claim.subject.text if a.claim.subject else None
+    nb = b.claim.subject.text if b.claim.subject else None
+    if not na or not nb:
+        return True
+    return normalise(na).split()[-1:] == normalise(nb).split()[-1:]
 
 
 def _close(doc: Doc, r: Figure, t: Figure) -> bool:
