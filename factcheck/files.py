@@ -136,7 +136,7 @@ def _positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
     out: dict[tuple[Any, ...], tuple[int, int]] = {}
     try:
         root = yaml.compose(text, Loader=_PosLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return out
 
     def walk(node: Any, path: tuple[Any, ...]) -> None:
@@ -151,7 +151,10 @@ def _positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
                 walk(v, (*path, i))
 
     if root is not None:
-        walk(root, ())
+        try:
+            walk(root, ())
+        except RecursionError:
+            pass  # positions are a courtesy; the error itself is still reported
     return out
 
 
