@@ -8,6 +8,7 @@ position-tracking composer only when something is wrong.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -151,10 +152,9 @@ def _positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
                 walk(v, (*path, i))
 
     if root is not None:
-        try:
+        # Positions are a courtesy: on absurd nesting the error is still reported, without them.
+        with contextlib.suppress(RecursionError):
             walk(root, ())
-        except RecursionError:
-            pass  # positions are a courtesy; the error itself is still reported
     return out
 
 

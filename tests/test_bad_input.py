@@ -53,7 +53,8 @@ CASES = [
      r"bad_expr\.yaml:4:\d+: rules\[r\]\.expr: the only call allowed is c\(\"claim-id\"\)"),
     ("bad_period.yaml", "claims:\n  - {id: a, value: 1, unit: person, period: 6 blorps}\n",
      r"bad_period\.yaml:2:\d+: claims\[a\]\.period: unknown duration unit \(got 'blorps'\)"),
-    ("bad_id.yaml", "claims:\n  - {id: '1 bad id', value: 1}\n", r"bad_id\.yaml:2:\d+: claims\[1 bad id\]\.id: String should match"),
+    ("bad_id.yaml", "claims:\n  - {id: '1 bad id', value: 1}\n",
+     r"bad_id\.yaml:2:\d+: claims\[1 bad id\]\.id: String should match"),
 ]
 
 
@@ -102,7 +103,8 @@ def test_duplicate_ids_across_files(run_cli, tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(GOOD_CLAIM, encoding="utf-8")
     proc = run_cli("check", str(tmp_path), cwd=tmp_path)
     assert proc.returncode == 2
-    assert re.search(r"b\.yaml:2:5: claim\.id: duplicate id 'a' \(first defined at .*a\.yaml:2\)", proc.stderr), proc.stderr
+    pattern = r"b\.yaml:2:5: claim\.id: duplicate id 'a' \(first defined at .*a\.yaml:2\)"
+    assert re.search(pattern, proc.stderr), proc.stderr
 
 
 def test_deeply_nested_yaml_does_not_crash(run_cli, tmp_path: Path) -> None:

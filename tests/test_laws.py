@@ -113,7 +113,8 @@ def test_sensitivity_a_total_moved_beyond_tolerance_is_flagged(parts: list[int],
     if total < 0:
         total = sum(parts) + shift
     claims.append({"id": "t", "unit": "case", "value": total, "precision": 1})
-    doc = {"claims": claims, "rules": [{"id": "r", "kind": "sum", "whole": "t", "parts": [c["id"] for c in claims[:-1]]}]}
+    rule = {"id": "r", "kind": "sum", "whole": "t", "parts": [c["id"] for c in claims[:-1]]}
+    doc = {"claims": claims, "rules": [rule]}
     # Each figure admits ±0.5, so a total off by >= 1 + 0.5 × (parts + 1) cannot hold.
     if shift > 0.5 * (len(parts) + 1):
         assert _verdicts(doc)["r"] == "inconsistent"
@@ -173,8 +174,8 @@ def problems_with_a_solution(draw: Any) -> tuple[Problem, list[Fraction]]:
         if draw(st.booleans()):
             k = draw(st.integers(min_value=1, max_value=n))
             idx = draw(st.lists(st.integers(min_value=0, max_value=n - 1), min_size=k, max_size=k, unique=True))
-            coefs = [Fraction(draw(st.integers(min_value=-50, max_value=50)), draw(st.integers(min_value=1, max_value=7)))
-                     for _ in idx]
+            coefs = [Fraction(draw(st.integers(min_value=-50, max_value=50)),
+                              draw(st.integers(min_value=1, max_value=7))) for _ in idx]
             value = sum(a * point[i] for a, i in zip(coefs, idx, strict=True))
             p.add(Linear(tuple(coefs), tuple(idx), value, value))
         else:
