@@ -123,6 +123,8 @@ class Report:
 
     def finding_location(self, f: Finding) -> Location | None:
         """Primary location: the first claim's words in the article, else the rule in its file."""
+        if f.where is not None:
+            return Location(*f.where)
         for cid in f.claims:
             loc = self.claim_location(cid)
             if loc is not None and loc.path and not loc.path.endswith((".yaml", ".yml", ".json")):
@@ -165,7 +167,7 @@ class Report:
                 "claims": list(f.claims), "message": f.message, "arithmetic": f.arithmetic,
                 "needed": {k: (list(v) if v else None) for k, v in f.needed.items()},
                 "confidence": f.confidence, "possible": f.possible, "evidence": f.evidence,
-                "suppressed": f.suppressed,
+                "suppressed": f.suppressed, "suppression": f.suppression,
                 "location": None if loc is None else {
                     "path": loc.path, "line": loc.line, "column": loc.column,
                     "end_line": loc.end_line, "end_column": loc.end_column},

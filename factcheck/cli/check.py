@@ -18,10 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="files or folders (default: claims/ and rules/ of the current directory)")
     p.add_argument("--format", "-f", choices=names(), default="text", help="output format")
     p.add_argument("--output", "-o", type=Path, help="write the report to this file")
-    p.add_argument("--lang", choices=["fa", "en", "auto"], default="auto",
-                   help="language of articles (default: detect)")
+    p.add_argument("--lang", choices=["fa", "en", "auto"], default=None,
+                   help="language of articles (default: the configuration's, else detect)")
     p.add_argument("--show-all", action="store_true", help="also list consistent relations")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    from . import _ci
+
+    _ci.add_options(p)
     p.set_defaults(func=run)
 
 
@@ -29,19 +32,22 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..pipeline import check_paths
     from ..reporters import Options, get
+    from . import _ci
 
+    cfg = _ci.configure(args)
     paths: list[Path] = args.paths
     if not paths:
-        paths = [p for p in (Path("claims"), Path("rules")) if p.exists()]
+        paths = cfg.check_paths()
         if not paths:
             raise UsageError("no paths given and no claims/ or rules/ folder here")
-    lang = None if args.lang == "auto" else args.lang
-    report = check_paths(paths, lang=lang)
+    report = check_paths(paths, cfg.policy, lang=cfg.lang())
+    _ci.finish(report, cfg, args)
     to_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and to_tty and not os.environ.get("NO_COLOR"))
-    text = get(args.format)(report, Options(color=color, show_all=args.show_all))
+    text = get(args.format)(report, Options(color=color, show_all=args.show_all,
+                                            min_severity=cfg.display_level.value))
     if args.output is not None:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return report.exit_code()
+    return _ci.exit_code(report, cfg, args)
