@@ -251,7 +251,7 @@ def _message(err: Any, loc: tuple[Any, ...]) -> str:
         parent = loc[:-1]
         if not parent:
             expected = ", ".join(KEYS)
-        elif parent[-1] == "tolerances" or len(parent) == 3:  # tolerances.about / languages.fa.about
+        elif (parent[0], len(loc)) in (("tolerances", 3), ("languages", 4)):  # ... .about.<key>
             expected = "below, above"
         else:
             expected = ""
