@@ -16,6 +16,7 @@ pint is used once per distinct unit (:mod:`factcheck.units`).
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from .model import Claim, Hedge, RuleBase
 from .numbers import format_number
 from .periods import days_between, duration_days
 from .propagate import Linear, Mul, Problem, propagate
+from .screen import FlatColumns, Screen
 from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, scale, unscale
 from .units import canonical
 
@@ -41,6 +43,8 @@ INF = math.inf
 _SECONDS_PER_DAY = Fraction(86400)
 #: Rules below this confidence can only produce "possible" findings (severity warning).
 CONFIDENT = 0.75
+#: From this many constraints on, a vectorised pass screens rules first (numpy is imported).
+FLAT_MIN = 2000
 
 
 @dataclass
@@ -69,6 +73,10 @@ class _Compiler:
         self.canon: dict[str, tuple[Bound, Bound]] = {}
         self.rule_cons: dict[str, list[int]] = {}
         self._current: str | None = None
+        self._rule_no = -1
+        # The same constraints column-wise, for the vectorised first pass (factcheck.flat).
+        self.flat = FlatColumns()
+        self._periods: dict[tuple[str, str | None], tuple[Fraction, Fraction] | None] = {}
 
     def lang(self, cid: str) -> str | None:
         c = self.cs.claims[cid]
@@ -107,18 +115,32 @@ class _Compiler:
     def aux(self) -> int:
         return self.problem.var(-INF, INF)
 
+    def start_rule(self, rid: str) -> None:
+        self.rule_cons[rid] = []
+        self._current = rid
+        self._rule_no += 1
+
     def _push(self, c: Linear | Mul) -> None:
         assert self._current is not None
         self.rule_cons[self._current].append(len(self.problem.constraints))
         self.problem.add(c)
 
     def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
-        self._push(Linear(tuple(a for a, _ in terms), tuple(v for _, v in terms), lo, hi))
+        c = Linear(tuple(a for a, _ in terms), tuple(v for _, v in terms), lo, hi)
+        self._push(c)
+        self.flat.linear(self._rule_no, c)
 
     def mul(self, z: int, x: int, y: int) -> None:
         self._push(Mul(z, x, y))
+        self.flat.mul(self._rule_no, z, x, y)
 
     def period_days(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
+        key = (cid, override)
+        if key not in self._periods:
+            self._periods[key] = self._period_days(cid, override)
+        return self._periods[key]
+
+    def _period_days(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
         cal = self.policy.calendar(self.lang(cid))
         if override is not None:
             if override in self.cs.claims:
@@ -166,6 +188,9 @@ class _Explainer:
 
     def unit(self, cid: str) -> str:
         return self.comp.cs.claims[cid].unit
+
+    def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
+        return self.comp.dims(cid)
 
     def period_text(self, cid: str, override: str | None) -> str:
         d = self.comp.period_days(cid, override)
@@ -225,6 +250,18 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
     >>> [(f.rule, f.status.value, f.code) for f in evaluate(cs).findings]
     [('r1', 'inconsistent', 'FC101')]
     """
+    # The evaluator allocates many small objects that all stay alive until it returns;
+    # the cyclic collector would scan them again and again for nothing.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _evaluate(cs, policy)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     reg = load_all()
     comp = _Compiler(cs, policy)
     for cid in cs.claims:
@@ -232,10 +269,10 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
     ev = Evaluation(cs, dict(comp.stated))
     verdicts: dict[str, Finding] = {}
     valid: list[str] = []
+    fid = {rid: f"f{i + 1}" for i, rid in enumerate(cs.rules)}
     for rid, rule in cs.rules.items():
         kind = reg[rule.kind]
-        comp.rule_cons[rid] = []
-        comp._current = rid
+        comp.start_rule(rid)
         try:
             problem = kind.check_units(rule, comp)
         except Exception as exc:  # a kind's own validation error is reported as invalid
@@ -246,27 +283,37 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
             except ValueError as exc:
                 problem = f"{rule.kind} {rid}: {exc}"
         if problem is not None:
-            verdicts[rid] = _finding(rid, rule, kind, Status.invalid, "FC003", problem, problem)
+            verdicts[rid] = _finding(rid, rule, kind, Status.invalid, "FC003", problem, problem,
+                                     fid=fid[rid])
             continue
         valid.append(rid)
 
+    # Large problems: a vectorised pass over all rules at once decides which rules and
+    # components could fail; only those are propagated one by one below (same verdicts).
+    flat = _screen(comp, valid) if len(comp.problem.constraints) >= FLAT_MIN else None
     local_bad: set[str] = set()
     for rid in valid:
         rule = cs.rules[rid]
         kind = reg[rule.kind]
         cons = comp.rule_cons[rid]
-        res = propagate(comp.problem, only=cons)
-        if res.failed is not None and propagate(comp.problem, only=cons, exact=True).failed is not None:
+        suspect = flat is None or rid in flat.local_suspects
+        res_failed = suspect and propagate(comp.problem, only=cons).failed is not None
+        if res_failed and propagate(comp.problem, only=cons, exact=True).failed is not None:
             local_bad.add(rid)
             verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
         elif _undetermined(comp, kind, rule):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
-                                     "a figure this rule needs is unstated or unbounded", "")
+                                     "a figure this rule needs is unstated or unbounded", "", fid=fid[rid])
         else:
-            verdicts[rid] = _finding(rid, rule, kind, Status.consistent, None, "", "")
+            verdicts[rid] = _finding(rid, rule, kind, Status.consistent, None, "", "", fid=fid[rid])
 
     chain_findings: list[Finding] = []
-    for comp_rules in components(cs, [r for r in valid if r not in local_bad]):
+    good = [r for r in valid if r not in local_bad]
+    if flat is None:
+        groups = components(cs, good)
+    else:
+        groups = flat.suspect_components(good, lambda r: reg[cs.rules[r].kind].claim_ids(cs.rules[r]))
+    for comp_rules in groups:
         chain_findings.extend(_chains(comp, comp_rules, verdicts))
 
     ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
@@ -274,10 +321,22 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
     return ev
 
 
+def _screen(comp: _Compiler, valid: list[str]) -> Screen | None:
+    """Screen all rules at once when numpy is installed; None means check every rule."""
+    try:
+        from .screen import screen
+        return screen(comp.flat, comp.problem.flo, comp.problem.fhi, list(comp.cs.rules), valid)
+    except ImportError:  # numpy is a dependency, but a stripped install still works
+        return None
+
+
 def _renumber(f: Finding, n: int) -> Finding:
+    want = f"f{n}"
+    if f.id == want:  # most findings are made with their final id
+        return f
     from dataclasses import replace
 
-    return replace(f, id=f"f{n}")
+    return replace(f, id=want)
 
 
 def _undetermined(comp: _Compiler, kind: RuleKind, rule: RuleBase) -> bool:
@@ -297,7 +356,7 @@ def _undetermined(comp: _Compiler, kind: RuleKind, rule: RuleBase) -> bool:
 def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, status: Status,
              code: str | None, message: str, arithmetic: str, *, rules: Iterable[str] = (),
              claims: Iterable[str] = (), needed: dict[str, tuple[str, str] | None] | None = None,
-             kind_name: str | None = None) -> Finding:
+             kind_name: str | None = None, fid: str = "") -> Finding:
     conf = rule.confidence if rule is not None else 1.0
     possible = status is Status.inconsistent and conf < CONFIDENT
     if status is Status.inconsistent:
@@ -311,7 +370,7 @@ def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, stat
     cat = CATALOGUE.get(code) if code else None
     claim_ids = tuple(claims) or (tuple(kind.claim_ids(rule)) if kind and rule else ())
     return Finding(
-        id="", status=status, severity=sev,
+        id=fid, status=status, severity=sev,
         kind=kind_name or (kind.name if kind else "chain"), rule=rid,
         rules=tuple(rules) or ((rid,) if rid else ()), claims=claim_ids,
         code=code, name=cat.name if cat else None, message=message, arithmetic=arithmetic,

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["Linear", "Mul", "Num", "Problem", "propagate"]
+__all__ = ["INF", "Linear", "Mul", "Num", "Problem", "conv_hi", "conv_lo", "propagate"]
 
 Num = float | Fraction
 INF = math.inf
@@ -57,11 +57,17 @@ class Problem:
     def __init__(self) -> None:
         self.lo: list[Num] = []
         self.hi: list[Num] = []
+        # The same bounds as floats rounded outward, converted once: propagation in floats
+        # then never converts a Fraction again.
+        self.flo: list[float] = []
+        self.fhi: list[float] = []
         self.constraints: list[Constraint] = []
 
     def var(self, lo: Num = -INF, hi: Num = INF) -> int:
         self.lo.append(lo)
         self.hi.append(hi)
+        self.flo.append(conv_lo(lo))
+        self.fhi.append(conv_hi(hi))
         return len(self.lo) - 1
 
     def add(self, c: Constraint) -> None:
@@ -79,14 +85,19 @@ class _Ops:
     def conv_lo(self, x: Num) -> Num:
         if self.exact or isinstance(x, float):
             return x
-        f = float(x)
-        return f if Fraction(f) <= x else _nextafter(f, -INF)
+        # int / int is correctly rounded; compare the float back exactly in integers.
+        n, d = x.numerator, x.denominator
+        f = n / d
+        p, q = f.as_integer_ratio()
+        return f if p * d <= n * q else _nextafter(f, -INF)
 
     def conv_hi(self, x: Num) -> Num:
         if self.exact or isinstance(x, float):
             return x
-        f = float(x)
-        return f if Fraction(f) >= x else _nextafter(f, INF)
+        n, d = x.numerator, x.denominator
+        f = n / d
+        p, q = f.as_integer_ratio()
+        return f if p * d >= n * q else _nextafter(f, INF)
 
     def dn(self, x: Num) -> Num:
         if self.exact or x == INF or x == -INF:
@@ -97,6 +108,19 @@ class _Ops:
         if self.exact or x == INF or x == -INF:
             return x
         return _nextafter(x, INF)
+
+
+_FAST = _Ops(False)
+
+
+def conv_lo(x: Num) -> float:
+    """A lower bound as a float no larger than it (one conversion, rounded down)."""
+    return _FAST.conv_lo(x)  # type: ignore[return-value]
+
+
+def conv_hi(x: Num) -> float:
+    """An upper bound as a float no smaller than it (rounded up)."""
+    return _FAST.conv_hi(x)  # type: ignore[return-value]
 
 
 def _mul(a: Num, b: Num) -> Num:
@@ -131,8 +155,8 @@ def _idiv(ops: _Ops, alo: Num, ahi: Num, blo: Num, bhi: Num) -> tuple[Num, Num] 
 class Result:
     """Outcome of propagation: final domains, and the constraint that failed if any."""
 
-    lo: list[Num]
-    hi: list[Num]
+    lo: dict[int, Num]  # final domains of the variables the propagated constraints touch
+    hi: dict[int, Num]
     failed: Constraint | None
     empty_var: int | None
 
@@ -153,11 +177,6 @@ def propagate(
     smaller than a relative 1e-12 (loops such as ``x = 1.0001 * y`` otherwise creep).
     """
     ops = _Ops(exact)
-    lo = [ops.conv_lo(v) for v in problem.lo]
-    hi = [ops.conv_hi(v) for v in problem.hi]
-    if domains:
-        for v, (a, b) in domains.items():
-            lo[v], hi[v] = ops.conv_lo(a), ops.conv_hi(b)
     cons = problem.constraints
     idx = list(range(len(cons))) if only is None else list(only)
     watch: dict[int, list[int]] = {}
@@ -166,6 +185,14 @@ def propagate(
         vs = c.vars if isinstance(c, Linear) else (c.z, c.x, c.y)
         for v in vs:
             watch.setdefault(v, []).append(ci)
+    # Domains only of the variables these constraints touch: the work is proportional to
+    # the constraints propagated, not to the whole problem.
+    src_lo, src_hi = (problem.lo, problem.hi) if exact else (problem.flo, problem.fhi)
+    lo: dict[int, Num] = {v: src_lo[v] for v in watch}
+    hi: dict[int, Num] = {v: src_hi[v] for v in watch}
+    if domains:
+        for v, (a, b) in domains.items():
+            lo[v], hi[v] = ops.conv_lo(a), ops.conv_hi(b)
     for v in watch:
         if lo[v] > hi[v]:
             return Result(lo, hi, cons[watch[v][0]], v)

@@ -9,6 +9,7 @@ and per language.  All results are exact :class:`fractions.Fraction` values, wit
 
 from __future__ import annotations
 
+import functools
 import math
 from decimal import Decimal
 from fractions import Fraction
@@ -49,6 +50,9 @@ def _default_tolerances() -> dict[Hedge, Tolerance]:
     }
 
 
+_DEFAULT_TOLERANCES = _default_tolerances()
+
+
 def _default_calendars() -> dict[str, Literal["gregorian", "persian", "any"]]:
     return {"fa": "persian", "en": "gregorian"}
 
@@ -68,7 +72,8 @@ class Policy(BaseModel):
             per = self.languages.get(lang)
             if per is not None and hedge in per:
                 return per[hedge]
-        return self.tolerances.get(hedge, _default_tolerances()[hedge])
+        t = self.tolerances.get(hedge)
+        return t if t is not None else _DEFAULT_TOLERANCES[hedge]
 
     def calendar(self, lang: str | None) -> Literal["gregorian", "persian", "any"]:
         return self.calendars.get(lang or "", "any")
@@ -136,11 +141,17 @@ def claim_interval(
     else:  # less_than, at_most
         lo = v
         hi = v
-    lo = -INF if tol.below is None else lo - Fraction(tol.below) * av
-    hi = INF if tol.above is None else hi + Fraction(tol.above) * av
+    lo = -INF if tol.below is None else lo - _fraction(tol.below) * av
+    hi = INF if tol.above is None else hi + _fraction(tol.above) * av
     if lo < floor:
         lo = floor
     return lo, hi
+
+
+@functools.lru_cache(maxsize=256)
+def _fraction(d: Decimal) -> Fraction:
+    """Tolerances repeat: convert each once."""
+    return Fraction(d)
 
 
 def canonical_interval(
@@ -154,6 +165,10 @@ def canonical_interval(
 
 def scale(lo: Bound, hi: Bound, flo: Fraction, fhi: Fraction) -> tuple[Bound, Bound]:
     """Multiply ``[lo, hi]`` by a positive factor interval ``[flo, fhi]``."""
+    if flo == fhi:  # an exact factor (most units): no need to try all four corners
+        if flo == 1:
+            return lo, hi
+        return (lo if lo in (INF, -INF) else lo * flo), (hi if hi in (INF, -INF) else hi * flo)
 
     def m(a: Bound, b: Fraction) -> Bound:
         return a if a in (INF, -INF) else a * b

@@ -102,7 +102,17 @@ def canonical(unit: str) -> Canonical:
     base_q = ureg.Quantity(Fraction(1), rest).to_base_units()
     factor = Fraction(base_q.magnitude)
     dims = tuple(sorted((str(k), int(v)) for k, v in base_q.dimensionality.items()))
-    return Canonical(unit, lo * factor, hi * factor, dims, str(base_q.units))
+    return Canonical(unit, lo * factor, hi * factor, dims, _unit_text(base_q.units))
+
+
+def _unit_text(units: Any) -> str:
+    """A base unit as text; pint's own formatter fails on the registry's Fraction exponents."""
+    num = [n if p == 1 else f"{n} ** {p}" for n, p in sorted(units._units.items()) if p > 0]
+    den = [n if p == -1 else f"{n} ** {-p}" for n, p in sorted(units._units.items()) if p < 0]
+    text = " * ".join(num) or "1"
+    if den:
+        text += " / " + " / ".join(den)
+    return "dimensionless" if text == "1" else text
 
 
 def dimension_label(dims: tuple[tuple[str, int], ...]) -> str:

@@ -92,10 +92,17 @@ class Rate(RuleKind):
         inner = " + ".join(term_text(ex, t) for t in rule.rate)
         if len(rule.rate) > 1:
             inner = f"({inner})"
-        formula = f"{inner} × {ex.period_text(rule.total, rule.duration)}"
+        if _time_power(ex.dims(rule.total)) == _time_power(ex.dims(rule.rate[0].claim)):
+            formula = f"{inner} in {ex.unit(rule.total)}"
+        else:
+            formula = f"{inner} × {ex.period_text(rule.total, rule.duration)}"
         # "up" means rate × period needs a larger total than the one stated.
         return self.target_vs(ex, rule.total, formula, "FC111", "FC112",
                               "total falls short of rate × period", "total exceeds rate × period")
+
+
+def _time_power(dims: tuple[tuple[str, int], ...]) -> int:
+    return dict(dims).get("[time]", 0)
 
 
 register_kind(Rate())

@@ -1,0 +1,181 @@
+"""Screening large problems: which rules and components need the one-by-one check.
+
+The evaluator (:mod:`factcheck.evaluate`) checks each rule on its own and then each
+connected component as a whole, with the sequential propagation of
+:mod:`factcheck.propagate`.  On a problem of thousands of rules almost all of those checks
+pass.  This module runs both checks for every rule at once on flat arrays
+(:mod:`factcheck.flat`) and returns only the rules and components that the vectorised pass
+could not clear; the evaluator then runs its usual checks on just those, so verdicts are
+unchanged.  For the local check each rule gets private copies of its variables, so all
+rules are checked alone in one pass.
+
+:class:`FlatColumns` is filled while rules compile and needs no numpy; numpy is imported
+only when a problem is large enough to screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from fractions import Fraction
+from typing import Any
+
+from .propagate import Linear, conv_hi, conv_lo
+
+__all__ = ["FlatColumns", "Screen", "screen"]
+
+
+class FlatColumns:
+    """Constraints as plain columns, appended as rules compile (rule numbers in file order)."""
+
+    def __init__(self) -> None:
+        self.t_con: list[int] = []
+        self.t_var: list[int] = []
+        self.t_alo: list[float] = []
+        self.t_ahi: list[float] = []
+        self.c_lo: list[float] = []
+        self.c_hi: list[float] = []
+        self.c_rule: list[int] = []
+        self.c_terms: list[int] = []
+        self.m_z: list[int] = []
+        self.m_x: list[int] = []
+        self.m_y: list[int] = []
+        self.m_rule: list[int] = []
+        self._coef: dict[Fraction | float, tuple[float, float]] = {}
+
+    def linear(self, rule_no: int, c: Linear) -> None:
+        ci = len(self.c_lo)
+        self.c_lo.append(conv_lo(c.lo))
+        self.c_hi.append(conv_hi(c.hi))
+        self.c_rule.append(rule_no)
+        self.c_terms.append(len(c.vars))
+        coef = self._coef
+        for a in c.coefs:
+            f = coef.get(a)
+            if f is None:
+                f = coef[a] = (conv_lo(a), conv_hi(a))
+            self.t_alo.append(f[0])
+            self.t_ahi.append(f[1])
+        self.t_var.extend(c.vars)
+        self.t_con.extend([ci] * len(c.vars))
+
+    def mul(self, rule_no: int, z: int, x: int, y: int) -> None:
+        self.m_z.append(z)
+        self.m_x.append(x)
+        self.m_y.append(y)
+        self.m_rule.append(rule_no)
+
+
+class Screen:
+    """The outcome of screening: rules whose local check must run, and the joint pass."""
+
+    def __init__(self, cols: FlatColumns, flo: list[float], fhi: list[float], rule_ids: list[str],
+                 valid: Iterable[str]) -> None:
+        import numpy as np
+
+        self._np = np
+        self.rule_ids = rule_ids
+        self._no = {r: i for i, r in enumerate(rule_ids)}
+        self.flo = np.asarray(flo, dtype=float)
+        self.fhi = np.asarray(fhi, dtype=float)
+        self.t_con = np.asarray(cols.t_con, dtype=np.int64)
+        self.t_var = np.asarray(cols.t_var, dtype=np.int64)
+        self.t_alo = np.asarray(cols.t_alo, dtype=float)
+        self.t_ahi = np.asarray(cols.t_ahi, dtype=float)
+        self.c_lo = np.asarray(cols.c_lo, dtype=float)
+        self.c_hi = np.asarray(cols.c_hi, dtype=float)
+        self.c_rule = np.asarray(cols.c_rule, dtype=np.int64)
+        self.c_terms = np.asarray(cols.c_terms, dtype=np.int64)
+        self.m_z = np.asarray(cols.m_z, dtype=np.int64)
+        self.m_x = np.asarray(cols.m_x, dtype=np.int64)
+        self.m_y = np.asarray(cols.m_y, dtype=np.int64)
+        self.m_rule = np.asarray(cols.m_rule, dtype=np.int64)
+        self.local_suspects = self._names(self._pass(self._mask(valid), private=True))
+
+    def _mask(self, rules: Iterable[str]) -> Any:
+        m = self._np.zeros(len(self.rule_ids), dtype=bool)
+        m[[self._no[r] for r in rules]] = True
+        return m
+
+    def _names(self, rule_nos: Any) -> set[str]:
+        return {self.rule_ids[i] for i in rule_nos.tolist()}
+
+    def _pass(self, rule_mask: Any, *, private: bool) -> Any:
+        """Sweep the constraints of the masked rules; return the rule numbers flagged.
+
+        ``private`` gives each rule its own copy of every variable (each rule alone);
+        otherwise rules share claim variables (rules together).
+        """
+        from .flat import FlatProblem, sweep
+
+        np = self._np
+        keep_c = rule_mask[self.c_rule] if len(self.c_rule) else np.zeros(0, dtype=bool)
+        keep_t = keep_c[self.t_con] if len(self.t_con) else np.zeros(0, dtype=bool)
+        keep_m = rule_mask[self.m_rule] if len(self.m_rule) else np.zeros(0, dtype=bool)
+        # A linear constraint without terms is left to the sequential check.
+        flagged = [self.c_rule[keep_c & (self.c_terms == 0)]]
+        con_ids, t_con = np.unique(self.t_con[keep_t], return_inverse=True)
+        t_var, m_rule = self.t_var[keep_t], self.m_rule[keep_m]
+        mz, mx, my = self.m_z[keep_m], self.m_x[keep_m], self.m_y[keep_m]
+        nt, nm = len(t_var), len(mz)
+        if private:
+            nv = len(self.flo)
+            t_rule = self.c_rule[con_ids][t_con]
+            keys = np.concatenate([t_rule * nv + t_var, m_rule * nv + mz, m_rule * nv + mx,
+                                   m_rule * nv + my])
+            uniq, inv = np.unique(keys, return_inverse=True)
+            base = uniq % nv
+            lo, hi = self.flo[base], self.fhi[base]
+            t_var = inv[:nt]
+            mz, mx, my = inv[nt:nt + nm], inv[nt + nm:nt + 2 * nm], inv[nt + 2 * nm:]
+        else:
+            lo, hi = self.flo, self.fhi
+        prob = FlatProblem(lo, hi, t_con, t_var, self.t_alo[keep_t], self.t_ahi[keep_t],
+                           self.c_lo[con_ids], self.c_hi[con_ids], mz, mx, my)
+        res = sweep(prob)
+        rules_of_con = self.c_rule[con_ids]
+        bad = res.bad_var
+        flagged.append(rules_of_con[t_con[bad[t_var]]])
+        flagged.append(rules_of_con[res.bad_con])
+        flagged.append(m_rule[bad[mz] | bad[mx] | bad[my]])
+        return np.unique(np.concatenate(flagged))
+
+    def suspect_components(self, good: list[str], claim_ids: Callable[[str], Iterable[str]]) -> list[list[str]]:
+        """Connected components (as :func:`factcheck.graph.components` groups them) of
+        ``good`` rules that the joint pass could not clear."""
+        seeds = self._names(self._pass(self._mask(good), private=False)) if good else set()
+        if not seeds:
+            return []
+        by_claim: dict[str, list[str]] = {}
+        refs: dict[str, list[str]] = {}
+        for r in good:
+            ids = refs[r] = list(claim_ids(r))
+            for cid in ids:
+                by_claim.setdefault(cid, []).append(r)
+        order = {r: i for i, r in enumerate(good)}
+        seen: set[str] = set()
+        out: list[list[str]] = []
+        for seed in sorted(seeds & set(order), key=order.__getitem__):
+            if seed in seen:
+                continue
+            group: list[str] = []
+            stack = [seed]
+            seen.add(seed)
+            while stack:
+                r = stack.pop()
+                group.append(r)
+                for cid in refs[r]:
+                    for r2 in by_claim[cid]:
+                        if r2 not in seen:
+                            seen.add(r2)
+                            stack.append(r2)
+            if len(group) >= 2:
+                out.append(sorted(group, key=order.__getitem__))
+        out.sort(key=lambda rs: order[rs[0]])
+        return out
+
+
+def screen(cols: FlatColumns, flo: list[float], fhi: list[float], rule_ids: list[str],
+           valid: Iterable[str]) -> Screen:
+    """Screen every valid rule on its own (see :class:`Screen`)."""
+    return Screen(cols, flo, fhi, rule_ids, valid)
+
