@@ -6,6 +6,8 @@ import json
 
 import pytest
 from ci_helpers import ERROR, WARNING, example, project
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.baseline import SCHEMA
 
@@ -86,3 +88,25 @@ def test_write_and_read_baseline_are_exclusive(run_cli, tmp_path):
     project(tmp_path, e=ERROR)
     proc = run_cli("check", "claims", "--baseline", "a.json", "--write-baseline", "b.json", cwd=tmp_path)
     assert proc.returncode == 2 and "not allowed with" in proc.stderr
+
+
+figures = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+
+
+@given(a=figures, b=figures, a2=figures, hedge=st.sampled_from(["exact", "about", "more_than"]),
+       order=st.permutations(["x", "y"]))
+def test_fingerprint_depends_on_ids_code_and_figures_only(a, b, a2, hedge, order):
+    from factcheck.baseline import fingerprint
+    from factcheck.findings import Finding, Severity, Status
+    from factcheck.model import Claim
+
+    claims = {"x": Claim(id="x", value=a, hedge=hedge), "y": Claim(id="y", value=b)}
+    f = Finding("f1", Status.inconsistent, Severity.error, "sum", "r", ("r",), ("x", "y"), "FC101")
+    # Finding number, rule id and claim order do not matter ...
+    g = Finding("f7", Status.inconsistent, Severity.warning, "sum", "r2", ("r2",), tuple(order), "FC101")
+    assert fingerprint(f, claims) == fingerprint(g, claims)
+    # ... the figures and the code do.
+    changed = {**claims, "x": Claim(id="x", value=a2, hedge=hedge)}
+    assert (fingerprint(f, changed) == fingerprint(f, claims)) == (a2 == a)
+    other = Finding("f1", Status.inconsistent, Severity.error, "sum", "r", ("r",), ("x", "y"), "FC102")
+    assert fingerprint(other, claims) != fingerprint(f, claims)

@@ -10,7 +10,7 @@ from ci_helpers import ERROR, INFO, WARNING, example, project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.config import ConfigError, Config, discover, load, resolve
+from factcheck.config import Config, ConfigError, discover, load, resolve
 from factcheck.findings import Severity
 from factcheck.model import Hedge
 
@@ -229,3 +229,15 @@ disable = {json.dumps(disable)}
 
 def test_defaults_without_any_file(tmp_path):
     assert resolve(start=tmp_path) == Config()
+
+
+def test_the_documented_example_configuration_loads(tmp_path):
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "ci.md").read_text("utf-8")
+    blocks = [b.split("```", 1)[0] for b in doc.split("```toml\n")[1:]]
+    (example_cfg,) = [b for b in blocks if "[tool.factcheck.severity]" in b]
+    cfg = load(write(tmp_path / "pyproject.toml", example_cfg))
+    assert cfg.fail_level is Severity.warning and cfg.enable and "FC101" in cfg.enable
+    assert cfg.severity == {"FC171": Severity.warning, "FC111": Severity.error}
+    assert cfg.policy.calendars["fa"] == "persian"

@@ -191,3 +191,25 @@ def test_output_file_gets_the_format(run_cli, tmp_path):
     assert json.loads(out.read_text("utf-8"))["version"] == "2.1.0"
     assert Path(tmp_path / "claims" / "qom-police.yaml").read_text("utf-8") == (
         ROOT / "claims" / "qom-police.yaml").read_text("utf-8")
+
+
+def test_the_documented_workflow_is_valid_and_uses_real_options():
+    import shlex
+
+    import yaml
+
+    from factcheck.cli import build_parser
+
+    doc = (ROOT / "docs" / "ci.md").read_text("utf-8")
+    (block,) = [b.split("```", 1)[0] for b in doc.split("```yaml\n")[1:] if "upload-sarif" in b]
+    wf = yaml.safe_load(block)
+    steps = wf["jobs"]["factcheck"]["steps"]
+    assert wf["permissions"]["security-events"] == "write"
+    upload = [s for s in steps if "upload-sarif" in s.get("uses", "")]
+    assert upload and upload[0]["with"]["sarif_file"] == "factcheck.sarif" and upload[0]["if"] == "always()"
+    commands = [s["run"] for s in steps if s.get("run", "").startswith("factcheck ")]
+    assert any("--format github" in c for c in commands) and any("--format sarif" in c for c in commands)
+    parser = build_parser()
+    for c in commands:
+        args = parser.parse_args(shlex.split(c)[1:])  # exits (fails the test) on an unknown option
+        assert args.command == "check"

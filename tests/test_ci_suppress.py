@@ -28,8 +28,8 @@ def test_rule_suppression_silences_its_finding_with_the_reason(run_cli, tmp_path
 
 
 def test_claim_suppression(run_cli, tmp_path):
-    project(tmp_path, e=ERROR.replace("{id: total, value: 80, unit: offence}",
-                                      "{id: total, value: 80, unit: offence, ignore: [{code: FC101, reason: misprint}]}"))
+    ignored = "{id: total, value: 80, unit: offence, ignore: [{code: FC101, reason: misprint}]}"
+    project(tmp_path, e=ERROR.replace("{id: total, value: 80, unit: offence}", ignored))
     rc, fs = findings(run_cli, tmp_path, "claims")
     assert rc == 0 and [f["suppression"] for f in fs if f["code"] == "FC101"] == ["misprint"]
 
@@ -43,8 +43,9 @@ def test_suppression_of_another_code_does_not_silence_and_is_reported_unused(run
     assert "no FC102 finding at rule 'r_sum'" in unused[0]["message"]
     assert unused[0]["location"]["path"] == "claims/e.yaml" and unused[0]["location"]["line"] == 6
     # Unused suppressions fail at --fail-level warning, and can be disabled like any code.
+    stale = "{id: a, value: 28, unit: offence, ignore: [{code: FC102, reason: stale}]}"
     project(tmp_path, e=ERROR.replace("parts: [a, b]}", "parts: [a, b], ignore: [{code: FC101, reason: ok}]}")
-            .replace("{id: a, value: 28, unit: offence}", "{id: a, value: 28, unit: offence, ignore: [{code: FC102, reason: stale}]}"))
+            .replace("{id: a, value: 28, unit: offence}", stale))
     assert run_cli("check", "claims", cwd=tmp_path).returncode == 0
     assert run_cli("check", "claims", "--fail-level", "warning", cwd=tmp_path).returncode == 1
     (tmp_path / "factcheck.toml").write_text('disable = ["suppression.unused"]\n', encoding="utf-8")
@@ -129,8 +130,8 @@ def test_a_comment_alone_covers_the_next_paragraph_and_names_work(run_cli, tmp_p
     assert rc == 0
     assert [f["suppression"] for f in fs if f["code"] == "FC101"] == ["the two figures count overlapping calls"]
     # Moved below the paragraph, the same comment covers nothing and is reported.
-    moved = ARTICLE.replace("<!-- factcheck: ignore sum.parts-exceed-total the two figures count overlapping calls -->\n\n",
-                            "").replace("Another", "<!-- factcheck: ignore FC101 overlap -->\n\nAnother")
+    first = "<!-- factcheck: ignore sum.parts-exceed-total the two figures count overlapping calls -->\n\n"
+    moved = ARTICLE.replace(first, "").replace("Another", "<!-- factcheck: ignore FC101 overlap -->\n\nAnother")
     _article_project(tmp_path, moved)
     rc, fs = findings(run_cli, tmp_path, "claims")
     assert rc == 1 and [f["code"] for f in fs if f["status"] != "consistent"] == ["FC101", "FC004"]

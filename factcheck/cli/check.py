@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Check claim files, folders or articles; exit 1 if any "
                        "relation cannot hold.")
     p.add_argument("paths", nargs="*", type=Path,
-                   help="files or folders (default: claims/ and rules/ of the current directory)")
+                   help="files or folders (default: `paths` from the configuration, else claims/ and "
+                   "rules/ of the current directory)")
     p.add_argument("--format", "-f", choices=names(), default="text", help="output format")
     p.add_argument("--output", "-o", type=Path, help="write the report to this file")
     p.add_argument("--lang", choices=["fa", "en", "auto"], default=None,
