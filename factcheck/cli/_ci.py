@@ -14,7 +14,7 @@ from ..config import Config, apply_codes, resolve
 from ..findings import Severity
 from ..report import Report
 
-__all__ = ["add_options", "configure", "exit_code", "finish"]
+__all__ = ["add_options", "check_batch", "configure", "exit_code", "finish"]
 
 LEVELS = ("error", "warning", "info")
 
@@ -75,3 +75,14 @@ def exit_code(report: Report, cfg: Config, args: argparse.Namespace) -> int:
     if args.exit_zero:
         return 0
     return 1 if report.problems(cfg.fail_level) else 0
+
+
+def check_batch(args: argparse.Namespace, cfg: Config) -> None:
+    """Refuse what per-document checking (--jobs, --dask) does not apply, rather than ignore it."""
+    from ..errors import UsageError
+
+    if args.baseline is not None or args.write_baseline is not None or cfg.baseline is not None:
+        raise UsageError("baselines apply to one report: they cannot be used with --jobs or --dask")
+    if cfg.fail_level is not Severity.error or cfg.display_level is not Severity.info:
+        raise UsageError("--fail-level and --display-level (or the configuration's fail-level and "
+                         "display-level) cannot be used with --jobs or --dask")

@@ -1,0 +1,173 @@
+"""Extraction: numeric claims read from article text, Persian and English, with exact spans.
+
+>>> from factcheck.extract import extract
+>>> [(c.value, c.unit, c.hedge.value, c.source.quote) for c in extract("روزانه بیش از ۳ هزار تماس")]
+[(Decimal('3000'), 'call / day', 'more_than', 'روزانه بیش از ۳ هزار تماس')]
+>>> c = extract("Over 62,000 thefts were recorded - more than 170 a day.", lang="en")[1]
+>>> (c.value, c.unit, c.hedge.value)
+(Decimal('170'), 'offence / day', 'more_than')
+
+Each language is one module (``fa.py``, ``en.py``) defining a :class:`~.base.Language`;
+:func:`languages` finds them.  :func:`mentions` gives the richer per-figure record
+(:class:`~.base.Mention`) including figures that are not claims (years, dates, phone
+numbers, ranks) so callers can see what was skipped and why.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+import sys
+import types
+from decimal import Decimal
+from typing import Any
+
+from ..errors import UsageError
+from ..model import Claim, Period, Source, Subject
+from .base import KINDS, Language, Mention
+from .engine import Scanner
+from .normalize import prepare
+
+__all__ = ["KINDS", "Language", "Mention", "detect", "extract", "languages", "mentions", "to_claims"]
+
+#: Mention kinds that become claims.
+CLAIM_KINDS = ("quantity", "duration")
+_INTERNAL = {"base", "engine", "normalize", "numerals", "source"}
+_PARA = re.compile(r"\n")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SAMPLE = 4000
+
+
+@functools.lru_cache(maxsize=1)
+def languages() -> dict[str, Language]:
+    """Every language module of this package, by code (``fa``, ``en``, ...)."""
+    out: dict[str, Language] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name in _INTERNAL or info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{__name__}.{info.name}")
+        for obj in vars(mod).values():
+            if isinstance(obj, type) and issubclass(obj, Language) and obj is not Language and obj.code:
+                out[obj.code] = obj()
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _scanner(code: str) -> Scanner:
+    return Scanner(languages()[code])
+
+
+def detect(text: str) -> str:
+    """The language of a paragraph: the script with most letters; Persian digits count for Persian.
+
+    >>> detect("۴۰۰ هزار نفر"), detect("400 thousand people"), detect("۱۲۳")
+    ('fa', 'en', 'fa')
+    """
+    sample = text[:_SAMPLE]
+    fa = len(_ARABIC.findall(sample))
+    en = len(_LATIN.findall(sample))
+    if fa == en == 0:
+        return "fa" if re.search("[۰-۹٠-٩]", sample) else "en"
+    return "fa" if fa >= en else "en"
+
+
+def _blocks(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """Runs of lines sharing one language: (start, end, code)."""
+    if lang is not None:
+        if lang not in languages():
+            raise UsageError(f"unknown language {lang!r} (known: {', '.join(sorted(languages()))})")
+        return [(0, len(text), lang)]
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for m in _PARA.finditer(text):
+        _add_block(out, text, start, m.end())
+        start = m.end()
+    _add_block(out, text, start, len(text))
+    return out
+
+
+def _add_block(out: list[tuple[int, int, str]], text: str, s: int, e: int) -> None:
+    if s >= e:
+        return
+    seg = text[s:e]
+    if not seg.strip():
+        if out:
+            out[-1] = (out[-1][0], e, out[-1][2])
+        return
+    code = detect(seg)
+    if out and out[-1][2] == code and out[-1][1] == s:
+        out[-1] = (out[-1][0], e, code)
+    else:
+        out.append((s, e, code))
+
+
+def mentions(text: str, lang: str | None = None) -> list[Mention]:
+    """Every numeric mention in ``text`` (claims and non-claims), in text order.
+
+    ``lang`` is ``"fa"``, ``"en"`` or None to detect per paragraph.
+
+    >>> [(m.kind, str(m.value)) for m in mentions("Since 1999, the 161st session heard 911 calls to 911.")]
+    [('year', '1999'), ('ordinal', '161'), ('quantity', '911'), ('phone', '911')]
+    """
+    if not isinstance(text, str):
+        raise UsageError(f"extract expects text as str (got {type(text).__name__})")
+    prep = prepare(text)
+    out: list[Mention] = []
+    # normalisation may delete characters, so blocks are found on the normalised text
+    for s, e, code in _blocks(prep.norm, lang):
+        out.extend(_scanner(code).scan(prep, s, e))
+    return out
+
+
+def to_claims(found: list[Mention], text: str) -> list[Claim]:
+    """Claims (ids ``c1``, ``c2``, ...) from the mentions that are quantities or durations."""
+    claims: list[Claim] = []
+    for m in found:
+        if m.kind not in CLAIM_KINDS:
+            continue
+        tags = list(dict.fromkeys(m.tags + ([m.kind] if m.kind != "quantity" else [])))
+        period = Period(duration=m.period[0], text=m.period[1]) if m.period else None
+        claims.append(Claim(
+            id=f"c{len(claims) + 1}",
+            value=_exact(m.value),
+            value_max=None if m.value_max is None else _exact(m.value_max),
+            unit=m.unit,
+            hedge=m.hedge,
+            scale=m.scale,
+            precision=m.precision,
+            written=text[m.fig_start:m.fig_end],
+            period=period,
+            subject=Subject(text=m.noun, tags=tuple(tags)) if (m.noun or tags) else None,
+            lang=m.lang,
+            source=Source(span=(m.start, m.end), quote=text[m.start:m.end]),
+        ))
+    return claims
+
+
+def extract(text: str, lang: str | None = None) -> list[Claim]:
+    """Numeric claims of an article, in text order, with spans into ``text``.
+
+    Not claims: phone numbers, years and dates, ordinals used as ranks, codes and labels
+    (see :func:`mentions` for those).
+    """
+    return to_claims(mentions(text, lang), text)
+
+
+def _exact(v: Decimal) -> Decimal:
+    if v == v.to_integral_value() and v.as_tuple().exponent != 0:
+        return Decimal(int(v))
+    return v
+
+
+class _CallableModule(types.ModuleType):
+    """``factcheck.extract`` is both this package and the function: importing the package
+    rebinds the attribute on :mod:`factcheck`, so the package itself must be callable."""
+
+    def __call__(self, text: str, lang: str | None = None) -> Any:
+        return extract(text, lang)
+
+
+sys.modules[__name__].__class__ = _CallableModule

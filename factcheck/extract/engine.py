@@ -1,0 +1,883 @@
+"""The shared scanner: finds figures, reads their value, and attaches hedge, unit, rate, period.
+
+It is driven by a :class:`~factcheck.extract.base.Language` (lexicon + hooks) and never by
+language-specific code of its own.  Work is linear in the text: one regular expression finds
+*candidates* (a digit or a number word), and each candidate is read by a small hand-written
+parser over a bounded window of tokens around it.  No pattern here can backtrack
+super-linearly: every repetition is over disjoint character classes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from decimal import Decimal
+from itertools import islice
+
+from ..model import Hedge
+from .base import Language, Mention, Phrase
+from .normalize import Prepared
+from .numerals import parse_grouped, place
+
+__all__ = ["Scanner"]
+
+#: num: digits with internal separators; word: letters joined by ZWNJ or apostrophe.
+_TOKEN = re.compile(
+    r"(?P<num>[0-9]+(?:[.,/:][0-9]+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['\u200c][^\W\d_]+)*)"
+    r"|(?P<nl>\n)"
+    r"|(?P<p>[^\s\w\u200c])"
+)
+_SENTENCE = re.compile(r"\n|[!?؟;؛]|\.(?![0-9])")
+_FWD_CHARS = 700
+_FWD_TOKENS = 90
+_BACK_CHARS = 200
+_YEAR_RANGES = ((1300, 1500), (1800, 2101))
+_LATIN = re.compile(r"[A-Za-z]")
+_DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
+_BOUNDARY = frozenset({".", "!", "?", "؟", ";", "؛", "\n"})
+_CURRENCY = {"$": "dollar", "£": "pound_sterling", "€": "euro"}
+_HEDGE_SYMBOLS = {"~": Hedge.about, "≈": Hedge.about, ">": Hedge.more_than, "<": Hedge.less_than,
+                  "≥": Hedge.at_least, "≤": Hedge.at_most}
+
+
+class Tok:
+    """One token of the normalised text."""
+
+    __slots__ = ("e", "k", "kind", "s", "t")
+
+    def __init__(self, kind: str, t: str, s: int, e: int, k: str) -> None:
+        self.kind, self.t, self.s, self.e, self.k = kind, t, s, e, k
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Tok({self.kind},{self.t!r},{self.s})"
+
+
+class _Num:
+    """A number phrase as parsed: value, token range, and how it was written."""
+
+    def __init__(self) -> None:
+        self.value = Decimal(0)
+        self.first = 0
+        self.last = -1
+        self.scale: int | None = None
+        self.ordinal = False
+        self.words = False
+        self.digits = False
+        self.special: str | None = None  # year / date / time / code from the digits themselves
+        self.fraction: tuple[Decimal, str] | None = None  # numerator, unit (digits "1/24th")
+
+
+class Scanner:
+    """Reads every numeric mention of one language in a prepared text."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        words = set(lang.cardinals) | set(lang.scales) | set(lang.ordinals) | set(lang.ordinal_scales)
+        words |= set(lang.multiplier_words) | set(lang.hundreds)
+        words |= {w for w in lang.fractions if lang.fractions[w] in ("half",)}
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        flags = re.IGNORECASE if lang.case_insensitive else 0
+        self.candidates = re.compile(rf"[0-9]|\b(?:{alts})\b", flags)
+        self._max_phrase = {name: max((len(p) for p in table), default=0) for name, table in (
+            ("hb", lang.hedges_before), ("ha", lang.hedges_after), ("pa", lang.percent_after),
+            ("ra", lang.rate_after), ("rb", lang.rate_before), ("nouns", lang.nouns),
+            ("eb", lang.each_before))}
+
+    # -- tokens -----------------------------------------------------------------------
+    def _tokens(self, norm: str, start: int, end: int, limit: int | None = None) -> list[Tok]:
+        lang = self.lang
+        out: list[Tok] = []
+        it: Iterable[re.Match[str]] = _TOKEN.finditer(norm, start, end)
+        if limit is not None:
+            it = islice(it, limit)
+        for m in it:
+            kind = m.lastgroup or "p"
+            t = m.group()
+            if kind == "word":
+                pieces = lang.split(t)
+                if pieces:
+                    s = m.start()
+                    for piece in pieces:
+                        out.append(Tok("word", piece, s, s + len(piece), lang.key(piece)))
+                        s += len(piece)
+                    continue
+                out.append(Tok(kind, t, m.start(), m.end(), lang.key(t)))
+            else:
+                out.append(Tok(kind, t, m.start(), m.end(), t))
+        return out
+
+    # -- numbers ----------------------------------------------------------------------
+    def _digits(self, tok: Tok, fwd: list[Tok], i: int, num: _Num) -> Decimal | None:
+        """Value of a digit token, or None with ``num.special`` set when it is not a plain number."""
+        t = tok.t
+        if ":" in t:
+            num.special = "time"
+            return None
+        if "/" in t:
+            parts = t.split("/")
+            if len(parts) > 2:
+                num.special = "date"
+                return None
+            a, b = parts
+            nxt = fwd[i + 1] if i + 1 < len(fwd) else None
+            if _year_like(a) and len(b) in (2, 4) and (len(b) == 2 or _year_like(b)):
+                num.special = "year"  # 2012/13, 1399/1400: a year span
+                return None
+            th = nxt is not None and nxt.kind == "word" and nxt.s == tok.e \
+                and self.lang.digit_suffix(nxt.k) == ("ordinal", 0)
+            if th or self.lang.code == "en":
+                num.fraction = (Decimal(a), f"/{b}")
+                if th:
+                    num.last = i + 1
+                return None
+            if "," in a or "," in b or "." in a or "." in b:
+                num.special = "code"
+                return None
+            return Decimal(f"{a}.{b}")  # Persian informal decimal: ۴۲/۲۳ درصد
+        v = parse_grouped(t, decimal_comma=self.lang.code == "fa")
+        if v is None:
+            num.special = "code"
+        return v
+
+    def _parse(self, fwd: list[Tok]) -> _Num:
+        """Read the longest number phrase starting at ``fwd[0]``."""
+        lang = self.lang
+        num = _Num()
+        total = Decimal(0)
+        cur: Decimal | None = None
+        last_scale: int | None = None
+        cur_from_digits = False
+        after_scale_state: tuple[Decimal, int] | None = None  # (total, last index) after last scale
+        pending = False
+        i = 0
+        n = len(fwd)
+        while i < n:
+            tok = fwd[i]
+            k = tok.k
+            if tok.kind == "num":
+                if num.last >= 0 and not (cur is None and total > 0):
+                    break
+                if i > 0 and fwd[i - 1].kind == "num":
+                    break
+                v = self._digits(tok, fwd, i, num)
+                if v is None:
+                    if i == 0:
+                        if num.last < 0:
+                            num.last = 0
+                        return num
+                    break
+                if last_scale is not None and v >= last_scale:
+                    break
+                if num.last >= 0 and v != v.to_integral_value():
+                    break
+                cur, cur_from_digits = v, True
+                num.digits = True
+                num.last, pending = i, False
+                # letters glued to digits: 630k, 4bn, 21st
+                if i + 1 < n and fwd[i + 1].kind == "word" and fwd[i + 1].s == tok.e:
+                    suf = lang.digit_suffix(fwd[i + 1].k)
+                    if suf is not None:
+                        what, mult = suf
+                        if what == "scale" and last_scale is None:
+                            total, cur, last_scale = cur * mult, None, mult
+                            num.scale, num.last = mult, i + 1
+                            break
+                        if what == "ordinal":
+                            num.ordinal, num.last = True, i + 1
+                            break
+                        if what == "decade":
+                            num.special, num.last = "year", i + 1
+                            break
+                    elif lang.code == "en":
+                        num.special = "code"
+                        num.last = i + 1
+                        break
+            elif tok.kind == "word":
+                if k in lang.conj:
+                    if num.last < 0 or pending:
+                        break
+                    pending = True
+                    i += 1
+                    continue
+                if k in lang.hundreds and cur is not None and not cur_from_digits and 0 < cur < 100 \
+                        and cur == cur.to_integral_value() and (total == 0 or cur * 100 < (last_scale or 0)):
+                    cur = cur * 100
+                    num.last, pending, num.words = i, False, True
+                elif k in lang.scales:
+                    s = lang.scales[k]
+                    if last_scale is not None and s >= last_scale:
+                        if after_scale_state is not None and cur is not None:
+                            total, num.last = after_scale_state
+                            cur = None
+                        break
+                    if num.last < 0 and i > 0:
+                        break
+                    total += (cur if cur is not None else Decimal(1)) * s
+                    cur, cur_from_digits, last_scale = None, False, s
+                    num.scale = s
+                    num.last, pending, num.words = i, False, True
+                    after_scale_state = (total, i)
+                elif k in lang.cardinals or k in lang.ordinals:
+                    is_ord = k not in lang.cardinals
+                    v = Decimal(lang.ordinals[k] if is_ord else lang.cardinals[k])
+                    if num.last >= 0:
+                        if cur is not None:
+                            if cur_from_digits or v >= place(cur):
+                                break
+                        elif last_scale is not None and v >= last_scale:
+                            break
+                    cur = (cur or Decimal(0)) + v
+                    cur_from_digits = False
+                    num.last, pending, num.words = i, False, True
+                    if is_ord:
+                        num.ordinal = True
+                        break
+                elif i == 0 and (k in lang.multiplier_words or k in lang.fractions):
+                    cur = Decimal(1)
+                    num.last, num.words = 0, True
+                    break
+                elif k in lang.ordinal_scales:
+                    s = lang.ordinal_scales[k]
+                    if num.last >= 0 and last_scale is not None and s >= last_scale:
+                        break
+                    if s == 100 and cur is not None and cur < 10:
+                        cur = cur * 100
+                    else:
+                        total += (cur if cur is not None else Decimal(1)) * s
+                        cur = None
+                    num.last, num.words, num.ordinal = i, True, True
+                    break
+                else:
+                    break
+            elif self._joiner(fwd, i, num, pending, cur is None and last_scale is not None):
+                i += 1
+                continue
+            else:
+                break
+            i += 1
+        num.value = total + (cur or Decimal(0))
+        if num.scale is not None and num.digits and not num.words:
+            num.words = True  # "41 هزار": a scale word was used
+        return num
+
+    def _joiner(self, fwd: list[Tok], i: int, num: _Num, pending: bool, after_scale: bool) -> bool:
+        """A hyphen inside "twenty-one" or a comma after a scale word in "five million, three hundred"."""
+        tok = fwd[i]
+        if tok.kind != "p" or not num.words or pending or i + 1 >= len(fwd) or fwd[i + 1].kind != "word":
+            return False
+        if tok.t == "-":
+            return fwd[i + 1].s == tok.e and fwd[i - 1].e == tok.s
+        nxt = fwd[i + 1].k
+        return tok.t == "," and after_scale and (nxt in self.lang.cardinals or nxt in self.lang.ordinals)
+
+    # -- lookups ----------------------------------------------------------------------
+    @staticmethod
+    def _match_after(table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
+                     maxlen: int) -> tuple[int, object] | None:
+        """Longest phrase of ``table`` starting at ``toks[j]``: (tokens used, value)."""
+        for n in range(min(maxlen, len(toks) - j), 0, -1):
+            key = tuple(t.k for t in toks[j:j + n])
+            if key in table:
+                return n, table[key]
+        return None
+
+    @staticmethod
+    def _match_before(table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
+                      maxlen: int) -> tuple[int, object] | None:
+        """Longest phrase of ``table`` ending at ``toks[j - 1]``."""
+        for n in range(min(maxlen, j), 0, -1):
+            key = tuple(t.k for t in toks[j - n:j])
+            if key in table:
+                return n, table[key]
+        return None
+
+    def _noun(self, fwd: list[Tok], j: int) -> tuple[int, int, str, str] | None:
+        """A counted noun starting within reach of ``fwd[j]``: (first, end index, unit, key)."""
+        lang = self.lang
+        maxlen = self._max_phrase["nouns"]
+        best: tuple[int, int, str, str] | None = None
+        start = j
+        steps = 0
+        while start < len(fwd) and steps < lang.noun_reach:
+            tok = fwd[start]
+            if tok.t == "-" and start > j and fwd[start - 1].e == tok.s and start + 1 < len(fwd) \
+                    and fwd[start + 1].s == tok.e:
+                start += 1
+                continue
+            if tok.kind != "word" or (start > j and tok.k in lang.stop):
+                break
+            hit = None
+            for n in range(min(maxlen, len(fwd) - start), 0, -1):
+                ws = fwd[start:start + n]
+                if any(t.kind != "word" for t in ws):
+                    continue
+                key = (*(t.k for t in ws[:-1]), lang.lemma(ws[-1].k))
+                unit = lang.nouns.get(key)
+                if unit is not None:
+                    hit = (j, start + n, unit, " ".join(key))
+                    break
+            if hit is not None:
+                best = hit
+                if not lang.head_last:
+                    return best
+                start = hit[1]
+                steps += 1
+                continue
+            if best is not None or tok.k in lang.stop:
+                break
+            start += 1
+            steps += 1
+        return best
+
+    # -- the scan ---------------------------------------------------------------------
+    def scan(self, prep: Prepared, lo: int = 0, hi: int | None = None) -> list[Mention]:
+        """All mentions in ``prep.norm[lo:hi]``, in text order."""
+        norm = prep.norm
+        hi = len(norm) if hi is None else hi
+        out: list[Mention] = []
+        floor = lo
+        pos = lo
+        while True:
+            m = self.candidates.search(norm, pos, hi)
+            if m is None:
+                break
+            start = m.start()
+            fwd = self._tokens(norm, start, min(hi, start + _FWD_CHARS), _FWD_TOKENS)
+            if not fwd:
+                pos = m.end()
+                continue
+            mention, used_end = self._read(prep, fwd, floor, lo)
+            pos = max(used_end, m.end())
+            if mention is not None:
+                out.append(mention)
+                if mention.kind in ("quantity", "duration"):
+                    floor = used_end
+        self._sentences(norm, out, lo, hi, prep)
+        self._inherit(out)
+        self._periods(out, prep)
+        return out
+
+    def _read(self, prep: Prepared, fwd: list[Tok], floor: int, lo: int) -> tuple[Mention | None, int]:
+        """Read the mention starting at ``fwd[0]``; return it (or None) and the end of the figure."""
+        lang = self.lang
+        norm = prep.norm
+        num = self._parse(fwd)
+        if num.last < 0:
+            return None, fwd[0].e
+        fig_s, fig_e = fwd[0].s, fwd[num.last].e
+        j = num.last + 1
+        bstart = max(floor, fwd[0].s - _BACK_CHARS)
+        back = self._tokens(norm, bstart, fwd[0].s)
+        if back and bstart > lo and bstart > floor and norm[bstart - 1].isalnum():
+            back = back[1:]
+        prev = back[-1] if back else None
+        prev_glued = prev is not None and prev.e == fig_s
+        cues: list[str] = []
+        tags: list[str] = []
+
+        def mention(kind: str, value: Decimal | None = None) -> tuple[Mention, int]:
+            s, e = prep.orig_span(fig_s, fig_e)
+            return Mention(kind=kind, value=num.value if value is None else value, start=s, end=e,
+                           fig_start=s, fig_end=e, lang=lang.code), fig_e
+
+        # -- not quantities -----------------------------------------------------------
+        if num.special is not None:
+            return mention(num.special)
+        if prev_glued and prev is not None and ((prev.kind == "word" and _LATIN.search(prev.t))
+                                                or prev.t in ("#", "/", "@", "_")):
+            return mention("code")
+        if prev_glued and prev is not None and prev.t == "-" and len(back) > 1 and back[-2].e == prev.s \
+                and back[-2].kind == "word":
+            return mention("code")  # COVID-19, F-16
+        nxt = fwd[j] if j < len(fwd) else None
+        if nxt is not None and nxt.s == fig_e and nxt.t in ("-", "/") and j + 1 < len(fwd) \
+                and fwd[j + 1].s == nxt.e and fwd[j + 1].kind == "num" and nxt.t == "/":
+            return mention("date")
+        first_tok = fwd[0].t
+        if num.digits and not num.words and first_tok.startswith("0") and len(first_tok) >= 3 \
+                and first_tok.isdigit():
+            return mention("phone" if len(first_tok) >= 7 else "code")
+        if nxt is not None and nxt.kind == "word" and self._month(nxt.k):
+            return self._date(prep, fwd, j, fig_s)
+        if prev is not None and prev.kind == "word" and self._month(prev.k) and num.digits and not num.words:
+            return self._date(prep, fwd, j, fig_s)
+        a_third = bool(back) and back[-1].k in lang.articles and fwd[0].k in lang.fractions and num.last == 0
+        if num.ordinal and num.fraction is None and not a_third:
+            return mention("ordinal")
+        integer = num.value == num.value.to_integral_value()
+        unit_after = self._has_unit_after(fwd, j)
+        if num.digits and not num.words and integer and num.fraction is None:
+            if _year_like(first_tok) and not unit_after:
+                return mention("year")
+            if prev is not None and prev.k in lang.year_before and not unit_after:
+                return mention("year")
+            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after:
+                return mention("phone")
+            if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues:
+                return mention("phone")
+        if prev is not None and prev.k in lang.label_before and (not unit_after or (
+                lang.code == "fa" and not self._percent_or_scale_after(fwd, j))) \
+                and not (len(back) > 1 and back[-2].k in ("هر", "every", "each", "per", "در")):
+            return mention("label")
+        if lang.code == "en" and prev is not None and prev.kind == "word" and prev.t[:1].isupper() \
+                and not unit_after and num.digits and not self._sentence_start(back) \
+                and prev.k not in lang.stop and prev.k not in lang.months and not _hedge_word(lang, prev.k):
+            return mention("label")
+        if lang.code == "en" and nxt is not None and nxt.k in ("am", "pm", "a.m", "p.m", "gmt", "utc", "bst") \
+                and num.digits:
+            return mention("time")
+
+        # -- quantity ------------------------------------------------------------------
+        value = num.value
+        value_max: Decimal | None = None
+        unit: str | None = None
+        count_unit: str | None = None
+        per: str | None = None
+        precision: Decimal | None = None
+        noun_text: str | None = None
+        noun_key: str | None = None
+        each = False
+        kind = "quantity"
+        end_idx = num.last  # last token index in fwd that the quote covers
+        range_last = -1
+        scale = num.scale
+
+        if num.fraction is not None:
+            numer, den = num.fraction
+            unit = lang.fractions.get(den[1:] + "th") or lang.fractions.get(den)
+            value = numer
+            if unit is None:
+                d = Decimal(den[1:])
+                value = numer / d
+                if value * d != numer:
+                    precision = Decimal("1e-6")
+                    value = value.quantize(precision)
+                unit = "dimensionless"
+            tags.append("fraction")
+        # a / an before scale or fraction: "a third", "a million", "a dozen"
+        start_tok_s = fig_s
+        if prev is not None and prev.k in lang.articles and (fwd[0].k in lang.scales or fwd[0].k in lang.fractions
+                                                             or fwd[0].k == "dozen"):
+            start_tok_s = prev.s
+            if fwd[0].k in lang.fractions and num.last == 0:
+                value, unit, precision = Decimal(1), lang.fractions[fwd[0].k], Decimal("0.1")
+                tags.append("fraction")
+        if fwd[0].k in lang.multiplier_words and num.last == 0 and fwd[0].k not in lang.cardinals:
+            value, unit = lang.multiplier_words[fwd[0].k], "times"
+            tags.append("multiplier")
+        elif fwd[0].k in lang.fractions and num.last == 0 and fwd[0].k not in lang.cardinals and unit is None:
+            value, unit, precision = Decimal(1), lang.fractions[fwd[0].k], Decimal("0.1")
+            tags.append("fraction")
+        elif lang.weak_words and num.last == 0 and fwd[0].k in lang.weak_words and not unit_after \
+                and not self._hedged(back) and not (nxt is not None and nxt.k in lang.each_after):
+            return None, fig_e
+
+        # range: "5 to 7", "۵ تا ۷", "between 5 and 7", "5-7"
+        if unit is None and nxt is not None:
+            rng = self._range(fwd, j, back, num)
+            if rng is not None:
+                num2, j2, first_scaled = rng
+                if j2 < len(fwd) and fwd[j2].kind == "word" and self._month(fwd[j2].k):
+                    return self._date(prep, fwd, j2, fig_s)
+                value_max = num2.value
+                if first_scaled is not None:
+                    value = value * first_scaled
+                    scale = first_scaled
+                elif num2.scale is not None and scale is None:
+                    scale = num2.scale
+                end_idx = j2 - 1
+                range_last = end_idx
+                j = j2
+                nxt = fwd[j] if j < len(fwd) else None
+                tags.append("range")
+                if value_max < value:
+                    value, value_max = value_max, value
+        # glued hyphen: "15-month period", "100-plus"
+        if nxt is not None and nxt.t == "-" and nxt.s == fwd[end_idx].e and j + 1 < len(fwd) \
+                and fwd[j + 1].s == nxt.e and fwd[j + 1].kind == "word":
+            j += 1
+            nxt = fwd[j]
+        # currency symbol before
+        if prev is not None and prev.t in _CURRENCY and unit is None:
+            unit = _CURRENCY[prev.t]
+            start_tok_s = prev.s
+            count_unit = unit
+            prev = back[-2] if len(back) > 1 else None
+            back = back[:-1]
+        if unit is None and nxt is not None:
+            if nxt.t == "%":
+                unit, end_idx, j = "percent", j, j + 1
+                cues.append("%")
+            else:
+                hit = self._match_after(lang.percent_after, fwd, j, self._max_phrase["pa"])
+                if hit is not None:
+                    used, u = hit
+                    unit = str(u)
+                    cues.append(" ".join(t.k for t in fwd[j:j + used]))
+                    end_idx, j = j + used - 1, j + used
+        if unit is None and nxt is not None and nxt.kind == "word":
+            if nxt.k in lang.multipliers_after:
+                unit, end_idx, j = "times", j, j + 1
+                tags.append("multiplier")
+            elif nxt.k in lang.fractions and not num.digits and not (
+                    (nxt.k in lang.time_units or lang.lemma(nxt.k) in lang.time_units)
+                    and back and back[-1].k in lang.period_cues_before):
+                unit, precision, end_idx, j = lang.fractions[nxt.k], Decimal("0.1"), j, j + 1
+                tags.append("fraction")
+            elif lang.lemma(nxt.k) in lang.time_units or nxt.k in lang.time_units:
+                unit = lang.time_units.get(nxt.k) or lang.time_units[lang.lemma(nxt.k)]
+                kind = "duration"
+                end_idx, j = j, j + 1
+                cue_b = back[-1].k if back else ""
+                if len(back) > 1 and back[-1].k in lang.articles | {"the"}:
+                    cue_b = back[-2].k if back[-1].k != "the" else back[-1].k
+                cue_a = fwd[j].k if j < len(fwd) else ""
+                if cue_b in lang.period_cues_before or cue_a in lang.period_cues_after \
+                        or (len(back) > 1 and back[-2].k in lang.period_cues_before and back[-1].k in ("the",)):
+                    tags.append("period")
+                    if cue_a in lang.period_cues_after and (lang.period_words is None or cue_a in lang.period_words):
+                        end_idx, j = j, j + 1
+        # counted noun (possibly after "of the")
+        if unit is None:
+            k2 = j
+            partitive = False
+            while k2 < len(fwd) and (fwd[k2].k in lang.partitive or fwd[k2].k in _DETERMINERS):
+                partitive = partitive or fwd[k2].k in lang.partitive
+                k2 += 1
+            found = self._noun(fwd, j)
+            if found is None and partitive and k2 > j:
+                if k2 < len(fwd) and fwd[k2].kind == "num":
+                    k2 += 1
+                found = self._noun(fwd, k2)
+                if found is not None:
+                    tags.append("partitive")
+                    a, b, u, key = found
+                    noun_text = _orig_words(prep, fwd, a, b)
+                    noun_key, count_unit = key, u
+                    found = None
+            if found is not None:
+                a, b, u, key = found
+                noun_text = _orig_words(prep, fwd, a, b)
+                noun_key = key
+                count_unit = u
+                end_idx, j = b - 1, b
+            elif noun_text is None and j < len(fwd) and fwd[j].kind == "word" and fwd[j].k not in lang.stop \
+                    and fwd[j].s - fwd[end_idx].e <= 2 and lang.code == "fa" and fwd[j].k not in lang.conj:
+                noun_text = _orig_words(prep, fwd, j, j + 1)
+                noun_key = lang.lemma(fwd[j].k)
+                tags.append("unit_guess")
+            if noun_key is not None and noun_key in lang.generic_nouns:
+                tags.append("generic_noun")
+                # "هفت مورد از این جوازها": the thing counted follows the partitive
+                k3 = j
+                if k3 < len(fwd) and fwd[k3].k in lang.partitive:
+                    k3 += 1
+                    while k3 < len(fwd) and fwd[k3].k in _DETERMINERS:
+                        k3 += 1
+                    part = self._noun(fwd, k3)
+                    if part is not None:
+                        count_unit, noun_key = part[2], part[3]
+                        tags.append("partitive")
+            if count_unit is None and (noun_text is None or "unit_guess" in tags) and "fraction" not in tags:
+                ctx = self._context_noun(norm, fig_s, lo)
+                if ctx is not None:
+                    count_unit, noun_key = ctx
+                    tags.append("unit_from_context")
+                    if "unit_guess" in tags:
+                        tags.remove("unit_guess")
+                        noun_text = None
+            unit = count_unit
+        elif count_unit is None and unit not in ("percent", "percentage_point", "times") and kind != "duration" \
+                and "fraction" not in tags:
+            count_unit = unit
+        # each (unless it starts a rate: "178,000 each day")
+        if j < len(fwd) and fwd[j].k in lang.each_after and \
+                self._match_after(lang.rate_after, fwd, j, self._max_phrase["ra"]) is None:
+            each = True
+            cues.append(fwd[j].k)
+            end_idx, j = j, j + 1
+        # hedge after ("or more", "و اندی")
+        hedge = Hedge.exact
+        hit = self._match_after(lang.hedges_after, fwd, j, self._max_phrase["ha"])
+        if hit is not None:
+            used, h = hit
+            hedge = h  # type: ignore[assignment]
+            cues.append(" ".join(t.k for t in fwd[j:j + used]))
+            end_idx, j = j + used - 1, j + used
+        # rate after: "a day", "در روز", "each hour"
+        if kind == "quantity" and unit not in ("percent", "percentage_point"):
+            hit = self._match_after(lang.rate_after, fwd, j, self._max_phrase["ra"])
+            if hit is not None:
+                used, p = hit
+                per = str(p)
+                cues.append(" ".join(t.k for t in fwd[j:j + used]))
+                end_idx, j = j + used - 1, j + used
+            else:
+                per = self._rate_ahead(fwd, j, cues)
+        # hedge before
+        qs = start_tok_s
+        bi = len(back)
+        if bi and back[-1].t in _HEDGE_SYMBOLS and back[-1].e == qs:
+            hedge = _HEDGE_SYMBOLS[back[-1].t]
+            qs = back[-1].s
+            bi -= 1
+        else:
+            hit = self._match_before(lang.hedges_before, back, bi, self._max_phrase["hb"])
+            if hit is not None:
+                used, h = hit
+                hedge = h  # type: ignore[assignment]
+                cues.insert(0, " ".join(t.k for t in back[bi - used:bi]))
+                bi -= used
+                qs = back[bi].s
+        if value_max is not None:
+            hedge = Hedge.range
+        # rate before: "روزانه", "هر ساعت", "daily"
+        if kind == "quantity" and per is None and unit not in ("percent", "percentage_point"):
+            got = self._rate_before(back, bi)
+            if got is not None:
+                per, cue_i, used = got
+                cues.insert(0, " ".join(t.k for t in back[cue_i:cue_i + used]))
+                if cue_i + used == bi:
+                    qs = back[cue_i].s
+        # each before: "هر یک از", "each of the"
+        if not each and self._match_back_anywhere(lang.each_before, back, bi, self._max_phrase["eb"]):
+            each = True
+            cues.append("each")
+        if each:
+            tags.append("each")
+        if per is not None:
+            tags.append("rate")
+        if kind == "duration" and per is not None:
+            per = None
+        qe = fwd[end_idx].e if end_idx >= 0 else fig_e
+        s, e = prep.orig_span(qs, qe)
+        fig_last = fwd[num.last].e if range_last < 0 else fwd[range_last].e
+        fs, fe = prep.orig_span(start_tok_s, fig_last)
+        men = Mention(kind=kind, value=value, value_max=value_max, start=s, end=e, fig_start=fs, fig_end=fe,
+                      lang=lang.code, unit=unit or "dimensionless", count_unit=count_unit, per=per,
+                      hedge=hedge, scale=Decimal(scale) if scale else None, precision=precision,
+                      noun=noun_text, noun_key=noun_key, each=each, cues=cues, tags=tags)
+        if "period" in tags:
+            men.period_of = f"{_plain(value)} {unit}"
+        return men, max(fig_e, fig_last)
+
+    # -- helpers for _read -----------------------------------------------------------------
+    def _month(self, k: str) -> bool:
+        lang = self.lang
+        return k in lang.months or (k.endswith("ماه") and k[:-3] in lang.months)
+
+    def _date(self, prep: Prepared, fwd: list[Tok], j: int, fig_s: int) -> tuple[Mention, int]:
+        """A date: swallow the month and a following year so the year is not read again."""
+        end = fwd[j - 1].e
+        k = j
+        while k < len(fwd) and k < j + 4:
+            t = fwd[k]
+            if t.kind == "word" and (self._month(t.k) or t.k in ("ماه", "of")):
+                end = t.e
+            elif t.kind == "num" and len(t.t) == 4:
+                end = t.e
+                break
+            elif t.t == "," and k + 1 < len(fwd) and fwd[k + 1].kind == "num":
+                pass
+            else:
+                break
+            k += 1
+        s, e = prep.orig_span(fig_s, end)
+        return Mention(kind="date", value=Decimal(0), start=s, end=e, fig_start=s, fig_end=e,
+                       lang=self.lang.code), end
+
+    def _context_noun(self, norm: str, fig_s: int, lo: int) -> tuple[str, str] | None:
+        """The nearest counted noun earlier in the sentence: "drugs offences numbered 89"."""
+        lang = self.lang
+        toks = self._tokens(norm, max(lo, fig_s - 240), fig_s)
+        for t in reversed(toks[1:] if fig_s - 240 > lo else toks):
+            if t.t in _BOUNDARY:
+                return None
+            if t.kind != "word":
+                continue
+            key = lang.lemma(t.k)
+            unit = lang.nouns.get((key,))
+            if unit is not None and key not in lang.generic_nouns:
+                return unit, key
+        return None
+
+    def _has_unit_after(self, fwd: list[Tok], j: int) -> bool:
+        lang = self.lang
+        if j >= len(fwd):
+            return False
+        t = fwd[j]
+        if t.t == "%" or t.k in lang.scales or t.k in lang.multipliers_after or t.k in lang.each_after:
+            return True
+        if t.k in lang.time_units or lang.lemma(t.k) in lang.time_units:
+            return True
+        if self._match_after(lang.percent_after, fwd, j, self._max_phrase["pa"]) is not None:
+            return True
+        if t.kind == "word" and t.k in lang.fractions:
+            return True
+        return self._noun(fwd, j) is not None
+
+    def _percent_or_scale_after(self, fwd: list[Tok], j: int) -> bool:
+        if j >= len(fwd):
+            return False
+        t = fwd[j]
+        if t.t == "%" or t.k in self.lang.scales:
+            return True
+        return self._match_after(self.lang.percent_after, fwd, j, self._max_phrase["pa"]) is not None
+
+    def _hedged(self, back: list[Tok]) -> bool:
+        return self._match_before(self.lang.hedges_before, back, len(back), self._max_phrase["hb"]) is not None
+
+    def _sentence_start(self, back: list[Tok]) -> bool:
+        if len(back) < 2:
+            return True
+        return back[-2].t in (".", "!", "?", "\n", ":", '"', "(")
+
+    def _range(self, fwd: list[Tok], j: int, back: list[Tok], num: _Num) -> tuple[_Num, int, int | None] | None:
+        lang = self.lang
+        t = fwd[j]
+        between = any(b.k in lang.range_between for b in back[-3:])
+        if t.k in lang.range_join or (t.t == "-" and t.s == fwd[num.last].e) or (between and t.k in lang.conj):
+            pass
+        else:
+            return None
+        if j + 1 >= len(fwd):
+            return None
+        if back and back[-1].k in lang.change_from and not between:
+            return None
+        if t.t == "-" and fwd[j + 1].s != t.e:
+            return None
+        rest = fwd[j + 1:]
+        if rest[0].kind != "num" and rest[0].k not in lang.cardinals:
+            return None
+        num2 = self._parse(rest)
+        if num2.last < 0 or num2.special or num2.ordinal or num2.fraction:
+            return None
+        first_scaled = None
+        if num2.scale is not None and num.scale is None and num.value < num2.value / num2.scale * 10 and \
+                num.value < num2.scale:
+            first_scaled = num2.scale
+        return num2, j + 1 + num2.last + 1, first_scaled
+
+    def _rate_ahead(self, fwd: list[Tok], j: int, cues: list[str]) -> str | None:
+        """A rate a few words on in the same clause: "65 million people die ... each year"."""
+        lang = self.lang
+        for k in range(j, min(j + 6, len(fwd))):
+            t = fwd[k]
+            if t.kind != "word":
+                return None
+            if t.k in ("each", "every", "per", "a", "an") and k + 1 < len(fwd) and k > j:
+                hit = self._match_after(lang.rate_after, fwd, k, self._max_phrase["ra"])
+                if hit is not None and t.k != "a" and t.k != "an":
+                    cues.append(" ".join(x.k for x in fwd[k:k + hit[0]]))
+                    return str(hit[1])
+        return None
+
+    def _rate_before(self, back: list[Tok], bi: int) -> tuple[str, int, int] | None:
+        """A rate cue earlier in the clause: (time unit, index of cue in back, tokens)."""
+        lang = self.lang
+        maxlen = self._max_phrase["rb"]
+        k = bi
+        words = 0
+        while k > 0 and words < 6:
+            hit = self._match_before(lang.rate_before, back, k, maxlen)
+            if hit is not None:
+                used, p = hit
+                return str(p), k - used, used
+            t = back[k - 1]
+            if t.kind != "word" or t.k in ("که", "which", "that", "but", "اما", "ولی"):
+                return None
+            k -= 1
+            words += 1
+        return None
+
+    @staticmethod
+    def _match_back_anywhere(table: frozenset[Phrase], back: list[Tok], bi: int, maxlen: int) -> bool:
+        k = bi
+        while k > 0:
+            t = back[k - 1]
+            if t.kind == "num" or t.t in (".", ";", "؛", "\n", "!", "?", "؟", ":"):
+                return False
+            for n in range(min(maxlen, k), 0, -1):
+                if tuple(x.k for x in back[k - n:k]) in table:
+                    return True
+            k -= 1
+        return False
+
+    # -- passes over a sentence ------------------------------------------------------------
+    def _sentences(self, norm: str, out: list[Mention], lo: int, hi: int, prep: Prepared) -> None:
+        if not out:
+            return
+        bounds = [prep.orig(m.start()) for m in _SENTENCE.finditer(norm, lo, hi)]
+        for men in out:
+            men.sentence = bisect_right(bounds, men.fig_start)
+
+    def _inherit(self, out: list[Mention]) -> None:
+        """A figure with no noun, or a generic one ("مورد", "cases"), counts what a figure before it counts."""
+        last: dict[int, Mention] = {}
+        for men in out:
+            if men.kind != "quantity":
+                continue
+            bare = ((men.count_unit is None or "unit_from_context" in men.tags) and "fraction" not in men.tags \
+                and "multiplier" not in men.tags and men.unit in ("dimensionless",)) or (
+                    "unit_from_context" in men.tags and men.per is None)
+            generic = "generic_noun" in men.tags
+            guess = "unit_guess" in men.tags
+            src = last.get(men.sentence)
+            if (bare or generic or guess) and src is not None and src.count_unit is not None \
+                    and not ("unit_guess" in src.tags and not guess):
+                if guess and src.noun_key != men.noun_key:
+                    pass
+                else:
+                    men.count_unit = src.count_unit
+                    men.tags.append("unit_inherited")
+                    if "unit_from_context" in men.tags:
+                        men.tags.remove("unit_from_context")
+            if men.count_unit is not None and men.unit not in ("percent", "percentage_point"):
+                if "unit_inherited" in men.tags or men.unit == "dimensionless" or "unit_from_context" in men.tags:
+                    men.unit = men.count_unit
+                if "generic_noun" not in men.tags or "unit_inherited" in men.tags:
+                    last[men.sentence] = men
+            if men.per is not None:
+                base = men.count_unit if men.count_unit else "1"
+                men.unit = f"{base} / {men.per}"
+            elif men.unit == "dimensionless" and guess:
+                men.unit = "item"
+
+    def _periods(self, out: list[Mention], prep: Prepared) -> None:
+        """Attach a stated period ("in the last 6 months") to the other figures of its sentence."""
+        by_sentence: dict[int, Mention] = {}
+        for men in out:
+            if men.period_of is not None:
+                by_sentence.setdefault(men.sentence, men)
+        if not by_sentence:
+            return
+        for men in out:
+            p = by_sentence.get(men.sentence)
+            if p is not None and p is not men and men.kind == "quantity" and men.per is None \
+                    and men.unit not in ("percent", "percentage_point", "times"):
+                assert p.period_of is not None
+                men.period = (p.period_of, prep.original[p.start:p.end])
+
+
+def _year_like(s: str) -> bool:
+    if not s.isdigit() or len(s) != 4:
+        return False
+    v = int(s)
+    return any(a <= v < b for a, b in _YEAR_RANGES)
+
+
+def _hedge_word(lang: Language, k: str) -> bool:
+    return any(k in p for p in lang.hedges_before)
+
+
+def _plain(d: Decimal) -> str:
+    return format(d.normalize(), "f") if d == d.to_integral_value() else str(d)
+
+
+def _orig_words(prep: Prepared, fwd: list[Tok], a: int, b: int) -> str:
+    s, e = prep.orig_span(fwd[a].s, fwd[b - 1].e)
+    return prep.original[s:e]
+
+

@@ -1,0 +1,130 @@
+"""Extraction through the Python API: values, units, hedges, spans, and what is not a claim."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import factcheck
+from factcheck.extract import extract, mentions
+
+
+def one(text: str, lang: str | None = None):
+    claims = extract(text, lang)
+    assert len(claims) == 1, [(c.value, c.source.quote) for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("۴۱هزارو ۵۴۹ تماس", "41549"),
+    ("7هزار و 98 نفر", "7098"),
+    ("۶ میلیون ۸ هزار خانوار", "6008000"),
+    ("یک میلیون و ۵۳ هزار نفر", "1053000"),
+    ("سه هزار و ۸۴۵ ویزیت", "3845"),
+    ("ششصد و هشتاد هزار خودرو", "680000"),
+    ("هزار و ۱۴۹ عمل جراحی", "1149"),
+    ("۲۲ میلیون و ۷ هزار و ۵۱۴ دُز", "22007514"),
+    ("۱۵۶۵۳۷۰ رأی", "1565370"),
+    ("٤٢٫٥ درصد", "42.5"),
+    ("۴۲/۲۳ درصد", "42.23"),
+    ("۱٬۲۳۴ نفر", "1234"),
+])
+def test_persian_values(text: str, value: str) -> None:
+    c = one(text, "fa")
+    assert c.value == Decimal(value)
+    s, e = c.source.span
+    assert text[s:e] == c.source.quote
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("three thousand people", "3000", "person"),
+    ("1.2 million people", "1200000", "person"),
+    ("630k vehicles", "630000", "vehicle"),
+    ("$4bn", "4000000000", "dollar"),
+    ("a dozen cars", "12", "car"),
+    ("1,42,524 votes", "142524", "vote"),
+    ("twenty-one thousand, three hundred and five calls", "21305", "call"),
+])
+def test_english_values(text: str, value: str, unit: str) -> None:
+    c = one(text, "en")
+    assert (c.value, c.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("حدود ۲۰ درصد", "about"), ("نزدیک به ۶۸۰ هزار وسیله نقلیه", "nearly"), ("بیش از ۴ هزار نفر", "more_than"),
+    ("کمتر از ۵۰ نفر", "less_than"), ("حداقل ۳ نفر", "at_least"), ("حداکثر ۳ نفر", "at_most"),
+    ("قریب به ۱۰ هزار نفر", "nearly"), ("افزون بر ۱۰۰ نفر", "more_than"),
+])
+def test_persian_hedges(text: str, hedge: str) -> None:
+    c = one(text, "fa")
+    assert c.hedge.value == hedge
+    assert c.source.quote == text
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("about 20 percent", "about"), ("nearly 680,000 vehicles", "nearly"), ("more than 2,000 people", "more_than"),
+    ("fewer than 50 people", "less_than"), ("at least 3 people", "at_least"), ("up to 3 people", "at_most"),
+    ("almost 10,000", "nearly"), ("roughly 1 death", "about"), ("over 184%", "more_than"),
+])
+def test_english_hedges(text: str, hedge: str) -> None:
+    assert one(text, "en").hedge.value == hedge
+
+
+def test_rates_periods_and_each() -> None:
+    text = ("در هر یک از واحدها روزانه بیش از ۲ هزار نفر خدمات می‌گیرند و در ۶ ماه گذشته ۴۰۰ هزار نفر "
+            "خدمات گرفته‌اند. روزانه بیش از ۳ هزار تماس گرفته می‌شود، یعنی هر ساعت ۱۲۶ مورد.")
+    cs = extract(text)
+    by_value = {c.value: c for c in cs}
+    assert by_value[Decimal(2000)].unit == "person / day"
+    assert "each" in by_value[Decimal(2000)].subject.tags
+    assert by_value[Decimal(400000)].period.duration == "6 month"
+    assert by_value[Decimal(126)].unit == "call / hour"
+    assert by_value[Decimal(3000)].unit == "call / day"
+
+
+def test_fractions_multipliers_ranges() -> None:
+    assert (one("یک سوم تماس‌ها", "fa").value, one("یک سوم تماس‌ها", "fa").unit) == (1, "third")
+    assert one("سه چهارم", "fa").unit == "fourth"
+    c = one("a third of sales", "en")
+    assert (c.value, c.unit) == (1, "third")
+    c = one("more than doubled", "en")
+    assert (c.value, c.unit, c.hedge.value) == (2, "times", "more_than")
+    c = one("between 5 and 7 million people", "en")
+    assert (c.value, c.value_max, c.hedge.value) == (5000000, 7000000, "range")
+    c = one("۵ تا ۷ هزار نفر", "fa")
+    assert (c.value, c.value_max) == (5000, 7000)
+    cs = extract("offences rose from 28 to 41", "en")
+    assert [c.value for c in cs] == [28, 41]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("با شماره ۱۱۰ تماس بگیرید", "phone"),
+    ("Call 911 now", "phone"),
+    ("در سال ۱۴۰۲ چیزی", "year"),
+    ("in 2012/13", "year"),
+    ("تاریخ 1402/03/20 بود", "date"),
+    ("در ۲۹ اسفند ۱۴۰۱ بود", "date"),
+    ("on April 1, 2000 it", "date"),
+    ("در یکصد و شصت و یکمین نشست", "ordinal"),
+    ("ranked second", "ordinal"),
+    ("the 21st session", "ordinal"),
+    ("جایگاه ۲۸ کشور را دارد", "label"),
+    ("the COVID-19 pandemic", "code"),
+])
+def test_not_claims(text: str, kind: str) -> None:
+    assert extract(text) == []
+    assert kind in [m.kind for m in mentions(text)]
+
+
+def test_top_level_api_delegates() -> None:
+    cs = factcheck.extract("۴۰۰ هزار نفر")
+    assert [c.id for c in cs] == ["c1"] and cs[0].lang == "fa"
+
+
+def test_ids_in_text_order_and_mixed_languages() -> None:
+    text = "۴۰۰ هزار نفر\nAbout 1.2 million people, up 5%.\n"
+    cs = extract(text)
+    assert [c.id for c in cs] == ["c1", "c2", "c3"]
+    assert [c.lang for c in cs] == ["fa", "en", "en"]
+    assert [c.source.span[0] for c in cs] == sorted(c.source.span[0] for c in cs)
