@@ -160,3 +160,18 @@ def test_parse_comments_several_codes_and_multiline():
     assert {s.lines for s in sups} == {(1, 4)}
     with pytest.raises(InputError):
         parse_comments("<!--factcheck:ignore-->", "a.md")
+
+
+def test_comment_in_a_raw_article_checked_end_to_end(run_cli, tmp_path):
+    pytest.importorskip("factcheck.articles", reason="the extraction stage is not installed")
+    body = ("Operators took 26,908 calls in the morning and 17,000 calls in the afternoon, "
+            "a total of 41,549 calls for the day.\n")
+    (tmp_path / "a.md").write_text("Police calls\n\n" + body, encoding="utf-8")
+    proc = run_cli("check", "a.md", cwd=tmp_path)
+    assert proc.returncode == 1 and "FC101" in proc.stdout
+    (tmp_path / "a.md").write_text("Police calls\n\n<!-- factcheck: ignore FC101 the morning figure counts "
+                                   "repeat callers -->\n" + body, encoding="utf-8")
+    proc = run_cli("check", "a.md", "-f", "sarif", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    (res,) = json.loads(proc.stdout)["runs"][0]["results"]
+    assert res["suppressions"][0]["justification"] == "the morning figure counts repeat callers"
