@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
 from ..baseline import fingerprint
 from ..evaluate import describe
 from ..findings import Finding, Severity
@@ -26,6 +25,17 @@ from . import Options, reporter
 from ._common import details, norm_path, shown
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _version() -> str:
+    # The package's own __init__ is a front end; reporters read the installed metadata.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+        return "0+unknown"
+
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note", Severity.none: "none"}
 _BASE = "%SRCROOT%"
 
@@ -125,7 +135,7 @@ def render(report: Report, options: Options) -> str:
     rules, index = _rules()
     results = [_result(report, f, index) for f in shown(report, options, suppressed=True)]
     run: dict[str, Any] = {
-        "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
+        "tool": {"driver": {"name": "factcheck", "version": _version(), "semanticVersion": _version(),
                             "rules": rules}},
         "originalUriBaseIds": {_BASE: {"uri": Path.cwd().resolve().as_uri() + "/"}},
         "invocations": [{"executionSuccessful": True}],
