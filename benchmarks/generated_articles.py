@@ -43,11 +43,12 @@ def _hits(a: Article, path: Path) -> tuple[bool, bool]:
     bad = report.inconsistent()
     if a.planted is None:
         return not bad, False
-    s, e = next(x.span for x in a.expected if x.claim.id == a.planted.claim)
+    spans = [x.span for x in a.expected if x.claim.id == a.planted.claim]
     for f in bad:
         for cid in f.claims:
             src = report.claims[cid].source
-            if src is not None and src.span is not None and src.span[0] < e and s < src.span[1]:
+            if src is not None and src.span is not None and any(
+                    src.span[0] < e and s < src.span[1] for s, e in spans):
                 return False, True
     return not bad, False
 

@@ -1069,8 +1069,9 @@ class ExpectedClaim:
 class Article:
     """A generated world as article text, with the figures and relations it states.
 
-    ``document`` holds the claims (each with its ``source.span`` in ``text``) and the rules
-    relating them; ``expected`` lists each figure with the claim extraction must produce;
+    ``document`` holds the claims (each with the ``source.span`` of its first mention) and
+    the rules relating them; ``expected`` lists each mention of a figure in ``text`` (a
+    figure two rules share is written twice) with the claim extraction must produce there;
     ``planted`` is set when one figure carries a planted error.
     """
 
@@ -1110,7 +1111,8 @@ class _Prose:
         self.lang = w.lang
         self.parts: list[str] = []
         self.length = 0
-        self.spans: dict[str, tuple[int, int]] = {}
+        #: Where each claim is written; a figure two rules share is written once for each.
+        self.spans: dict[str, list[tuple[int, int]]] = {}
 
     def add(self, text: str) -> None:
         self.parts.append(text)
@@ -1164,7 +1166,7 @@ class _Prose:
             body = f"{body} {word[0]}" if en else f"{word[1]} {body}"
         start = self.length
         self.add(body)
-        self.spans[cid] = (start, self.length)
+        self.spans.setdefault(cid, []).append((start, self.length))
 
     def period(self, p: Period) -> None:
         assert p.duration is not None
@@ -1304,7 +1306,7 @@ def _say_rule(p: _Prose, rule: dict[str, Any]) -> None:
         from ._wording import number_words
 
         p.add(f"{number_words(n, p.lang)} {'pillars' if en else 'رکن'}")
-        p.spans[cid] = (start, p.length)
+        p.spans.setdefault(cid, []).append((start, p.length))
         assert c.value == n
         listed = (", ".join(items[:-1]) + " and " + items[-1]) if en and n > 1 else (
             "، ".join(items[:-1]) + " و " + items[-1] if n > 1 else items[0])
@@ -1371,10 +1373,11 @@ def articles(*, lang: str | None = None, kinds: Collection[str] | None = None,
         claims = []
         expected = []
         for cid, c in w.claims.items():
-            s, e = p.spans[cid]
+            s, e = p.spans[cid][0]
             sourced = c.model_copy(update={"source": Source(document="doc", span=(s, e), quote=text[s:e])})
             claims.append(sourced)
-            expected.append(ExpectedClaim((s, e), text[s:e], sourced))
+            for s, e in p.spans[cid]:
+                expected.append(ExpectedClaim((s, e), text[s:e], sourced))
         doc_cls: type[GeneratedDocument] = InconsistentDocument if expected_finding else GeneratedDocument
         extra: dict[str, Any] = {}
         if expected_finding is not None:
