@@ -53,6 +53,25 @@ def _hits(a: Article, path: Path) -> tuple[bool, bool]:
     return not bad, False
 
 
+def _measure(lang: str, err: str | None, n: int, tmp: Path,
+             tally: collections.Counter[tuple[str, str]]) -> None:
+    """Tally ``n`` generated articles of one language and planted error (None: truthful)."""
+
+    @settings(max_examples=n, phases=[Phase.generate], deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(articles(lang=lang, errors=None if err is None else [err]))
+    def run(a: Article) -> None:
+        found, total = _read_back(a)
+        tally[(lang, "figures")] += total
+        tally[(lang, "figures read")] += found
+        clean, hit = _hits(a, a.write(tmp))
+        key = err or "truthful"
+        tally[(lang, key)] += 1
+        tally[(lang, key + " ok")] += clean if err is None else hit
+
+    run()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--examples", type=int, default=50)
@@ -62,21 +81,7 @@ def main() -> None:
     runs = [(lang, err) for lang in ("fa", "en") for err in (None, "wrong_total", "share_mismatch",
                                                                "misconverted_rate")]
     for lang, err in runs:
-        strategy = articles(lang=lang, errors=None if err is None else [err])
-
-        @settings(max_examples=n, phases=[Phase.generate], deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        @given(strategy)
-        def run(a: Article, lang: str = lang, err: str | None = err) -> None:
-            found, total = _read_back(a)
-            tally[(lang, "figures")] += total
-            tally[(lang, "figures read")] += found
-            clean, hit = _hits(a, a.write(tmp))
-            key = err or "truthful"
-            tally[(lang, key)] += 1
-            tally[(lang, key + " ok")] += clean if err is None else hit
-
-        run()
+        _measure(lang, err, n, tmp, tally)
     for lang in ("fa", "en"):
         print(f"{lang}: figures read back {tally[(lang, 'figures read')]}/{tally[(lang, 'figures')]}")
         print(f"{lang}: truthful articles clean {tally[(lang, 'truthful ok')]}/{tally[(lang, 'truthful')]}")
