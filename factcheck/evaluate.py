@@ -26,14 +26,13 @@ from typing import Any
 from .codes import CATALOGUE
 from .files import ClaimSet
 from .findings import Finding, Severity, Status
-from .graph import components
 from .kinds import REGISTRY, load_all
 from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import Claim, Hedge, RuleBase
 from .numbers import format_number
 from .periods import days_between, duration_days
 from .propagate import Linear, Mul, Problem, propagate
-from .screen import FlatColumns, Screen
+from .screen import FlatColumns, Screen, connected
 from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, scale, unscale
 from .units import canonical
 
@@ -309,10 +308,10 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad]
-    if flat is None:
-        groups = components(cs, good)
-    else:
-        groups = flat.suspect_components(good, lambda r: reg[cs.rules[r].kind].claim_ids(cs.rules[r]))
+    def claim_ids(r: str) -> list[str]:
+        return reg[cs.rules[r].kind].claim_ids(cs.rules[r])
+
+    groups = connected(good, claim_ids) if flat is None else flat.suspect_components(good, claim_ids)
     for comp_rules in groups:
         chain_findings.extend(_chains(comp, comp_rules, verdicts))
 
