@@ -30,11 +30,18 @@ _TOKEN = re.compile(
     r"|(?P<p>[^\s\w\u200c])"
 )
 _SENTENCE = re.compile(r"\n|[!?؟;؛]|\.(?![0-9])")
-_FWD_CHARS = 700
-_FWD_TOKENS = 90
-_BACK_CHARS = 200
+# Windows around a candidate: a short one first, a long one only when a phrase runs on
+# (number words up to 10**12 take some 40 tokens).
+_FWD_CHARS = 160
+_FWD_TOKENS = 28
+_FWD_CHARS_LONG = 900
+_FWD_TOKENS_LONG = 120
+_BACK_CHARS = 120
 _YEAR_RANGES = ((1300, 1500), (1800, 2101))
 _LATIN = re.compile(r"[A-Za-z]")
+_DIGIT_RUN = re.compile(r"[0-9.,/:]*")
+#: more digits than this is an identifier or garbage, not a figure (claims allow |exponent| <= 60)
+_MAX_DIGITS = 30
 _DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
 _BOUNDARY = frozenset({".", "!", "?", "؟", ";", "؛", "\n"})
 _CURRENCY = {"$": "dollar", "£": "pound_sterling", "€": "euro"}
@@ -84,10 +91,12 @@ class Scanner:
             ("hb", lang.hedges_before), ("ha", lang.hedges_after), ("pa", lang.percent_after),
             ("ra", lang.rate_after), ("rb", lang.rate_before), ("nouns", lang.nouns),
             ("eb", lang.each_before))}
+        self._split_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
     # -- tokens -----------------------------------------------------------------------
     def _tokens(self, norm: str, start: int, end: int, limit: int | None = None) -> list[Tok]:
         lang = self.lang
+        cache = self._split_cache
         out: list[Tok] = []
         it: Iterable[re.Match[str]] = _TOKEN.finditer(norm, start, end)
         if limit is not None:
@@ -96,14 +105,15 @@ class Scanner:
             kind = m.lastgroup or "p"
             t = m.group()
             if kind == "word":
-                pieces = lang.split(t)
-                if pieces:
-                    s = m.start()
-                    for piece in pieces:
-                        out.append(Tok("word", piece, s, s + len(piece), lang.key(piece)))
-                        s += len(piece)
-                    continue
-                out.append(Tok(kind, t, m.start(), m.end(), lang.key(t)))
+                got = cache.get(t)
+                if got is None:
+                    if len(cache) > 50_000:
+                        cache.clear()
+                    got = cache[t] = tuple((p, lang.key(p)) for p in (lang.split(t) or [t]))
+                s = m.start()
+                for piece, key in got:
+                    out.append(Tok("word", piece, s, s + len(piece), key))
+                    s += len(piece)
             else:
                 out.append(Tok(kind, t, m.start(), m.end(), t))
         return out
@@ -112,6 +122,9 @@ class Scanner:
     def _digits(self, tok: Tok, fwd: list[Tok], i: int, num: _Num) -> Decimal | None:
         """Value of a digit token, or None with ``num.special`` set when it is not a plain number."""
         t = tok.t
+        if len(t) > _MAX_DIGITS:
+            num.special = "code"
+            return None
         if ":" in t:
             num.special = "time"
             return None
@@ -234,7 +247,7 @@ class Scanner:
                     if is_ord:
                         num.ordinal = True
                         break
-                elif i == 0 and (k in lang.multiplier_words or k in lang.fractions):
+                elif i == 0 and (k in lang.multiplier_words or k in lang.fractions) and k not in lang.ordinal_scales:
                     cur = Decimal(1)
                     num.last, num.words = 0, True
                     break
@@ -348,8 +361,15 @@ class Scanner:
             if not fwd:
                 pos = m.end()
                 continue
+            if len(fwd) == _FWD_TOKENS or fwd[-1].e >= start + _FWD_CHARS - 40:
+                # the phrase may run past the short window: read it with the long one
+                probe = self._parse(fwd)
+                if probe.last >= len(fwd) - 14:
+                    fwd = self._tokens(norm, start, min(hi, start + _FWD_CHARS_LONG), _FWD_TOKENS_LONG)
             mention, used_end = self._read(prep, fwd, floor, lo)
             pos = max(used_end, m.end())
+            if pos < hi and norm[pos - 1].isdigit():
+                pos = _DIGIT_RUN.match(norm, pos).end()  # type: ignore[union-attr]  # always matches
             if mention is not None:
                 out.append(mention)
                 if mention.kind in ("quantity", "duration"):
