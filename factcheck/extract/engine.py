@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from decimal import Decimal
-from itertools import islice
+from itertools import accumulate, islice
 
 from ..model import Hedge
 from .base import Language, Mention, Phrase
@@ -33,13 +33,14 @@ _SENTENCE = re.compile(r"\n|[!?؟;؛]|\.(?![0-9])")
 # Windows around a candidate: a short one first, a long one only when a phrase runs on
 # (number words up to 10**12 take some 40 tokens).
 _FWD_CHARS = 160
-_FWD_TOKENS = 28
+_FWD_TOKENS = 18
 _FWD_CHARS_LONG = 900
 _FWD_TOKENS_LONG = 120
 _BACK_CHARS = 120
 _YEAR_RANGES = ((1300, 1500), (1800, 2101))
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT_RUN = re.compile(r"[0-9.,/:]*")
+_SPACE = re.compile(r"\s")
 #: more digits than this is an identifier or garbage, not a figure (claims allow |exponent| <= 60)
 _MAX_DIGITS = 30
 _DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
@@ -59,6 +60,71 @@ class Tok:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Tok({self.kind},{self.t!r},{self.s})"
+
+
+_RAW = re.compile(r"([^\S\n]+)|([0-9]+(?:[.,/:][0-9]+)*)|([^\W\d_]+(?:['\u200c][^\W\d_]+)*)|(.)", re.S)
+#: text is tokenised in chunks of about this many characters (memory stays flat on 50 MB files)
+_CHUNK = 200_000
+_CHUNK_BEFORE = 400
+_CHUNK_AFTER = 1_200
+
+
+class _Chunk:
+    """The tokens of ``norm[start:end]``, read once with ``findall`` and turned into
+    :class:`Tok` objects only where a candidate looks at them."""
+
+    def __init__(self, scanner: Scanner, norm: str, start: int, end: int) -> None:
+        self.scanner = scanner
+        self.raw: list[tuple[str, str, str, str]] = _RAW.findall(norm, start, end)
+        full = [a or b or c or d for a, b, c, d in self.raw]
+        self.starts = list(accumulate(map(len, full), initial=start))
+        self._toks: list[list[Tok] | None] = [None] * len(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def at(self, i: int) -> list[Tok]:
+        got = self._toks[i]
+        if got is None:
+            ws, num, word, p = self.raw[i]
+            s = self.starts[i]
+            if ws:
+                got = []
+            elif num:
+                got = [Tok("num", num, s, s + len(num), num)]
+            elif word:
+                got = []
+                for piece, key in self.scanner.pieces(word):
+                    got.append(Tok("word", piece, s, s + len(piece), key))
+                    s += len(piece)
+            else:
+                got = [Tok("nl" if p == "\n" else "p", p, s, s + 1, p)]
+            self._toks[i] = got
+        return got
+
+    def fwd(self, i: int, max_tokens: int, max_chars: int) -> list[Tok]:
+        out: list[Tok] = []
+        limit = self.starts[i] + max_chars
+        n = len(self.raw)
+        raw, toks, starts = self.raw, self._toks, self.starts
+        while i < n and len(out) < max_tokens and starts[i] < limit:
+            if not raw[i][0]:
+                got = toks[i]
+                out.extend(got if got is not None else self.at(i))
+            i += 1
+        return out
+
+    def back(self, i: int, min_start: int) -> list[Tok]:
+        out: list[Tok] = []
+        i -= 1
+        raw, toks, starts = self.raw, self._toks, self.starts
+        while i >= 0 and starts[i] >= min_start:
+            if not raw[i][0]:
+                got = toks[i]
+                out.extend(reversed(got if got is not None else self.at(i)))
+            i -= 1
+        out.reverse()
+        return out
 
 
 class _Num:
@@ -84,9 +150,14 @@ class Scanner:
         words = set(lang.cardinals) | set(lang.scales) | set(lang.ordinals) | set(lang.ordinal_scales)
         words |= set(lang.multiplier_words) | set(lang.hundreds)
         words |= {w for w in lang.fractions if lang.fractions[w] in ("half",)}
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        flags = re.IGNORECASE if lang.case_insensitive else 0
-        self.candidates = re.compile(rf"[0-9]|\b(?:{alts})\b", flags)
+        self._numwords = frozenset(lang.key(w) for w in words)
+        self._each_lasts = frozenset(p[-1] for p in lang.each_before)
+        tables: list[dict[Phrase, str] | dict[Phrase, Hedge]] = [
+            lang.hedges_before, lang.hedges_after, lang.percent_after, lang.rate_after, lang.rate_before, lang.nouns]
+        self._firsts = {id(t): frozenset(p[0] for p in t) for t in tables}
+        self._lasts = {id(t): frozenset(p[-1] for p in t) for t in tables}
+        self._noun_firsts = frozenset(p[0] for p in lang.nouns)
+        self._cand_cache: dict[str, bool] = {}
         self._max_phrase = {name: max((len(p) for p in table), default=0) for name, table in (
             ("hb", lang.hedges_before), ("ha", lang.hedges_after), ("pa", lang.percent_after),
             ("ra", lang.rate_after), ("rb", lang.rate_before), ("nouns", lang.nouns),
@@ -117,6 +188,25 @@ class Scanner:
             else:
                 out.append(Tok(kind, t, m.start(), m.end(), t))
         return out
+
+    def pieces(self, word: str) -> tuple[tuple[str, str], ...]:
+        """A word as (piece, lexicon key) pairs, after the language's splitting of glued forms."""
+        cache = self._split_cache
+        got = cache.get(word)
+        if got is None:
+            if len(cache) > 50_000:
+                cache.clear()
+            lang = self.lang
+            got = cache[word] = tuple((p, lang.key(p)) for p in (lang.split(word) or [word]))
+        return got
+
+    def _is_candidate(self, word: str) -> bool:
+        got = self._cand_cache.get(word)
+        if got is None:
+            if len(self._cand_cache) > 50_000:
+                self._cand_cache.clear()
+            got = self._cand_cache[word] = self.pieces(word)[0][1] in self._numwords
+        return got
 
     # -- numbers ----------------------------------------------------------------------
     def _digits(self, tok: Tok, fwd: list[Tok], i: int, num: _Num) -> Decimal | None:
@@ -286,20 +376,22 @@ class Scanner:
         return tok.t == "," and after_scale and (nxt in self.lang.cardinals or nxt in self.lang.ordinals)
 
     # -- lookups ----------------------------------------------------------------------
-    @staticmethod
-    def _match_after(table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
+    def _match_after(self, table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
                      maxlen: int) -> tuple[int, object] | None:
         """Longest phrase of ``table`` starting at ``toks[j]``: (tokens used, value)."""
+        if j >= len(toks) or toks[j].k not in self._firsts[id(table)]:
+            return None
         for n in range(min(maxlen, len(toks) - j), 0, -1):
             key = tuple(t.k for t in toks[j:j + n])
             if key in table:
                 return n, table[key]
         return None
 
-    @staticmethod
-    def _match_before(table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
+    def _match_before(self, table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
                       maxlen: int) -> tuple[int, object] | None:
         """Longest phrase of ``table`` ending at ``toks[j - 1]``."""
+        if j <= 0 or toks[j - 1].k not in self._lasts[id(table)]:
+            return None
         for n in range(min(maxlen, j), 0, -1):
             key = tuple(t.k for t in toks[j - n:j])
             if key in table:
@@ -322,7 +414,8 @@ class Scanner:
             if tok.kind != "word" or (start > j and tok.k in lang.stop):
                 break
             hit = None
-            for n in range(min(maxlen, len(fwd) - start), 0, -1):
+            quick = tok.k in self._noun_firsts or (lang.lemma(tok.k),) in lang.nouns
+            for n in range(min(maxlen, len(fwd) - start), 0, -1) if quick else ():
                 ws = fwd[start:start + n]
                 if any(t.kind != "word" for t in ws):
                     continue
@@ -352,46 +445,58 @@ class Scanner:
         out: list[Mention] = []
         floor = lo
         pos = lo
-        while True:
-            m = self.candidates.search(norm, pos, hi)
-            if m is None:
-                break
-            start = m.start()
-            fwd = self._tokens(norm, start, min(hi, start + _FWD_CHARS), _FWD_TOKENS)
-            if not fwd:
-                pos = m.end()
-                continue
-            if len(fwd) == _FWD_TOKENS or fwd[-1].e >= start + _FWD_CHARS - 40:
-                # the phrase may run past the short window: read it with the long one
-                probe = self._parse(fwd)
-                if probe.last >= len(fwd) - 14:
-                    fwd = self._tokens(norm, start, min(hi, start + _FWD_CHARS_LONG), _FWD_TOKENS_LONG)
-            mention, used_end = self._read(prep, fwd, floor, lo)
-            pos = max(used_end, m.end())
-            if pos < hi and norm[pos - 1].isdigit():
-                pos = _DIGIT_RUN.match(norm, pos).end()  # type: ignore[union-attr]  # always matches
-            if mention is not None:
-                out.append(mention)
-                if mention.kind in ("quantity", "duration"):
-                    floor = used_end
+        cs = lo
+        while cs < hi:
+            ce = min(hi, cs + _CHUNK)
+            if ce < hi:
+                ws = _SPACE.search(norm, ce, min(hi, ce + 10_000))
+                ce = ws.start() if ws else min(hi, ce + 10_000)
+            ts = max(lo, cs - _CHUNK_BEFORE)
+            if ts > lo:
+                ws = _SPACE.search(norm, ts, cs)
+                ts = ws.start() if ws else cs
+            chunk = _Chunk(self, norm, ts, min(hi, ce + _CHUNK_AFTER))
+            starts, raw = chunk.starts, chunk.raw
+            for i in range(len(raw)):
+                st = starts[i]
+                if st < cs or st < pos:
+                    continue
+                if st >= ce:
+                    break
+                r = raw[i]
+                if not (r[1] or (r[2] and self._is_candidate(r[2]))):
+                    continue
+                fwd = chunk.fwd(i, _FWD_TOKENS, _FWD_CHARS)
+                probe: _Num | None = self._parse(fwd)
+                assert probe is not None
+                if probe.last >= len(fwd) - 10 and (len(fwd) >= _FWD_TOKENS or fwd[-1].e >= st + _FWD_CHARS - 40):
+                    # the phrase may run past the short window: read it with the long one
+                    fwd = chunk.fwd(i, _FWD_TOKENS_LONG, _FWD_CHARS_LONG)
+                    probe = None
+                mention, used_end = self._read(prep, chunk, i, fwd, floor, lo, probe)
+                pos = max(used_end, st + 1)
+                if pos < hi and norm[pos - 1].isdigit():
+                    pos = _DIGIT_RUN.match(norm, pos).end()  # type: ignore[union-attr]  # always matches
+                if mention is not None:
+                    out.append(mention)
+                    if mention.kind in ("quantity", "duration"):
+                        floor = used_end
+            cs = ce
         self._sentences(norm, out, lo, hi, prep)
         self._inherit(out)
         self._periods(out, prep)
         return out
 
-    def _read(self, prep: Prepared, fwd: list[Tok], floor: int, lo: int) -> tuple[Mention | None, int]:
+    def _read(self, prep: Prepared, chunk: _Chunk, idx: int, fwd: list[Tok], floor: int,
+              lo: int, parsed: _Num | None = None) -> tuple[Mention | None, int]:
         """Read the mention starting at ``fwd[0]``; return it (or None) and the end of the figure."""
         lang = self.lang
-        norm = prep.norm
-        num = self._parse(fwd)
+        num = parsed if parsed is not None else self._parse(fwd)
         if num.last < 0:
             return None, fwd[0].e
         fig_s, fig_e = fwd[0].s, fwd[num.last].e
         j = num.last + 1
-        bstart = max(floor, fwd[0].s - _BACK_CHARS)
-        back = self._tokens(norm, bstart, fwd[0].s)
-        if back and bstart > lo and bstart > floor and norm[bstart - 1].isalnum():
-            back = back[1:]
+        back = chunk.back(idx, max(floor, fwd[0].s - _BACK_CHARS))
         prev = back[-1] if back else None
         prev_glued = prev is not None and prev.e == fig_s
         cues: list[str] = []
@@ -427,22 +532,28 @@ class Scanner:
         if num.ordinal and num.fraction is None and not a_third:
             return mention("ordinal")
         integer = num.value == num.value.to_integral_value()
-        unit_after = self._has_unit_after(fwd, j)
+        unit_after_cache: list[bool] = []
+
+        def unit_after() -> bool:
+            if not unit_after_cache:
+                unit_after_cache.append(self._has_unit_after(fwd, j))
+            return unit_after_cache[0]
+
         if num.digits and not num.words and integer and num.fraction is None:
-            if _year_like(first_tok) and not unit_after:
+            if _year_like(first_tok) and not unit_after():
                 return mention("year")
-            if prev is not None and prev.k in lang.year_before and not unit_after:
+            if prev is not None and prev.k in lang.year_before and not unit_after():
                 return mention("year")
-            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after:
+            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after():
                 return mention("phone")
             if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues:
                 return mention("phone")
-        if prev is not None and prev.k in lang.label_before and (not unit_after or (
+        if prev is not None and prev.k in lang.label_before and (not unit_after() or (
                 lang.code == "fa" and not self._percent_or_scale_after(fwd, j))) \
                 and not (len(back) > 1 and back[-2].k in ("هر", "every", "each", "per", "در")):
             return mention("label")
         if lang.code == "en" and prev is not None and prev.kind == "word" and prev.t[:1].isupper() \
-                and not unit_after and num.digits and not self._sentence_start(back) \
+                and not unit_after() and num.digits and not self._sentence_start(back) \
                 and prev.k not in lang.stop and prev.k not in lang.months and not _hedge_word(lang, prev.k):
             return mention("label")
         if lang.code == "en" and nxt is not None and nxt.k in ("am", "pm", "a.m", "p.m", "gmt", "utc", "bst") \
@@ -490,7 +601,7 @@ class Scanner:
         elif fwd[0].k in lang.fractions and num.last == 0 and fwd[0].k not in lang.cardinals and unit is None:
             value, unit, precision = Decimal(1), lang.fractions[fwd[0].k], Decimal("0.1")
             tags.append("fraction")
-        elif lang.weak_words and num.last == 0 and fwd[0].k in lang.weak_words and not unit_after \
+        elif lang.weak_words and num.last == 0 and fwd[0].k in lang.weak_words and not unit_after() \
                 and not self._hedged(back) and not (nxt is not None and nxt.k in lang.each_after):
             return None, fig_e
 
@@ -601,7 +712,7 @@ class Scanner:
                         count_unit, noun_key = part[2], part[3]
                         tags.append("partitive")
             if count_unit is None and (noun_text is None or "unit_guess" in tags) and "fraction" not in tags:
-                ctx = self._context_noun(norm, fig_s, lo)
+                ctx = self._context_noun(chunk, idx, fig_s, lo)
                 if ctx is not None:
                     count_unit, noun_key = ctx
                     tags.append("unit_from_context")
@@ -708,11 +819,11 @@ class Scanner:
         return Mention(kind="date", value=Decimal(0), start=s, end=e, fig_start=s, fig_end=e,
                        lang=self.lang.code), end
 
-    def _context_noun(self, norm: str, fig_s: int, lo: int) -> tuple[str, str] | None:
+    def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str] | None:
         """The nearest counted noun earlier in the sentence: "drugs offences numbered 89"."""
         lang = self.lang
-        toks = self._tokens(norm, max(lo, fig_s - 240), fig_s)
-        for t in reversed(toks[1:] if fig_s - 240 > lo else toks):
+        toks = chunk.back(idx, max(lo, fig_s - 240))
+        for t in reversed(toks):
             if t.t in _BOUNDARY:
                 return None
             if t.kind != "word":
@@ -812,16 +923,18 @@ class Scanner:
             words += 1
         return None
 
-    @staticmethod
-    def _match_back_anywhere(table: frozenset[Phrase], back: list[Tok], bi: int, maxlen: int) -> bool:
+    def _match_back_anywhere(self, table: frozenset[Phrase], back: list[Tok], bi: int, maxlen: int) -> bool:
+        """Whether a phrase of ``table`` occurs earlier in the clause (before ``back[bi]``)."""
+        lasts = self._each_lasts
         k = bi
         while k > 0:
             t = back[k - 1]
-            if t.kind == "num" or t.t in (".", ";", "؛", "\n", "!", "?", "؟", ":"):
+            if t.kind == "num" or t.t in _BOUNDARY or t.t == ":":
                 return False
-            for n in range(min(maxlen, k), 0, -1):
-                if tuple(x.k for x in back[k - n:k]) in table:
-                    return True
+            if t.k in lasts:
+                for n in range(min(maxlen, k), 0, -1):
+                    if tuple(x.k for x in back[k - n:k]) in table:
+                        return True
             k -= 1
         return False
 
