@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import hypothesis.strategies as st
+from hypothesis import HealthCheck, settings
 from hypothesis.errors import InvalidArgument
 
 from ._wording import SCRIPTS, Script, written_number
@@ -67,6 +68,13 @@ THINGS: tuple[str, ...] = (
     "death", "household", "student",
 )
 _LANGS = ("fa", "en")
+
+#: A hypothesis profile for CI: the same examples on every run (a red build is reproducible
+#: and not flaky), no per-example deadline (shared CI machines are slow at random), and the
+#: failing example printed in full.  Load it with ``pytest --hypothesis-profile=factcheck-ci``
+#: or ``settings.load_profile("factcheck-ci")``.
+settings.register_profile("factcheck-ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
 _HEDGES = tuple(Hedge)
 
 

@@ -30,3 +30,12 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+if os.environ.get("CI"):
+    # Property tests in CI run derandomised with no deadline (docs/testing.md).
+    from hypothesis import settings
+
+    import factcheck.strategies  # noqa: F401  (registers the profile)
+
+    settings.load_profile("factcheck-ci")

@@ -353,8 +353,12 @@ def test_import_of_a_broken_file_is_one_line_with_its_location(client: TestClien
     assert res.json()["error"].startswith("mine.yaml:4:11: claims[a].unit: unknown unit")
 
 
-ENGLISH = ("The police chief said stations serve 822 people a day, and each of the two units serves "
-           "more than 2,000 people a day.\nIn the last six months, 400,000 people were served in total.\n")
+ENGLISH = (
+    "Police figures for Qom\n\n"
+    "The provincial police chief told the council that police stations serve 822 people a day and that "
+    "each of the two units, traffic and public places, serves more than 2,000 people a day, so that in "
+    "total 400,000 people were served in the last six months.\n"
+)
 
 
 @pytest.mark.skipif(extraction_available(), reason="extraction is installed; see the analyze tests")

@@ -48,9 +48,9 @@ GOOD = re.compile(r"(^|\s)consistent\b")
 # Our own English sentences carrying the seed article's service figures.
 ENGLISH = (
     "Police figures for Qom\n\n"
-    "The provincial police chief told the council that police stations serve 822 people a day, "
-    "and that each of the traffic and public-places units serves more than 2,000 people a day.\n"
-    "He put the number of people served in the last six months at 400,000.\n"
+    "The provincial police chief told the council that police stations serve 822 people a day and that "
+    "each of the two units, traffic and public places, serves more than 2,000 people a day, so that in "
+    "total 400,000 people were served in the last six months.\n"
 )
 
 
@@ -269,12 +269,12 @@ def test_english_page_from_a_claim_file(page: Page, shots: Path) -> None:
     doc = {"id": "en", "path": "police.en.txt", "lang": "en"}
     figures = [("stations_daily", "822 people a day", "822", "person / day", "exact"),
                ("units_daily", "more than 2,000 people a day", "2000", "person / day", "more_than"),
-               ("served_six_months", "400,000", "400000", "person", "exact")]
+               ("served_six_months", "400,000 people", "400000", "person", "exact")]
     rules = [{"id": "services_total", "kind": "rate", "total": "served_six_months", "duration": "6 month",
               "rate": ["stations_daily", {"claim": "units_daily", "times": 2}]}]
     _open(page, ENGLISH, [_claims_file(ENGLISH, doc, figures, rules)])
     expect(_mark(page, "served_six_months")).to_have_class(BAD)
-    expect(_mark(page, "served_six_months")).to_have_text("400,000")
+    expect(_mark(page, "served_six_months")).to_have_text("400,000 people")
     if not extraction_available():
         page.screenshot(path=str(shots / "web-en.png"), full_page=True)
 
@@ -364,3 +364,25 @@ def test_code_point_to_utf16_conversion_matches_python(page: Page) -> None:
             assert page.evaluate("([t, s, e]) => window.fcOffsets.sliceCodePoints(t, s, e)", [text, s, e]) == text[s:e]
 
     check()
+
+
+def test_persian_interface(page: Page, shots: Path) -> None:
+    page.click("#ui-lang")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "fa")
+    expect(page.locator("#check")).to_have_text("بررسی رقم‌ها")
+    _open(page, SEED_TEXT, _files(SEED_FILES))
+    expect(page.locator("#summary")).to_have_text("۱۸ رقم، ۷ رابطه: ۱ رابطه ناممکن")
+    expect(_mark(page, "services_six_months")).to_have_class(BAD)
+    rel = page.locator('li.relation[data-rule="services_total"]')
+    expect(rel.locator(".badge")).to_have_text("ناسازگار")
+    expect(page.locator("#findings table.needed")).to_contain_text("دست‌کم ۸۶۳٬۰۴۸٫۵ person")
+    _mark(page, "units_daily").hover()
+    expect(page.locator("#tip")).to_contain_text("بیش از")
+    page.screenshot(path=str(shots / "web-fa-ui.png"))
+    # the choice is remembered, and English comes back with one click
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.click("#ui-lang")
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    expect(page.locator("#check")).to_have_text("Check figures")

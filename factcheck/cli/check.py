@@ -22,7 +22,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="language of articles (default: detect)")
     p.add_argument("--show-all", action="store_true", help="also list consistent relations")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                   help="check each document on its own, N at a time in parallel processes "
+                   "(0: one per CPU core); output is the same as with --jobs 1")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="check each document on its own on a Dask cluster: a scheduler address "
+                   "such as tcp://host:8786, or 'local' (needs the 'dask' extra)")
     p.set_defaults(func=run)
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number (got {text!r})") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0 (got {n})")
+    return n or (os.cpu_count() or 1)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,9 +52,13 @@ def run(args: argparse.Namespace) -> int:
         if not paths:
             raise UsageError("no paths given and no claims/ or rules/ folder here")
     lang = None if args.lang == "auto" else args.lang
-    report = check_paths(paths, lang=lang)
     to_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and to_tty and not os.environ.get("NO_COLOR"))
+    if args.jobs is not None or args.dask is not None:
+        from ._batch import run_batch
+
+        return run_batch(args, paths, lang, color)
+    report = check_paths(paths, lang=lang)
     text = get(args.format)(report, Options(color=color, show_all=args.show_all))
     if args.output is not None:
         args.output.write_text(text, encoding="utf-8")

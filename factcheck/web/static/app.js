@@ -4,6 +4,7 @@
 // attribute setters, never through innerHTML; the one exception is the rule graph, an SVG
 // the server builds with every string escaped, parsed as XML (not HTML) before insertion.
 
+import { initialLang, numberFormat, setLang, t, uiLang } from "./i18n.js";
 import { converter } from "./offsets.js";
 
 const $ = (id) => document.getElementById(id);
@@ -38,8 +39,6 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-const numberFormat = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 8 });
-
 /** An exact number from the report ("399500", "1/3", null for unbounded) in words. */
 function fmtExact(x) {
   if (x === null || x === undefined) return null;
@@ -49,19 +48,32 @@ function fmtExact(x) {
     const [p, q] = String(x).split("/");
     v = Number(p) / Number(q);
   } else v = Number(x);
-  return Number.isFinite(v) ? numberFormat.format(v) : String(x);
+  return Number.isFinite(v) ? numberFormat().format(v) : String(x);
 }
 
 function fmtInterval(iv, unit = "") {
-  if (!iv) return "no value would do";
+  if (!iv) return t("iv.none");
   const u = unit && unit !== "dimensionless" ? ` ${unit}` : "";
   const lo = iv[0] === "-inf" ? null : fmtExact(iv[0]);
   const hi = iv[1] === "inf" ? null : fmtExact(iv[1]);
-  if (lo === null && hi === null) return "any value";
+  if (lo === null && hi === null) return t("iv.any");
   if (lo !== null && hi !== null && lo === hi) return `${lo}${u}`;
-  if (hi === null) return `at least ${lo}${u}`;
-  if (lo === null) return `at most ${hi}${u}`;
-  return `${lo} to ${hi}${u}`;
+  if (hi === null) return t("iv.least", { x: `${lo}${u}` });
+  if (lo === null) return t("iv.most", { x: `${hi}${u}` });
+  return t("iv.range", { a: lo, b: `${hi}${u}` });
+}
+
+/** Text whose «quoted» parts are isolated, so a Persian quote inside an English sentence
+ * (or the reverse) keeps each run in its own direction. */
+function bidiText(tag, attrs, text) {
+  const e = el(tag, { dir: "auto", ...attrs });
+  let last = 0;
+  for (const m of text.matchAll(/«[^»]*»|"[^"]*"/g)) {
+    e.append(text.slice(last, m.index), el("bdi", { text: m[0] }));
+    last = m.index + m[0].length;
+  }
+  e.append(text.slice(last));
+  return e;
 }
 
 function claimById(id) {
@@ -157,9 +169,9 @@ async function check() {
   const lang = $("lang").value || null;
   const note = $("input-note");
   note.textContent = "";
-  if (!text.trim()) { note.textContent = "Paste an article first."; return; }
+  if (!text.trim()) { note.textContent = t("err.paste"); return; }
   if (!page.info.extraction) {
-    note.textContent = "This build cannot extract figures from text; open a claim file for it instead.";
+    note.textContent = t("err.noextract");
     return;
   }
   $("check").disabled = true;
@@ -179,17 +191,18 @@ async function openFiles(files) {
   note.textContent = "";
   for (const f of files) {
     if (f.size > page.info.max_bytes) {
-      note.textContent = `${f.name} is ${f.size.toLocaleString()} bytes; the limit is ${page.info.max_bytes.toLocaleString()}.`;
+      note.textContent = t("err.toolarge", { name: f.name, size: numberFormat().format(f.size),
+        limit: numberFormat().format(page.info.max_bytes) });
       return;
     }
   }
   const claimFiles = files.filter((f) => /\.(ya?ml|json)$/i.test(f.name));
   const articles = files.filter((f) => !claimFiles.includes(f));
-  if (articles.length > 1) { note.textContent = "Open one article at a time."; return; }
+  if (articles.length > 1) { note.textContent = t("err.onearticle"); return; }
   if (articles.length) {
     $("text").value = await articles[0].text();
     page.fileName = articles[0].name;
-    note.textContent = `Opened ${articles[0].name}.`;
+    note.textContent = t("opened", { name: articles[0].name });
   }
   if (!claimFiles.length) return;
   try {
@@ -236,10 +249,12 @@ function render() {
 function renderSummary() {
   const s = page.result.report.summary;
   const bad = s.inconsistent;
+  const n = (x) => numberFormat().format(x);
   $("summary").textContent =
-    `${s.claims} figures, ${s.rules} relations: ` +
-    (bad ? `${bad} cannot hold` : "nothing inconsistent") +
-    (s.invalid ? `, ${s.invalid} invalid` : "") + (s.undetermined ? `, ${s.undetermined} undetermined` : "");
+    t("summary", { claims: n(s.claims), rules: n(s.rules) }) +
+    (bad ? t("summary.bad", { n: n(bad) }) : t("summary.good")) +
+    (s.invalid ? t("summary.invalid", { n: n(s.invalid) }) : "") +
+    (s.undetermined ? t("summary.undetermined", { n: n(s.undetermined) }) : "");
   $("summary").className = bad ? "bad" : "good";
 }
 
@@ -277,7 +292,7 @@ function renderArticle(st) {
           - ["inconsistent", "invalid", "undetermined", "consistent", "none"].indexOf(y))[0];
       const m = el("mark", { class: `fig ${status}${ids.includes(page.selected) ? " selected" : ""}`,
         tabindex: 0, role: "button", "data-claims": ids.join(" "), "aria-describedby": "tip",
-        "aria-label": `${piece}: ${ids.map(described).join("; ")} (${status === "none" ? "in no relation" : status})` },
+        "aria-label": `${piece}: ${ids.map(described).join("; ")} (${t(`status.${status}`)})` },
         piece);
       p.append(m);
     }
@@ -295,13 +310,13 @@ function tipFor(ids) {
     if (!c) continue;
     const status = st.claims[id] || "none";
     const dl = el("dl");
-    const row = (k, v) => { if (v !== null && v !== undefined && v !== "") dl.append(el("dt", { text: k }), el("dd", { text: v })); };
-    row("value", c.hedge === "range" ? `${c.value} – ${c.value_max}` : String(c.value ?? "unstated"));
-    row("unit", c.unit || "dimensionless");
-    row("hedge", (c.hedge || "exact").replace("_", " "));
-    row("interval", rc ? fmtInterval(rc.interval, c.unit) : "");
-    row("verdict", status === "none" ? "in no relation" : status);
-    for (const n of st.needed[id] || []) row("would have to be", fmtInterval(n.iv, c.unit));
+    const row = (k, v) => { if (v !== null && v !== undefined && v !== "") dl.append(el("dt", { text: k }), el("dd", { dir: "auto", text: v })); };
+    row(t("tip.value"), c.hedge === "range" ? `${c.value} – ${c.value_max}` : String(c.value ?? t("unstated")));
+    row(t("tip.unit"), c.unit || "dimensionless");
+    row(t("tip.hedge"), t(`hedge.${c.hedge || "exact"}`));
+    row(t("tip.interval"), rc ? fmtInterval(rc.interval, c.unit) : "");
+    row(t("tip.verdict"), t(`status.${status}`));
+    for (const n of st.needed[id] || []) row(t("tip.needed"), fmtInterval(n.iv, c.unit));
     box.append(el("div", { class: `tip-claim ${status}` },
       el("div", { class: "tip-head" }, el("strong", { text: id }), " ",
         el("q", { dir: "auto", text: c.source?.quote || c.written || "" })), dl));
@@ -336,35 +351,36 @@ function renderFindings() {
     .filter((f) => f.status !== "consistent" && !f.suppressed)
     .sort((a, b) => order[a.status] - order[b.status]);
   if (!shown.length) {
-    box.append(el("p", { class: "good note", text: "Every relation can hold." }));
+    box.append(el("p", { class: "good note", text: t("all.hold") }));
     return;
   }
   for (const f of shown) {
     const card = el("div", { class: `finding ${f.status}`, "data-finding": f.id });
     card.append(el("div", { class: "finding-head" },
-      el("span", { class: `badge ${f.status}`, text: f.possible ? `possibly ${f.status}` : f.status }), " ",
+      el("span", { class: `badge ${f.status}`,
+        text: f.possible ? t("possibly", { s: t(`status.${f.status}`) }) : t(`status.${f.status}`) }), " ",
       el("code", { text: [f.code, f.name].filter(Boolean).join(" ") }), " ",
       f.rule ? el("span", { class: "muted", text: `${f.kind} ${f.rule}` }) : el("span", { class: "muted", text: f.rules.join(", ") })));
-    card.append(el("p", { class: "message", text: f.message }));
+    card.append(el("p", { class: "message", dir: "auto", text: f.message }));
     if (f.arithmetic) card.append(el("p", { class: "arithmetic", dir: "ltr", text: f.arithmetic }));
     if (f.status === "inconsistent" && f.claims.length) {
       const table = el("table", { class: "needed" },
-        el("thead", {}, el("tr", {}, el("th", { text: "figure" }), el("th", { text: "as written" }),
-          el("th", { text: "stated interval" }), el("th", { text: "would have to be" }))));
+        el("thead", {}, el("tr", {}, el("th", { text: t("th.figure") }), el("th", { text: t("th.written") }),
+          el("th", { text: t("th.stated") }), el("th", { text: t("th.needed") }))));
       const body = el("tbody");
       for (const cid of f.claims) {
         const c = claimById(cid);
         const rc = reportClaim(cid);
         body.append(el("tr", {},
           el("td", {}, claimButton(cid)),
-          el("td", { text: described(cid) }),
-          el("td", { text: rc ? fmtInterval(rc.interval, c?.unit) : "" }),
-          el("td", { text: cid in f.needed ? fmtInterval(f.needed[cid], c?.unit) : "—" })));
+          el("td", { dir: "auto", text: described(cid) }),
+          el("td", { dir: "auto", text: rc ? fmtInterval(rc.interval, c?.unit) : "" }),
+          el("td", { dir: "auto", text: cid in f.needed ? fmtInterval(f.needed[cid], c?.unit) : "—" })));
       }
       table.append(body);
       card.append(table);
     }
-    if (f.evidence) card.append(el("p", { class: "evidence", dir: "auto", text: f.evidence }));
+    if (f.evidence) card.append(bidiText("p", { class: "evidence" }, f.evidence));
     box.append(card);
   }
 }
@@ -385,17 +401,17 @@ function renderRelations(st) {
   const list = $("relations");
   list.replaceChildren();
   const all = [...page.state.rules.map((r) => [r, false]), ...Object.values(page.rejected).map((r) => [r, true])];
-  if (!all.length) list.append(el("li", { class: "note", text: "No relations yet: add one below." }));
+  if (!all.length) list.append(el("li", { class: "note", text: t("no.relations") }));
   for (const [rule, rejected] of all) {
     const meta = page.meta[rule.id] || { origin: "file", status: "pending", confidence: 1 };
     const status = rejected ? "rejected" : (st.rules[rule.id] || "none");
     const li = el("li", { class: `relation ${status}`, "data-rule": rule.id });
     li.append(el("div", { class: "rel-head" },
       el("strong", { text: rule.kind }), " ", el("span", { class: "muted", text: rule.id }), " ",
-      el("span", { class: `badge ${status}`, text: status === "none" ? "no verdict" : status })));
+      el("span", { class: `badge ${status}`, text: t(status === "none" ? "status.noverdict" : `status.${status}`) })));
     const roles = el("div", { class: "roles" });
     for (const [name, ids, terms] of ruleClaims(rule)) {
-      const span = el("span", { class: "role" }, el("span", { class: "muted", text: `${name}: ` }));
+      const span = el("span", { class: "role", dir: "ltr" }, el("span", { class: "muted", text: `${name}: ` }));
       ids.forEach((id, i) => {
         if (i) span.append(", ");
         const times = terms && typeof terms[i] === "object" && terms[i].times && Number(terms[i].times) !== 1
@@ -406,19 +422,18 @@ function renderRelations(st) {
     }
     li.append(roles);
     if (rule.op) li.append(el("div", { class: "muted", text: `op ${rule.op}` }));
-    if (rule.evidence) li.append(el("p", { class: "evidence", dir: "auto", text: rule.evidence }));
-    const origin = meta.origin === "inferred"
-      ? `inferred, confidence ${Math.round((meta.confidence ?? 1) * 100)}%` : meta.origin === "editor" ? "added here" : "from file";
+    if (rule.evidence) li.append(bidiText("p", { class: "evidence" }, rule.evidence));
+    const origin = t(`origin.${meta.origin}`, { p: numberFormat().format(Math.round((meta.confidence ?? 1) * 100)) });
     const actions = el("div", { class: "row" }, el("span", { class: "muted", text:
-      meta.status === "accepted" ? `${origin}; accepted` : origin }));
+      meta.status === "accepted" && meta.origin !== "editor" ? t("accepted", { o: origin }) : origin }));
     if (rejected) {
-      actions.append(el("button", { type: "button", "data-action": "restore", "data-rule": rule.id, text: "Restore" }));
+      actions.append(el("button", { type: "button", "data-action": "restore", "data-rule": rule.id, text: t("restore") }));
     } else {
       if (meta.origin === "inferred" && meta.status !== "accepted") {
-        actions.append(el("button", { type: "button", "data-action": "accept", "data-rule": rule.id, text: "Accept" }));
+        actions.append(el("button", { type: "button", "data-action": "accept", "data-rule": rule.id, text: t("accept") }));
       }
       actions.append(el("button", { type: "button", "data-action": meta.origin === "editor" ? "remove" : "reject",
-        "data-rule": rule.id, text: meta.origin === "editor" ? "Remove" : "Reject" }));
+        "data-rule": rule.id, text: t(meta.origin === "editor" ? "remove" : "reject") }));
     }
     li.append(actions);
     list.append(li);
@@ -474,7 +489,7 @@ function renderFigureEditor() {
   set($("fe-value-max"), c.value_max);
   set($("fe-unit"), c.unit || "dimensionless");
   const hedge = $("fe-hedge");
-  if (!hedge.options.length) for (const h of page.info.hedges) hedge.append(el("option", { value: h, text: h.replace("_", " ") }));
+  if (!hedge.options.length) for (const h of page.info.hedges) hedge.append(el("option", { value: h, "data-i18n": `hedge.${h}`, text: t(`hedge.${h}`) }));
   hedge.value = c.hedge || "exact";
   $("fe-max-label").hidden = hedge.value !== "range";
 }
@@ -534,7 +549,7 @@ function renderAddForm() {
   box.replaceChildren();
   const picks = [...page.picks];
   for (const role of kind.roles) {
-    const label = el("label", { class: role.shape === "one" ? "" : "many" }, `${role.name}${role.required ? "" : " (optional)"} `);
+    const label = el("label", { class: role.shape === "one" ? "" : "many" }, `${role.name}${role.required ? "" : ` (${t("optional")})`} `);
     const s = el("select", { "data-role": role.name, "data-shape": role.shape, multiple: role.shape !== "one",
       size: role.shape !== "one" ? Math.min(6, page.state.claims.length) : null });
     if (role.shape === "one") {
@@ -549,7 +564,7 @@ function renderAddForm() {
     box.append(label);
   }
   for (const opt of kind.options) {
-    const label = el("label", {}, `${opt.name}${opt.required ? "" : " (optional)"} `);
+    const label = el("label", {}, `${opt.name}${opt.required ? "" : ` (${t("optional")})`} `);
     let input;
     if (opt.type === "choice") {
       input = el("select", { "data-option": opt.name });
@@ -558,7 +573,7 @@ function renderAddForm() {
       input = el("input", { type: "checkbox", "data-option": opt.name, "data-type": "bool", checked: !!opt.default });
     } else {
       input = el("input", { "data-option": opt.name, "data-type": opt.type, dir: "auto",
-        placeholder: opt.type === "list" ? "comma-separated" : opt.description || "" });
+        placeholder: opt.type === "list" ? t("list.hint") : opt.description || "" });
     }
     label.append(input);
     if (opt.description) label.title = opt.description;
@@ -606,7 +621,7 @@ async function addRule(ev) {
   } catch (e) {
     page.state.rules = page.state.rules.filter((r) => r !== rule);
     delete page.meta[rule.id];
-    showError(`The relation was not added: ${e.message}`);
+    showError(t("err.notadded", { e: e.message }));
   }
 }
 
@@ -616,7 +631,7 @@ function renderGraph() {
   const box = $("graph");
   const doc = new DOMParser().parseFromString(page.result.graph_svg, "image/svg+xml");
   const svg = doc.documentElement;
-  if (svg.nodeName !== "svg") { box.textContent = "The graph could not be drawn."; return; }
+  if (svg.nodeName !== "svg") { box.textContent = t("err.graph"); return; }
   box.replaceChildren(document.importNode(svg, true));
 }
 
@@ -647,7 +662,7 @@ function wire() {
     $("input-pane").hidden = false;
     $("article-pane").hidden = true;
     $("side").hidden = true;
-    $("input-note").textContent = "Checking again replaces the figures and relations, and your corrections.";
+    $("input-note").textContent = t("recheck");
   });
   const art = $("article");
   art.addEventListener("mouseover", (e) => { const m = e.target.closest("mark.fig"); if (m) showTip(m); });
@@ -683,14 +698,23 @@ function wire() {
   $("dl-svg").addEventListener("click", () => download("/api/graph.svg", "graph.svg"));
 }
 
-async function start() {
-  wire();
-  page.info = await (await api("/api/info")).json();
-  if (page.info.formats.includes("sarif")) $("dl-sarif").title = "";
-  if (!page.info.extraction) {
-    $("input-note").textContent = "Extraction is not installed in this build: open a claim file to check its figures.";
+function applyLang(lang) {
+  setLang(lang);
+  $("ui-lang").lang = lang === "fa" ? "en" : "fa";
+  if (page.info) {
+    $("dl-sarif").title = page.info.formats.includes("sarif") ? "" : t("dl.sarif.missing");
+    if (!page.info.extraction && $("input-pane").hidden === false) $("input-note").textContent = t("err.start.noextract");
   }
+  if (page.result) { lastKind = null; render(); }
+}
+
+async function start() {
+  setLang(initialLang());
+  wire();
+  $("ui-lang").addEventListener("click", () => applyLang(uiLang() === "fa" ? "en" : "fa"));
+  page.info = await (await api("/api/info")).json();
+  applyLang(uiLang());
   document.body.dataset.state = "input";
 }
 
-start().catch((e) => showError(`The page could not start: ${e.message}`));
+start().catch((e) => { $("input-note").textContent = t("err.start", { e: e.message }); });

@@ -1,0 +1,136 @@
+"""Many documents: --jobs and --dask give the serial results, in order; bad documents are reported."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from factcheck.batch import Task, check_document, check_many, documents
+from factcheck.cli._batch import _Progress
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synth import generate
+
+LIMIT = 60_000
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Six synthetic documents, the Qom example as a claims/ + rules/ pair, one malformed
+    file and one over the size limit."""
+    root = tmp_path / "corpus"
+    (root / "claims").mkdir(parents=True)
+    (root / "rules").mkdir()
+    (root / "wire").mkdir()
+    shutil.copy(ROOT / "claims" / "qom-police.yaml", root / "claims")
+    shutil.copy(ROOT / "rules" / "qom-police.yaml", root / "rules")
+    for i in range(6):
+        g = generate(60, seed=i, rate=0.3 if i % 2 else 0.0)
+        (root / "wire" / f"story{i}.json").write_text(json.dumps(g.data), "utf-8")
+    (root / "wire" / "broken.yaml").write_text("claims: [\n", "utf-8")
+    big = generate(800, seed=9).data
+    (root / "wire" / "huge.json").write_text(json.dumps(big), "utf-8")
+    assert (root / "wire" / "huge.json").stat().st_size > LIMIT
+    return root
+
+
+def _batch(run_cli, corpus: Path, *extra: str) -> tuple[int, dict[str, object], str]:
+    proc = run_cli("check", str(corpus), "--format", "json", *extra,
+                   env={"FACTCHECK_MAX_FILE_BYTES": str(LIMIT)})
+    return proc.returncode, json.loads(proc.stdout), proc.stderr
+
+
+def test_documents_pair_claims_and_rules_folders(corpus: Path) -> None:
+    docs = dict(documents([corpus]))
+    assert docs[str(corpus / "qom-police")] == (str(corpus / "claims" / "qom-police.yaml"),
+                                                 str(corpus / "rules" / "qom-police.yaml"))
+    assert len(docs) == 9
+    assert list(docs) == sorted(docs)
+
+
+def test_jobs_equal_serial_and_report_bad_documents(run_cli, corpus: Path) -> None:
+    rc1, serial, err1 = _batch(run_cli, corpus, "--jobs", "1")
+    rc3, parallel, err3 = _batch(run_cli, corpus, "--jobs", "3")
+    assert parallel == serial
+    assert rc1 == rc3 == 2  # one document could not be read
+    assert err1 == err3
+    docs = serial["documents"]  # type: ignore[index]
+    assert [d["name"] for d in docs] == sorted(d["name"] for d in docs)
+    errors = {Path(d["name"]).name: d["error"] for d in docs if d["error"]}
+    assert set(errors) == {"broken", "huge"}
+    assert "invalid YAML" in errors["broken"] and "file too large" in errors["huge"]
+    assert err1.count("factcheck: error:") == 2
+    ok = [d for d in docs if not d["error"]]
+    assert len(ok) == 7 and all(d["report"]["schema"] == "factcheck-report/1" for d in ok)
+    assert serial["summary"]["documents"] == 9 and serial["summary"]["failed"] == 2  # type: ignore[index]
+
+
+def test_batch_report_equals_checking_the_document_alone(run_cli, corpus: Path) -> None:
+    _, serial, _ = _batch(run_cli, corpus, "--jobs", "2")
+    story = corpus / "wire" / "story1.json"
+    alone = run_cli("check", str(story), "--format", "json")
+    entry = next(d for d in serial["documents"] if d["paths"] == [str(story)])  # type: ignore[index]
+    assert entry["report"] == json.loads(alone.stdout)
+    assert entry["exit_code"] == alone.returncode == 1
+
+
+def test_text_output_is_in_document_order(run_cli, corpus: Path) -> None:
+    proc = run_cli("check", str(corpus / "wire"), "--jobs", "2", env={"FACTCHECK_MAX_FILE_BYTES": str(LIMIT)})
+    serial = run_cli("check", str(corpus / "wire"), "-j", "1", env={"FACTCHECK_MAX_FILE_BYTES": str(LIMIT)})
+    assert proc.stdout == serial.stdout and proc.returncode == serial.returncode == 2
+    firsts = [line.split(":")[0] for line in proc.stdout.splitlines() if ": error:" in line]
+    assert firsts == sorted(firsts) and firsts
+
+
+def test_bad_jobs_value_is_a_usage_error(run_cli) -> None:
+    proc = run_cli("check", "--jobs", "-1")
+    assert proc.returncode == 2 and "must be >= 0" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_progress_bar_counts_documents() -> None:
+    buf = io.StringIO()
+    bar = _Progress(4, buf)
+    bar.show(1)
+    bar.show(4)
+    bar.clear()
+    assert "1/4 documents" in buf.getvalue() and "[" + "#" * 30 + "] 4/4" in buf.getvalue()
+
+
+def _tasks(corpus: Path) -> list[Task]:
+    return [Task(name, files) for name, files in documents([corpus / "wire", corpus / "claims"])]
+
+
+def test_dask_cluster_gives_serial_results(run_cli, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed", reason="the 'dask' extra is not installed")
+    monkeypatch.setenv("FACTCHECK_MAX_FILE_BYTES", str(LIMIT))
+    serial = [check_document(t) for t in _tasks(corpus)]
+    # Workers are threads of this process, reachable over TCP by the command line below.
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  protocol="tcp://", host="127.0.0.1", dashboard_address=None) as cluster:
+        on_dask = list(check_many(_tasks(corpus), dask=cluster.scheduler_address))
+        assert on_dask == serial
+        # The command line, as a client of the same scheduler.
+        rc, via_cli, _ = _batch(run_cli, corpus, "--dask", cluster.scheduler_address)
+    rc1, via_serial, _ = _batch(run_cli, corpus, "--jobs", "1")
+    assert via_cli == via_serial and rc == rc1 == 2
+
+
+def test_dask_local_cluster_from_the_command_line(run_cli, corpus: Path) -> None:
+    pytest.importorskip("distributed", reason="the 'dask' extra is not installed")
+    rc, local, _ = _batch(run_cli, corpus, "--dask", "local", "--jobs", "2")
+    rc1, serial, _ = _batch(run_cli, corpus, "--jobs", "1")
+    assert local == serial and rc == rc1
+
+
+def test_unreachable_scheduler_is_one_line(run_cli, corpus: Path) -> None:
+    pytest.importorskip("distributed", reason="the 'dask' extra is not installed")
+    proc = run_cli("check", str(corpus), "--dask", "tcp://127.0.0.1:9", timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("factcheck: error: cannot reach the Dask scheduler")
+    assert "Traceback" not in proc.stderr
