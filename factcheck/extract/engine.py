@@ -224,6 +224,9 @@ class Scanner:
                 num.special = "date"
                 return None
             a, b = parts
+            if not (a.isdigit() and b.isdigit()):
+                num.special = "code"
+                return None
             nxt = fwd[i + 1] if i + 1 < len(fwd) else None
             if _year_like(a) and len(b) in (2, 4) and (len(b) == 2 or _year_like(b)):
                 num.special = "year"  # 2012/13, 1399/1400: a year span
