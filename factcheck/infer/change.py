@@ -1,0 +1,208 @@
+"""Changes between two figures: "rose 17% from 1,682 to 1,975", «۴.۶ درصد افزایش», "more than doubled".
+
+A change is a percentage (or a factor word: doubled, tripled, halved, «دو برابر»), its
+direction read from the words (rose, fell, «افزایش», «کاهش»; "a change of" takes the
+direction of the change verb of the pair), and an old → new pair:
+
+* in the same sentence: "from A to B", «از A به B», "A ... jumped to B", nearest first;
+* a figure "compared with B in the same period last year" / «این آمار در مدت مشابه سال
+  گذشته B بود» (the new figure is the one just before, or — for "this figure", «این آمار»
+  — the first of the previous sentence);
+* a factor or change in a sentence without figures ("the number of drugs offences has
+  more than doubled") takes the nearest pair in the next sentences that names the same
+  thing (two shared words).
+
+A change given in percentage points between two percentages is a ``percentage_points`` rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..kinds.percent_change import PercentChangeRule
+from ..kinds.percentage_points import PercentagePointsRule
+from ..model import Claim, Hedge, Source
+from . import Proposal, pattern
+from .doc import Cue, Doc, Figure
+from .pairs import Pair, pairs
+from .resolve import unify
+
+_UP = re.compile(r"\b(rose|rise|risen|rising|increased?|increasing|up|grew|growth|grown|jumped|climbed|higher|"
+                 r"gained?|soared|surged|more)\b|(?<!\w)(افزایش|رشد|بیشتر|بالاتر|فزونی)(?!\w)")
+_DOWN = re.compile(r"\b(fell|fall|fallen|falling|dropped|drop|declined?|decreased?|decreasing|down|lower|fewer|"
+                   r"less|slipped|plunged|shrank|cut)\b|(?<!\w)(کاهش|کمتر|افت|پایین تر|کم شد)(?!\w)")
+_CHANGE_OF = re.compile(r"\b(a change of|changed by|change of)\b|(?<!\w)(تغییر)(?!\w)")
+_FACTOR = re.compile(
+    r"\b(?P<h>more than |over |nearly |almost |about )?(?P<w>doubled|doubling|double|tripled|trebled|triple|"
+    r"quadrupled|halved|twice|three times|four times)\b|"
+    r"(?<!\w)(?P<hf>بیش از |بیشتر از |نزدیک به |حدود )?(?P<wf>دو برابر|دوبرابر|سه برابر|چهار برابر|نصف|دو چندان)(?!\w)")
+_FACTOR_VALUE = {"doubled": 2, "doubling": 2, "double": 2, "twice": 2, "tripled": 3, "trebled": 3, "triple": 3,
+                 "three times": 3, "quadrupled": 4, "four times": 4, "halved": 2,
+                 "دو برابر": 2, "دوبرابر": 2, "سه برابر": 3, "چهار برابر": 4, "نصف": 2, "دو چندان": 2}
+_HALF = ("halved", "نصف")
+_HEDGE = {"more than ": Hedge.more_than, "over ": Hedge.more_than, "nearly ": Hedge.nearly,
+          "almost ": Hedge.nearly, "about ": Hedge.about, "بیش از ": Hedge.more_than,
+          "بیشتر از ": Hedge.more_than, "نزدیک به ": Hedge.nearly, "حدود ": Hedge.about}
+_POINTS = re.compile(r"\b(percentage )?points?\b|(?<!\w)واحد درصد")
+_COMPARED = re.compile(r"\b(compared with|compared to|against|from)\b[^.;]{0,30}$|"
+                       r"(?<!\w)(نسبت به|در مقایسه با)[^.؛]{0,30}$")
+_EARLIER = re.compile(r"\b(last year|a year earlier|the previous year|the same period last year|in 20\d\d)\b|"
+                      r"(?<!\w)(سال گذشته|پارسال|سال قبل|مدت مشابه)(?!\w)")
+_THIS_FIGURE = re.compile(r"\b(this figure|the figure|this number|that figure)\b|(?<!\w)(این آمار|این رقم|این تعداد|"
+                          r"این میزان|این شمار)(?!\w)")
+_STOP_WORDS = ("the a an of in and to from by for on at with was were is are has have had this that its it as "
+               "than more over last year number و در به از که را با این آن است بود شد برای تا هم نیز یک سال")
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def _direction(doc: Doc, f: Figure) -> tuple[str | None, Cue | None]:
+    """Increase or decrease, from the words right around a change figure."""
+    lo = max(doc.sentences[f.sentence][0], f.start - 30)
+    hi = min(doc.sentences[f.sentence][1], f.end + 25)
+    best: tuple[int, str, Cue] | None = None
+    for pat, d in ((_UP, "increase"), (_DOWN, "decrease")):
+        for c in doc.find_all(pat, lo, hi):
+            if f.start <= c.start < f.end:
+                continue
+            dist = c.start - f.end if c.start >= f.end else f.start - c.end
+            if best is None or dist < best[0]:
+                best = (dist, d, c)
+    if best is not None:
+        return best[1], best[2]
+    return None, doc.find(_CHANGE_OF, lo, hi)
+
+
+def _content(doc: Doc, si: int) -> set[str]:
+    words = re.findall(r"[^\W\d_]{3,}", doc.norm[slice(*doc.sentences[si])])
+    return {w for w in words if w not in _STOP}
+
+
+def _factors(doc: Doc) -> Iterator[tuple[Figure, Cue, str]]:
+    """Factor words as figures ("more than doubled" is a factor above 2), synthesised if needed."""
+    for m in _FACTOR.finditer(doc.norm):
+        word = m.group("w") or m.group("wf")
+        hedge_w = m.group("h") or m.group("hf") or ""
+        cue = Cue(doc.text[m.start():m.end()], m.start(), m.end())
+        covered = [f for f in doc.figures if f.start <= m.start("w" if m.group("w") else "wf") < f.end]
+        if covered:
+            if covered[0].is_bare or covered[0].is_ratio:
+                yield covered[0], cue, ("decrease" if word in _HALF else "increase")
+            continue
+        # "Doubled" read loosely (about 2, give or take a tenth); "more than doubled" strictly above 2.
+        claim = Claim(id=f"factor_{m.start()}", value=Decimal(_FACTOR_VALUE[word]), unit="times",
+                      hedge=_HEDGE.get(hedge_w, Hedge.about), precision=Decimal("0.1"),
+                      written=doc.text[m.start():m.end()], lang=doc.lang,
+                      source=Source(span=(m.start(), m.end()), quote=doc.text[m.start():m.end()]))
+        fig = Figure(claim, m.start(), m.end(), doc.sentence_of(m.start()), (), -1)
+        yield fig, cue, ("decrease" if word in _HALF else "increase")
+
+
+def _nearest_pair(doc: Doc, ps: list[Pair], f: Figure) -> Pair | None:
+    same = [p for p in ps if p.old.sentence == f.sentence and p.old.is_percent == p.new.is_percent]
+    if not same:
+        return None
+
+    def dist(p: Pair) -> int:
+        lo, hi = min(p.old.start, p.cue.start), p.new.end
+        return 0 if lo <= f.start < hi else min(abs(f.start - hi), abs(lo - f.end))
+
+    return min(same, key=dist)
+
+
+def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
+    """Old → new from "X ... compared with Y last year" and «این آمار ... سال گذشته Y بود»."""
+    for f in doc.figures:
+        if not f.is_count or not _EARLIER.search(doc.after(f, 40) + " " + doc.before(f, 40)):
+            continue
+        earlier = [g for g in doc.in_sentence(f.sentence) if g.start < f.start and g.is_count]
+        comp = _COMPARED.search(doc.norm, max(doc.sentences[f.sentence][0], f.start - 45), f.start)
+        if earlier and comp and unify(doc, [earlier[-1], f]) is not None:
+            end = comp.start() + len(comp.group(0).split()[0]) + (len(comp.group(0).split()[1]) + 1
+                                                                   if len(comp.group(0).split()) > 1 else 0)
+            yield Pair(f, earlier[-1], Cue(doc.text[comp.start():end], comp.start(), end)), 0.8
+            continue
+        ana = doc.find(_THIS_FIGURE, doc.sentences[f.sentence][0], f.start)
+        if ana is not None and f.sentence > 0 and not earlier:
+            prev = [g for g in doc.in_sentence(f.sentence - 1) if g.is_count and unify(doc, [g, f]) is not None]
+            if prev:
+                yield Pair(f, prev[0], ana), 0.8
+
+
+@pattern("change")
+def find(doc: Doc) -> Iterator[Proposal]:
+    ps = pairs(doc)
+    compared = list(_compared_pairs(doc))
+    changes: list[tuple[Figure, Cue | None, str | None, bool]] = []
+    for f in doc.figures:
+        if f.is_percent:
+            d, dc = _direction(doc, f)
+            if dc is not None:
+                changes.append((f, dc, d, False))
+    for fig, fcue, d in _factors(doc):
+        changes.append((fig, fcue, d, True))
+    used: set[str] = set()
+    for f, cue, direction, is_factor in changes:
+        pair = _nearest_pair(doc, ps, f)
+        conf = 0.85
+        if pair is not None and pair.old.is_percent and not is_factor:
+            if _POINTS.search(doc.norm[f.start:f.end + 20]):
+                yield _points(doc, pair, f, cue, direction)
+            continue
+        if pair is None:
+            near = [(p, c) for p, c in compared if p.old.sentence in (f.sentence, f.sentence + 1)
+                    and p.new.id != f.id and p.old.id != f.id]
+            if near:
+                pair, conf = near[0][0], near[0][1] if near[0][0].old.sentence == f.sentence else 0.75
+        if (pair is None and not doc.in_sentence(f.sentence)) or (pair is None and is_factor):
+            pair, conf = _pair_by_subject(doc, ps, f)
+        if pair is None or f.id in used:
+            continue
+        old, new = pair.old, pair.new
+        retype = unify(doc, [old, new])
+        if retype is None:
+            continue
+        if direction is None:
+            direction = _pair_direction(doc, pair) or (
+                "increase" if (old.value or 0) <= (new.value or 0) else "decrease")
+        used.add(f.id)
+        why = f"a {'factor' if is_factor else 'percentage'} {direction} from the first figure to the second"
+        rule = PercentChangeRule(
+            id="r", kind="percent_change", old=old.id, new=new.id, direction=direction,
+            change=None if is_factor else f.id, factor=f.id if is_factor else None, confidence=conf,
+            evidence=doc.evidence([cue, pair.cue], why))
+        yield Proposal(rule, retype, [f.claim] if f.id not in doc.by_id else [])
+
+
+def _pair_direction(doc: Doc, pair: Pair) -> str | None:
+    gap = doc.norm[pair.old.start:pair.new.end]
+    if _UP.search(gap) or _UP.search(pair.cue.words.lower()):
+        return "increase"
+    if _DOWN.search(gap):
+        return "decrease"
+    return None
+
+
+def _pair_by_subject(doc: Doc, ps: list[Pair], f: Figure) -> tuple[Pair | None, float]:
+    mine = _content(doc, f.sentence)
+    best: tuple[int, Pair] | None = None
+    for p in ps:
+        if p.old.is_percent or abs(p.old.sentence - f.sentence) > 2:
+            continue
+        shared = len(mine & _content(doc, p.old.sentence))
+        dist = abs(p.old.sentence - f.sentence)
+        if shared and (best is None or (shared, -dist) > (best[0], 0)):
+            best = (shared, p)
+    if best is None:
+        return None, 0.0
+    return best[1], 0.8 if best[0] >= 2 else 0.6
+
+
+def _points(doc: Doc, pair: Pair, f: Figure, cue: Cue | None, direction: str | None) -> Proposal:
+    d = direction or ("increase" if (pair.old.value or 0) <= (pair.new.value or 0) else "decrease")
+    return Proposal(PercentagePointsRule(
+        id="r", kind="percentage_points", old=pair.old.id, new=pair.new.id, change=f.id,
+        direction=d,
+        confidence=0.85, evidence=doc.evidence([cue, pair.cue], "a change in percentage points between "
+                                               "two percentages")))

@@ -1,0 +1,138 @@
+"""Words that several patterns share: periods, number words, lists, totals, complements.
+
+Every expression here runs on :func:`factcheck.infer.doc.normalise`\\ d text (lower case,
+one spelling per Persian letter, ASCII digits, zero-width non-joiners as spaces), so the
+spellings below are the normalised ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Cue, Doc, Figure
+
+__all__ = [
+    "COMPLEMENT",
+    "TOTAL",
+    "each_times",
+    "number_word",
+    "period_near",
+    "split_list",
+]
+
+# Persian words are written with \b, which Python's re applies to Unicode letters too.
+_EN_NUM = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+}
+_FA_NUM = {
+    "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8,
+    "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "پانزده": 15, "هجده": 18, "بیست": 20,
+    "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "صد": 100,
+}
+NUMBER_WORD = "|".join(sorted((*_EN_NUM, *_FA_NUM), key=len, reverse=True))
+
+
+def number_word(w: str) -> int | None:
+    """A small whole number written in digits or in an English or Persian word."""
+    w = w.strip()
+    if w.isdigit():
+        return int(w)
+    return _EN_NUM.get(w, _FA_NUM.get(w))
+
+
+_EN_PERIOD_UNITS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+                    "hour": "hour", "minute": "minute"}
+_FA_PERIOD_UNITS = {"روز": "day", "روزه": "day", "هفته": "week", "ماه": "month", "ماهه": "month",
+                    "سال": "year", "ساله": "year", "ساعت": "hour", "دقیقه": "minute", "فصل": "quarter"}
+_PERIOD_EN = re.compile(
+    rf"\b(?P<n>\d+|{NUMBER_WORD})[ -](?P<u>day|week|month|quarter|year|hour|minute)s?\b")
+_PERIOD_FA = re.compile(
+    rf"(?<!\w)(?P<n>\d+|{NUMBER_WORD})\s*(?P<u>روزه|روز|هفته|ماهه|ماه|ساله|سال|ساعت|دقیقه|فصل)(?!\w)")
+_HALF_FA = re.compile(r"نیمه (نخست|اول|دوم)")
+_EACH_EN = re.compile(r"\b(each|every|a|per) (?P<u>day|week|month|year)\b|"
+                      r"\b(?P<adj>daily|weekly|monthly|annually|yearly)\b")
+_EACH_FA = re.compile(r"(?<!\w)(هر|در) (?P<u>روز|هفته|ماه|سال)(?!\w)|"
+                      r"(?<!\w)(?P<adj>روزانه|هفتگی|ماهانه|سالانه|سالیانه)(?!\w)")
+_ADJ = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+        "روزانه": "day", "هفتگی": "week", "ماهانه": "month", "سالانه": "year", "سالیانه": "year"}
+_HALF_EN = re.compile(r"\b(first|second) half\b")
+
+
+def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | None:
+    """The period a total covers, read from the words around it ('6 month', 'first half')."""
+    s, e = doc.sentences[f.sentence]
+    lo, hi = max(s, f.start - window), min(e, f.end + window)
+    best: tuple[int, str, Cue] | None = None
+    pats = ((_PERIOD_FA, _FA_PERIOD_UNITS), (_PERIOD_EN, _EN_PERIOD_UNITS))
+    for pat, units in pats:
+        for m in pat.finditer(doc.norm, lo, hi):
+            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
+                continue  # inside a figure ("15-month", "170 a day") is not this total's period
+            n = number_word(m.group("n"))
+            if n is None or n == 0:
+                continue
+            unit = units[m.group("u")]
+            dist = min(abs(m.start() - f.end), abs(f.start - m.end()))
+            if best is None or dist < best[0]:
+                best = (dist, f"{n} {unit}", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
+    for pat in (_HALF_FA, _HALF_EN):
+        for m in pat.finditer(doc.norm, lo, hi):
+            dist = min(abs(m.start() - f.end), abs(f.start - m.end()))
+            if best is None or dist < best[0]:
+                best = (dist, "6 month", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
+    for pat, units in ((_EACH_FA, _FA_PERIOD_UNITS), (_EACH_EN, _EN_PERIOD_UNITS)):
+        for m in pat.finditer(doc.norm, lo, hi):
+            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
+                continue
+            unit = _ADJ[m.group("adj")] if m.group("adj") else units[m.group("u")]
+            dist = min(abs(m.start() - f.end), abs(f.start - m.end())) + 20  # numbered periods first
+            if best is None or dist < best[0]:
+                best = (dist, f"1 {unit}", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
+    return None if best is None else (best[1], best[2])
+
+
+#: A figure stated as the total of others.
+TOTAL = re.compile(
+    r"\b(in total|in all|altogether|combined|a total of|overall total|total of|the total|totalled|totaled|"
+    r"totalling|totaling|sum of)\b|(?<!\w)(در مجموع|مجموعا|مجموع|جمعا|در کل|شمار کل|تعداد کل|کل)(?!\w)")
+
+#: Words naming the rest of a whole: an unstated part, or a part that completes the whole.
+COMPLEMENT = re.compile(
+    r"\b(the rest|the remainder|remaining|others?|without)\b|"
+    r"(?<!\w)(بقیه|مابقی|باقی|سایر|دیگر|بدون)(?!\w)")
+
+#: Pairs of words that split a whole in two with nothing left over.
+BINARY = (
+    (re.compile(r"(?<!\w)زن(ان)?(?!\w)"), re.compile(r"(?<!\w)مرد(ان)?(?!\w)")),
+    (re.compile(r"(?<!\w)دختر(ان)?(?!\w)"), re.compile(r"(?<!\w)پسر(ان)?(?!\w)")),
+    (re.compile(r"(?<!\w)شهری(?!\w)"), re.compile(r"(?<!\w)روستایی(?!\w)")),
+    (re.compile(r"\b(women|female|girls)\b"), re.compile(r"\b(men|male|boys)\b")),
+    (re.compile(r"\burban\b"), re.compile(r"\brural\b")),
+)
+
+_LIST_SEP = re.compile(r"\s*(?:,|،|;|؛|\band\b|\bor\b|(?<!\w)و(?!\w)|(?<!\w)یا(?!\w))\s*")
+_ETC = re.compile(r"(\.\.\.|…|\betc\.?|و غیره|و \.\.\.|و…)")
+
+
+def split_list(words: str) -> tuple[list[str], bool]:
+    """Items of an enumeration ('a, b, c and d'), and whether it ends in 'etc.'."""
+    etc = bool(_ETC.search(words))
+    words = _ETC.sub(" ", words)
+    items = [w.strip(" .:()«»\"'") for w in _LIST_SEP.split(words)]
+    return [w for w in items if w], etc
+
+
+_EACH_IN = re.compile(r"\s*(\w+\s+)?each (in|at|for|from|of)\b|\s*(\w+\s+)?(هر کدام|هرکدام|هر یک) (در|از|به)?")
+
+
+def each_times(doc: Doc, f: Figure) -> int | None:
+    """How many a per-item figure stands for: 3 for "one each in Virginia, Kentucky and Florida"."""
+    m = _EACH_IN.match(doc.norm, f.end - (4 if doc.norm[f.start:f.end].endswith("each") else 0),
+                       doc.sentences[f.sentence][1])
+    if m is None:
+        return None
+    nxt = min((g.start for g in doc.figures if g.start >= m.end()), default=doc.sentences[f.sentence][1])
+    names, _etc = split_list(doc.norm[m.end():min(nxt, doc.sentences[f.sentence][1])])
+    return len(names) if len(names) >= 1 else None

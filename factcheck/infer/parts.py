@@ -1,0 +1,276 @@
+"""Parts and wholes: "X, of which A and B", «X که A ... و B», "A and B, in total X".
+
+Three shapes, each read only inside one sentence unless a word such as «مجموع» / "in all"
+points back further:
+
+* **whole, then parts**, after a partitive cue ("of which", "including", «از این بین»,
+  «از این تعداد», «شامل», «که ... -شان»), or after ``;`` / ``:`` when two or more parts
+  count the same thing;
+* **parts, then the total** ("in total", «در مجموع», «مجموعاً», «شمار کل»);
+* **a breakdown of changes**: "fell from 688 to 671: with injury from 301 to 318, without
+  injury from 387 to 357" gives one sum per column.
+
+Parts may leave a remainder unless the words close the whole (the rest, other, non-,
+without, women and men, urban and rural): then the rule is an exact ``sum``.  One part
+alone gives ``part_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..kinds.base import Term
+from ..kinds.part_of import PartOfRule
+from ..kinds.sum import SumRule
+from . import Proposal, pattern
+from .cues import BINARY, COMPLEMENT, TOTAL, each_times
+from .doc import Cue, Doc, Figure, normalise
+from .pairs import pairs
+from .resolve import unify
+
+__all__ = ["Breakdown", "breakdowns"]
+
+_PARTITIVE = re.compile(
+    r"\b(of which|of whom|of these|of them|of those|among them|among these|including|comprising|"
+    r"consisting of|made up of|broken down into|split into|divided into|namely)\b|"
+    r"(?<!\w)(از این بین|از این میان|از این تعداد|از این شمار|از این رقم|از آن ها|از آنها|از آنان|"
+    r"از این ها|از اینها|از این موارد|از کل|شامل|از جمله|که از آن|یعنی)(?!\w)")
+_THAT_FA = re.compile(r"(?<!\w)که(?!\w)")
+_CLAUSE = re.compile(r"[;؛:]")
+_OF_THEM_AFTER = re.compile(r"^\s*(\S+\s+)?(از آن ها|از آنها|از آنان|of them|of these|of whom)(?!\w)")
+_OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
+_NON = re.compile(r"\b(non-|non )(\w+)|(?<!\w)(غیر ?)(\w+)")
+_OF_OPENING = re.compile(r"(^|[,;:،؛]\s*|^\s*)\b(of|out of|of all)( the| all| its)?\s*$|"
+                         r"(^|[,;:،؛]\s*|^\s*)(?<!\w)(از مجموع|از کل|از میان|از)\s*$")
+_OF_THE = re.compile(r"^\s*of (the|all|its|their)\s*$")
+_CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
+#: A figure introduced like this is a larger total, not a part ("with cars from other provinces, 700").
+_AGGREGATE = re.compile(r"\b(plus|together with|along with|including other|in addition)\b|"
+                        r"(?<!\w)(با [^،,]{0,40}دیگر|به علاوه|علاوه بر)(?!\w)")
+#: A figure from another time is compared, not broken down.
+_OTHER_TIME = re.compile(r"\b(last year|previous|a year earlier|compared with|compared to|than)\b|"
+                         r"(?<!\w)(سال گذشته|پارسال|سال قبل|مدت مشابه|نسبت به)(?!\w)")
+
+
+class Breakdown:
+    """A whole and the parts the words divide it into."""
+
+    def __init__(self, whole: Figure, parts: list[Figure], cue: Cue, confidence: float,
+                 exhaustive: bool, retype: dict[str, str], why: str) -> None:
+        self.whole, self.parts, self.cue = whole, parts, cue
+        self.confidence, self.exhaustive, self.retype, self.why = confidence, exhaustive, retype, why
+
+
+def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
+    """Words that say the parts cover the whole: 'the rest', 'other', or a pair like women/men."""
+    # Only words on the parts themselves count ("those without injury", «سایر موارد»), not an
+    # "other" further on in the sentence.
+    lo = max(doc.sentences[parts[0].sentence][0], parts[0].start - 20)
+    hi = min(doc.sentences[parts[-1].sentence][1], parts[-1].end + 20)
+    c = doc.find(COMPLEMENT, lo, hi)
+    if c is not None:
+        return c
+    for m in _NON.finditer(doc.norm, lo, hi):
+        # "traffic and non-traffic", «ترافیکی و غیرترافیکی»: the word also stands alone nearby.
+        word = m.group(2) or m.group(4)
+        rest = doc.norm[lo:m.start()] + " " + doc.norm[m.end():hi]
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?!\w)", rest):
+            return Cue(doc.text[m.start():m.end()], m.start(), m.end())
+    for a, b in BINARY:
+        ca, cb = doc.find(a, lo - 20, hi), doc.find(b, lo - 20, hi)
+        if ca is not None and cb is not None and len(parts) == 2:
+            return Cue(f"{ca.words} … {cb.words}", ca.start, cb.end)
+    return None
+
+
+def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:
+    return [f for f in figs if f.per_time == 0 and not f.is_percent and not f.is_ratio and f.value is not None]
+
+
+def breakdowns(doc: Doc) -> Iterator[Breakdown]:
+    """Every whole-then-parts and parts-then-total structure in the article."""
+    yield from _whole_then_parts(doc)
+    yield from _parts_then_total(doc)
+    yield from _of_whole_part(doc)
+
+
+def _of_whole_part(doc: Doc) -> Iterator[Breakdown]:
+    """"Of the 66,611 registrations, 21,903 were in September"; «از ۶۳۰ هزار خودرو، ۳۱۰ هزار ...»."""
+    for si in range(len(doc.sentences)):
+        figs = _counts(doc, doc.in_sentence(si))
+        for wi, whole in enumerate(figs[:-1]):
+            lo = figs[wi - 1].end if wi else doc.sentences[si][0]
+            at = max(lo, whole.start - 25)
+            m = _OF_OPENING.search(doc.norm[at:whole.start])
+            if m is None:
+                continue
+            g = 2 if m.group(2) else 5
+            part = figs[wi + 1]
+            gap = doc.between(whole, part)
+            if not re.search(r"[,،]", gap) or re.search(r"[;؛:.]", gap) or len(gap) > 80:
+                continue
+            retype = unify(doc, [whole, part], classifier=True)
+            if retype is None:
+                continue
+            cue = Cue(doc.text[at + m.start(g):at + m.end(g)], at + m.start(g), at + m.end(g))
+            yield Breakdown(whole, [part], cue, 0.85, False,
+                            retype, "the first figure is the whole the next one is taken from")
+
+
+def _backref(doc: Doc, f: Figure) -> Cue | None:
+    """"of them" / «از آن‌ها» right after a figure: it is a part of something named before."""
+    m = _OF_THEM_AFTER.match(doc.norm[f.end:f.end + 30])
+    if m is None:
+        return None
+    return Cue(doc.text[f.end + m.start(2):f.end + m.end(2)], f.end + m.start(2), f.end + m.end(2))
+
+
+def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
+    # Figures in old → new pairs are broken down column by column (see _from_to).
+    paired = {f.id for p in pairs(doc) for f in (p.old, p.new)}
+    for si in range(len(doc.sentences)):
+        figs = [f for f in _counts(doc, doc.in_sentence(si)) if f.id not in paired]
+        for wi, whole in enumerate(figs[:-1]):
+            if _backref(doc, whole) is not None:
+                continue  # "93,158 of them ..." is itself a part
+            nxt = figs[wi + 1]
+            gap_lo, gap_hi = whole.end, nxt.start
+            cue = doc.find(_PARTITIVE, gap_lo, gap_hi)
+            conf = 0.85
+            # "of them" or «-شان» on the part points back to a whole only across a clause break
+            # ("X calls were made; 2,000 of them", «X نفر ... که Y نفرشان»), not along a list.
+            opens = doc.find(_OPENS, gap_lo, gap_hi)
+            if cue is None and opens is not None:
+                cue = _backref(doc, nxt)
+                if cue is None and _CLITIC.match(doc.norm[nxt.end:nxt.end + 12]):
+                    cue = opens
+            kind = "partitive"
+            if cue is None:
+                cue = doc.find(_THAT_FA, gap_lo, gap_hi) if doc.lang == "fa" else None
+                kind = "that"
+                conf = 0.8
+            if cue is None:
+                cue = doc.find(_CLAUSE, gap_lo, gap_hi)
+                kind = "clause"
+                conf = 0.8
+            if cue is None:
+                continue
+            # "Nine of the 10 counties ...: three in Texas, ..." breaks down the nine, not the ten.
+            subset = figs[wi - 1] if wi and _OF_THE.match(doc.between(figs[wi - 1], whole)) else None
+            parts: list[Figure] = []
+            for p in figs[wi + 1:]:
+                after_prev = parts[-1].end if parts else cue.end
+                back = _backref(doc, parts[-1]) if parts else None
+                lead = doc.norm[(back.end if back else after_prev):p.start]
+                # A later figure that restarts the clause, or is another total, is not a part.
+                if parts and (_PARTITIVE.search(lead) or (kind == "that" and _CLAUSE.search(lead))):
+                    break
+                if _AGGREGATE.search(lead) or TOTAL.search(lead) or _OTHER_TIME.search(lead + doc.after(p, 25)):
+                    break
+                if p.is_bare and not whole.is_bare:
+                    continue
+                parts.append(p)
+            top = subset or whole
+            parts = [p for p in parts if unify(doc, [top, p], classifier=True) is not None]
+            if not parts:
+                continue
+            retype = unify(doc, [top, *parts], classifier=True)
+            if retype is None:
+                continue
+            if kind == "clause" and (len(parts) < 2 or any(p.is_bare for p in parts)):
+                continue
+            if kind == "that" and len(parts) < 2:
+                conf = 0.6
+            closing = _closes(doc, top, parts) if len(parts) >= 2 else None
+            if subset is not None:
+                of = Cue(doc.text[subset.end:whole.start], subset.end, whole.start)
+                yield Breakdown(whole, [subset], of, 0.85, False, retype, "the first figure is some of the second")
+            yield Breakdown(top, parts, cue, conf, closing is not None, retype,
+                            "the words divide the first figure into the ones after"
+                            + (f" («{closing.words}» closes it)" if closing else ""))
+
+
+def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
+    for si in range(len(doc.sentences)):
+        sent = doc.in_sentence(si)
+        figs = _counts(doc, sent)
+        for wi, whole in enumerate(figs):
+            lo = figs[wi - 1].end if wi else doc.sentences[si][0]
+            cue = doc.find(TOTAL, max(lo, whole.start - 60), whole.start)
+            if cue is None:
+                continue
+            before = [p for p in figs[:wi] if not p.is_bare or whole.is_bare]
+            conf = 0.85
+            if not before and not [g for g in sent if g.start < whole.start]:
+                # "Thus the total ... reached X": the parts are in the sentences just before, and
+                # count the same thing — by unit, or by naming the total's noun («دُز اول», «دُز دوم»).
+                noun = _noun(doc, whole)
+                near = _counts(doc, [g for g in doc.figures if si - 2 <= g.sentence < si])
+                before = [p for p in near if not p.is_bare and (
+                    p.thing == whole.thing or (noun and noun in _letters(doc.norm[slice(*doc.sentences[p.sentence])])))]
+                conf = 0.75
+            parts = [p for p in before if unify(doc, [whole, p], classifier=True) is not None]
+            if len(parts) < 2:
+                continue
+            retype = unify(doc, [whole, *parts], classifier=True)
+            if retype is None:
+                continue
+            yield Breakdown(whole, parts, cue, conf, True, retype,
+                            "the figure is stated as the total of the ones before it")
+
+
+def _noun(doc: Doc, f: Figure) -> str | None:
+    """The counted noun written with a figure, normalised: «دُز» in «۲۲ میلیون ... دُز»."""
+    subj = f.claim.subject.text if f.claim.subject and f.claim.subject.text else None
+    words = re.findall(r"[^\W\d_]{2,}", _letters(normalise(subj) if subj else doc.norm[f.start:f.end]))
+    return words[-1] if words else None
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _letters(text: str) -> str:
+    """Without short-vowel marks and kashida: «دُز» and «دز» are one word."""
+    return _MARKS.sub("", text)
+
+
+def _from_to(doc: Doc) -> Iterator[Proposal]:
+    ps = pairs(doc)
+    by_sentence: dict[int, list[int]] = {}
+    for i, p in enumerate(ps):
+        by_sentence.setdefault(p.old.sentence, []).append(i)
+    for idx in by_sentence.values():
+        if len(idx) < 3:
+            continue
+        head, rest = ps[idx[0]], [ps[i] for i in idx[1:]]
+        cue = doc.find(re.compile(r"[:;؛]|\bwith\b|\bof which\b|\bincluding\b|(?<!\w)شامل(?!\w)|(?<!\w)که(?!\w)"),
+                       head.new.end, rest[0].old.start)
+        if cue is None:
+            continue
+        closing = doc.find(COMPLEMENT, rest[0].cue.start - 40, rest[-1].new.end)
+        for col in ("old", "new"):
+            whole: Figure = getattr(head, col)
+            parts: list[Figure] = [getattr(p, col) for p in rest]
+            retype = unify(doc, [whole, *parts])
+            if retype is None:
+                continue
+            why = (f"the {col} figures of the sub-categories after the first change make it up"
+                   + (f" («{closing.words}» closes it)" if closing else ""))
+            yield Proposal(SumRule(id="r", kind="sum", whole=whole.id, parts=[p.id for p in parts],
+                                   remainder=closing is None, confidence=0.8,
+                                   evidence=doc.evidence([cue, closing], why)), retype)
+
+
+@pattern("parts")
+def find(doc: Doc) -> Iterator[Proposal]:
+    for b in breakdowns(doc):
+        ev = doc.evidence([b.cue], b.why)
+        if len(b.parts) == 1:
+            yield Proposal(PartOfRule(id="r", kind="part_of", part=b.parts[0].id, whole=b.whole.id,
+                                      confidence=b.confidence, evidence=ev), b.retype)
+        else:
+            terms = [Term(claim=p.id, times=each_times(doc, p) or 1) for p in b.parts]
+            yield Proposal(SumRule(id="r", kind="sum", whole=b.whole.id, parts=terms,
+                                   remainder=not b.exhaustive, confidence=b.confidence, evidence=ev), b.retype)
+    yield from _from_to(doc)

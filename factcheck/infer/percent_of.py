@@ -1,0 +1,121 @@
+"""Percentages of a whole: "A out of B, X percent", «A ... از آن‌ها، معادل X درصد کل», "A (X%)".
+
+The share is a percentage (or a fraction word: a third, «یک سوم») that is not a change.
+Its part is the figure it is attached to (in brackets, after a comma, «معادل», "or"), or
+the first of an "A out of B" pair before it; its whole is the "out of" figure, or the
+whole the part is broken down from (see :mod:`factcheck.infer.parts`).  When every part
+of a breakdown carries its own share ("509 thousand women (about 59 percent) and 351
+thousand men (about 41 percent)"), the shares are of the parts together, whatever the
+stated total says; the total is then checked by the sum alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..kinds.expr import ExprRule
+from ..kinds.percent_of import PercentOfRule
+from . import Proposal, pattern
+from .change import _direction
+from .doc import Cue, Doc, Figure
+from .parts import breakdowns
+from .resolve import unify
+
+_FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
+_OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from a total of|"
+                     r"از مجموع|از کل|از میان|از بین)\s*$")
+_OF_B_A = re.compile(r"\b(of|out of)\s*$|(?<!\w)(از مجموع|از کل|از میان|از بین)\s*$")
+_APPOSITIVE = re.compile(r"^\s*((از آن ها|از آنها|از آنان|of them|of whom)\s*)?([^\W\d]+\s*){0,4}?"
+                         r"([(\[,،—-]|\bor\b|\bfor a\b|i\.e\.|\bwhich is\b|معادل|یعنی|برابر با|برابر)[^.;؛]{0,35}$")
+_OF_WHOLE_AFTER = re.compile(r"^\s*(of (the|all|total)|(از )?(کل|مجموع))")
+
+
+def _is_share(doc: Doc, f: Figure) -> bool:
+    if f.claim.unit.replace(" ", "") in _FRACTIONS:
+        return True
+    if not f.is_percent:
+        return False
+    return _direction(doc, f)[1] is None
+
+
+def _shares(doc: Doc) -> Iterator[Figure]:
+    for f in doc.figures:
+        if _is_share(doc, f):
+            yield f
+
+
+def _part_before(doc: Doc, p: Figure) -> Figure | None:
+    """The count a share is attached to: "21,903 (32.9%)", «۲ هزار تماس از آن‌ها، معادل ۳.۶ درصد»."""
+    prev = [f for f in doc.in_sentence(p.sentence) if f.end <= p.start and f.is_count]
+    if not prev:
+        return None
+    a = prev[-1]
+    gap = doc.between(a, p)
+    if len(gap) > 45 or not (_APPOSITIVE.match(gap) or gap.strip() in ("", "(")):
+        return None
+    if any(g.start > a.end and g.end <= p.start for g in doc.figures):
+        return None
+    return a
+
+
+@pattern("percent_of")
+def find(doc: Doc) -> Iterator[Proposal]:
+    parts_of: dict[str, tuple[Figure, list[Figure], Cue]] = {}
+    for bd in breakdowns(doc):
+        for p in bd.parts:
+            parts_of.setdefault(p.id, (bd.whole, bd.parts, bd.cue))
+    attached: dict[str, Figure] = {}
+    for s in _shares(doc):
+        a = _part_before(doc, s)
+        if a is not None:
+            attached[a.id] = s
+    done: set[str] = set()
+    for s in _shares(doc):
+        if s.id in done:
+            continue
+        sent = doc.in_sentence(s.sentence)
+        counts = [f for f in sent if f.is_count and f.end <= s.start]
+        # "A out of B ..., X percent"
+        for i in range(len(counts) - 1):
+            a, b = counts[i], counts[i + 1]
+            m = _OUT_OF.match(doc.between(a, b))
+            if m is None:
+                continue
+            retype = unify(doc, [a, b], classifier=True)
+            if retype is None:
+                continue
+            cue = Cue(doc.text[a.end + m.start(2):a.end + m.end(2)], a.end + m.start(2), a.end + m.end(2))
+            done.add(s.id)
+            yield Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=a.id, whole=b.id,
+                                         confidence=0.85,
+                                         evidence=doc.evidence([cue], "the share is the first figure out of "
+                                                               "the second")), retype)
+            break
+        if s.id in done:
+            continue
+        part = _part_before(doc, s)
+        if part is None:
+            continue
+        if part.id in parts_of:
+            whole, siblings, cue = parts_of[part.id]
+            if len(siblings) >= 2 and all(x.id in attached for x in siblings):
+                done.update(attached[x.id].id for x in siblings)
+                total = " + ".join(f'c("{x.id}")' for x in siblings)
+                for x in siblings:
+                    retype = unify(doc, siblings)
+                    if retype is None:
+                        break
+                    expr = f'c("{x.id}") == c("{attached[x.id].id}") * ({total})'
+                    yield Proposal(ExprRule(
+                        id="r", kind="expr", expr=expr, confidence=0.8,
+                        evidence=doc.evidence([cue], "every part carries its share, so each share is of the "
+                                              "parts together")), retype)
+                continue
+            retype = unify(doc, [part, whole], classifier=True)
+            if retype is not None:
+                done.add(s.id)
+                yield Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
+                                             confidence=0.8,
+                                             evidence=doc.evidence([cue], "the share is given for a part of "
+                                                                   "the whole before it")), retype)

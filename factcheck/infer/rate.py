@@ -1,0 +1,225 @@
+"""Rates against totals: "822 a day ... 400 thousand in six months", "3,000 a day, that is 126 an hour".
+
+Inside one sentence, a total over a period (its ``period``, or a period written next to
+it: "in the last 6 months", «در ۶ ماه گذشته», "first half") is set against the rates of the
+same counted thing, summed when the words add them ("alongside", "in total", «مجموعاً»),
+each multiplied by how many places it is given for ("at each of the units A and B",
+«در هر یک از واحدهای الف و ب»).  Two rates of one thing per different time units are the
+same flow restated ("that is", «یعنی», «که هر ساعت»).  Periods are calendar-aware: the
+evaluator reads "6 month" with the article's calendar (Persian months 1–6 have 31 days).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from ..kinds.base import Term
+from ..kinds.rate import RateRule
+from ..units import canonical
+from . import Proposal, pattern
+from .cues import NUMBER_WORD, TOTAL, number_word, period_near, split_list
+from .doc import Cue, Doc, Figure, normalise
+
+_EACH = re.compile(
+    rf"\b(at|in|for|by)? ?each of (the|its|their)? ?(?P<n>\d+|{NUMBER_WORD})?\b|"
+    r"(?<!\w)(در )?(هر یک|هریک|هر کدام|هرکدام) از(?!\w)")
+_EACH_TAG = "each"
+_EACH_OF = re.compile(r"\beach of (the|its|their)\s*$|(?<!\w)(هر یک از|هریک از|هر کدام از)\s*$")
+#: The same flow said again in another time unit.
+_RESTATE = re.compile(r"\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
+                      r"meaning)\b|(?<!\w)(یعنی|که|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
+#: Words inside the list of places that are not places (rate and hedge words).
+_NOT_ITEMS = re.compile(r"(?<!\w)(روزانه|هر روز|در روز|بیش از|بالغ بر|حدود|نزدیک به|daily|a day|more than|over|"
+                        r"about|nearly|almost)(?!\w)|(?<!\w)(نیز|هم|also)(?!\w)")
+
+
+def _times(doc: Doc, r: Figure) -> tuple[int | None, Cue | None]:
+    """How many places a per-place rate is given for: 2 for 'at each of the units A and B'.
+
+    The phrase may come before the rate («در هر یک از واحدهای الف و ب روزانه ...») or after
+    it ("1,500 a day at each of its two branches").
+    """
+    s, e = doc.sentences[r.sentence]
+    prev_fig = max((f.end for f in doc.figures if f.sentence == r.sentence and f.end <= r.start), default=s)
+    next_fig = min((f.start for f in doc.figures if f.sentence == r.sentence and f.start >= r.end
+                    and not _is_each_count(doc, f)), default=e)
+    tagged = r.claim.subject is not None and _EACH_TAG in r.claim.subject.tags
+    cue, items_end = None, r.start
+    for c in doc.find_all(_EACH, max(s, prev_fig), r.start):
+        cue = c
+    if cue is None:
+        after = doc.find(_EACH, r.end, min(next_fig, r.end + 40))
+        # "822 a day, and each of the units serves 2,000 a day": the phrase is the next rate's.
+        if after is not None and next_fig == e:
+            cue, items_end = after, next_fig
+    if cue is None:
+        return (1, None) if not tagged else (None, None)
+    m = _EACH.match(doc.norm, cue.start)
+    if m is not None and m.group("n"):
+        return number_word(m.group("n")), cue
+    words = _NOT_ITEMS.sub(" ", doc.norm[cue.end:items_end])
+    words = re.split(r"[;؛:.]", words)[0]
+    items, _etc = split_list(words)
+    if len(items) >= 2:
+        return len(items), cue
+    return None, cue
+
+
+def _is_each_count(doc: Doc, f: Figure) -> bool:
+    """The "two" of "at each of its two branches" counts places; it is not a rate."""
+    m = _EACH_OF.search(doc.norm, max(0, f.start - 25), f.start)
+    return m is not None
+
+
+def _rate_terms_for(t: Figure, rates: list[Figure], classifier: bool) -> tuple[list[Figure], dict[str, str]]:
+    """Rates of the total's counted thing; with ``classifier``, «نفر»/people may take the other's unit."""
+    same = [r for r in rates if r.thing == t.thing]
+    if same or not classifier:
+        return same, {}
+    person = (("[person]", 1),)
+    if t.thing == person:
+        others = {r.thing for r in rates}
+        if len(others) == 1:
+            unit = rates[0].claim.unit.split("/")[0].strip()
+            return list(rates), {t.id: unit}
+    return [], {}
+
+
+def _time_factor(f: Figure) -> float:
+    c = canonical(f.claim.unit)
+    return float(c.lo)
+
+
+@pattern("rate")
+def find(doc: Doc) -> Iterator[Proposal]:
+    for si in range(len(doc.sentences)):
+        figs = doc.in_sentence(si)
+        rates = [f for f in figs if f.per_time == -1 and f.value is not None and not _is_each_count(doc, f)]
+        if not rates:
+            continue
+        totals = [f for f in figs if f.per_time == 0 and f.thing and not f.is_percent and f.value is not None]
+        for t in totals:
+            tcue = doc.find(TOTAL, max(doc.sentences[si][0], t.start - 60), t.end)
+            same, retype = _rate_terms_for(t, rates, classifier=tcue is not None)
+            if not same:
+                continue
+            dur, pcue = _duration(doc, t)
+            if dur is None:
+                continue
+            terms: list[Term] = []
+            cues: list[Cue | None] = [pcue]
+            unsure = False
+            for r in same:
+                n, ecue = _times(doc, r)
+                if n is None:
+                    n, unsure = 1, True
+                terms.append(Term(claim=r.id, times=n))
+                cues.append(ecue)
+            restated = len(same) > 1 and any(_RESTATE.search(doc.between(a, b)) for a, b in itertools.pairwise(same))
+            if restated:
+                terms = terms[:1]
+            if tcue is None and not all(_close(doc, r, t) and _same_noun(r, t) for r in same):
+                # a rate and a total in different clauses, or counting differently named things
+                # (people injured, fights a day), with nothing saying one sums the other
+                continue
+            conf = 0.85 if tcue is not None else 0.7
+            if unsure:
+                conf = min(conf, 0.6)
+            quoted = {r.id: doc.quote(r) for r in same}
+            why = (f"«{doc.quote(t)}» over {dur} is the total of "
+                   + " + ".join(f"{x.times} × «{quoted[x.claim]}»" if x.times != 1 else f"«{quoted[x.claim]}»"
+                                for x in terms))
+            yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
+                                    duration=None if t.claim.period and t.claim.period.duration else dur,
+                                    confidence=conf, evidence=doc.evidence([tcue, *cues], why)), retype)
+        yield from _across(doc, si, figs)
+        # The same flow restated per another time unit.
+        for i, b in enumerate(rates):
+            for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
+                if a is b or a.thing != b.thing or _time_factor(a) == _time_factor(b):
+                    continue
+                big, small = (a, b) if _time_factor(a) < _time_factor(b) else (b, a)
+                gap = doc.between(a, b)
+                cue = doc.find(_RESTATE, a.end, b.start)
+                conf = 0.85 if cue is not None or len(gap) < 12 else 0.7
+                yield Proposal(RateRule(id="r", kind="rate", total=big.id, rate=[Term(claim=small.id)],
+                                        confidence=conf,
+                                        evidence=doc.evidence([cue], "the same flow is given per "
+                                                              "two different time units")))
+
+
+def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
+    """Rates in one sentence, their total over a period in the next: "... serve 822 people a day ...
+    He put the number of people served in the last six months at 400,000."
+
+    Only when the total's sentence has no rate of its own, the two sentences are in one
+    paragraph, and they share a word besides the counted noun ("serve" / "served").
+    """
+    if si + 1 >= len(doc.sentences) or "\n\n" in doc.text[doc.sentences[si][1] - 1:doc.sentences[si + 1][0] + 1]:
+        return
+    rates = [f for f in figs if f.per_time == -1 and f.value is not None and not _is_each_count(doc, f)]
+    if not rates or any(f.per_time == 0 and f.thing in {r.thing for r in rates} for f in figs):
+        return
+    nxt = doc.in_sentence(si + 1)
+    if any(f.per_time == -1 for f in nxt):
+        return
+    for t in nxt:
+        if t.per_time != 0 or not t.thing or t.is_percent or t.value is None:
+            continue
+        same = [r for r in rates if r.thing == t.thing]
+        dur, pcue = _duration(doc, t)
+        if not same or dur is None:
+            continue
+        shared = _stems(doc, si, same) & _stems(doc, si + 1, [t])
+        if not shared:
+            continue
+        terms = [Term(claim=r.id, times=_times(doc, r)[0] or 1) for r in same]
+        unsure = any(_times(doc, r)[0] is None for r in same)
+        quoted = " + ".join(f"{x.times} × «{doc.quote(doc.by_id[x.claim])}»" if x.times != 1
+                            else f"«{doc.quote(doc.by_id[x.claim])}»" for x in terms)
+        why = (f"«{doc.quote(t)}» over {dur} in the next sentence is the total of {quoted} "
+               f"(both say «{sorted(shared)[0]}…»)")
+        yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
+                                duration=None if t.claim.period and t.claim.period.duration else dur,
+                                confidence=0.6 if unsure else 0.8,
+                                evidence=doc.evidence([pcue, *(_times(doc, r)[1] for r in same)], why)))
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_COMMON = frozenset(("that", "this", "with", "from", "have", "were", "their", "there", "which", "said", "told",
+                     "also", "than", "more", "about", "over", "last", "year", "years", "month", "months", "days",
+                     "روزانه", "گذشته", "اعلام", "همچنین"))
+
+
+def _stems(doc: Doc, si: int, figs: list[Figure]) -> set[str]:
+    """Word stems of a sentence (first five letters), without the figures' own nouns."""
+    s, e = doc.sentences[si]
+    own = {w[:5] for f in figs for w in _WORD.findall(doc.norm[f.start:f.end])}
+    return {w[:5] for w in _WORD.findall(doc.norm[s:e]) if w not in _COMMON} - own
+
+
+def _same_noun(a: Figure, b: Figure) -> bool:
+    """Both figures name the thing they count with the same words (when both name it)."""
+    na = a.claim.subject.text if a.claim.subject else None
+    nb = b.claim.subject.text if b.claim.subject else None
+    if not na or not nb:
+        return True
+    return normalise(na).split()[-1:] == normalise(nb).split()[-1:]
+
+
+def _close(doc: Doc, r: Figure, t: Figure) -> bool:
+    """A rate and a total in one clause, nothing else between them."""
+    a, b = (r, t) if r.start < t.start else (t, r)
+    return not re.search(r"[;؛:]", doc.between(a, b))
+
+
+def _duration(doc: Doc, t: Figure) -> tuple[str | None, Cue | None]:
+    p = t.claim.period
+    if p is not None and p.duration:
+        return p.duration, None
+    got = period_near(doc, t)
+    if got is None:
+        return None, None
+    return got

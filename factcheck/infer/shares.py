@@ -1,0 +1,67 @@
+"""Shares of one whole add up to at most 100 percent, or exactly 100 when the words close it.
+
+"42 percent of calls were about prevention and 49 percent about traffic, and the rest
+about other matters": two or more percentages in one sentence, listed together, none a
+change ("rose 9 percent") and none tied to a different time ("6.7% in September and 5.4%
+so far this year" are shares of two different wholes).  A remainder with its own figure
+("the rest, 9 percent", «بقیه ۹ درصد») or a complementary pair (women / men) closes the
+whole: the shares must then add to 100.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..kinds.percent_total import PercentTotalRule
+from . import Proposal, pattern
+from .cues import BINARY, COMPLEMENT
+from .doc import Doc, Figure
+from .percent_of import _is_share
+
+_TIME = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+                   r"so far|this year|last year|in 19\d\d|in 20\d\d|previous|earlier)\b|"
+                   r"(?<!\w)(امسال|پارسال|سال گذشته|سال قبل|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|"
+                   r"آذر|دی|بهمن|اسفند|سال \d{2,4})(?!\w)")
+_JOIN = re.compile(r"^[^.;؛:]{0,80}$")
+
+
+def _groups(doc: Doc) -> Iterator[list[Figure]]:
+    for si in range(len(doc.sentences)):
+        shares = [f for f in doc.in_sentence(si) if f.is_percent and _is_share(doc, f)]
+        group: list[Figure] = []
+        for f in shares:
+            if group and not _JOIN.match(doc.between(group[-1], f)):
+                if len(group) >= 2:
+                    yield group
+                group = []
+            group.append(f)
+        if len(group) >= 2:
+            yield group
+
+
+@pattern("shares")
+def find(doc: Doc) -> Iterator[Proposal]:
+    for group in _groups(doc):
+        lo = doc.sentences[group[0].sentence][0]
+        hi = doc.sentences[group[0].sentence][1]
+        if doc.find(_TIME, max(lo, group[0].start - 40), min(hi, group[-1].end + 30)) is not None:
+            continue
+        closing = None
+        for f in group:
+            c = doc.find(COMPLEMENT, max(lo, f.start - 15), f.start)
+            if c is not None:
+                closing = c
+        pair = None
+        if len(group) == 2:
+            for a, b in BINARY:
+                ca, cb = doc.find(a, max(lo, group[0].start - 25), hi), doc.find(b, max(lo, group[0].start - 25), hi)
+                if ca is not None and cb is not None:
+                    pair = ca
+        exhaustive = closing is not None or pair is not None
+        rest = doc.find(COMPLEMENT, group[-1].end, hi)
+        why = ("the shares and the rest make up the whole" if exhaustive
+               else "shares of one whole" + (f", with «{rest.words}» for what is left" if rest else ""))
+        yield Proposal(PercentTotalRule(id="r", kind="percent_total", shares=[f.id for f in group],
+                                        exhaustive=exhaustive, confidence=0.8 if exhaustive or rest else 0.7,
+                                        evidence=doc.evidence([closing or pair or rest], why)))
