@@ -10,7 +10,7 @@ super-linearly: every repetition is over disjoint character classes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import accumulate, islice
@@ -79,6 +79,8 @@ class _Chunk:
         full = [a or b or c or d for a, b, c, d in self.raw]
         self.starts = list(accumulate(map(len, full), initial=start))
         self._toks: list[list[Tok] | None] = [None] * len(self.raw)
+        #: raw indices of tokens that are not white space
+        self.nonspace = [i for i, r in enumerate(self.raw) if not r[0]]
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -103,27 +105,29 @@ class _Chunk:
         return got
 
     def fwd(self, i: int, max_tokens: int, max_chars: int) -> list[Tok]:
+        """Up to ``max_tokens`` tokens from raw index ``i`` on, within ``max_chars`` characters."""
+        nz = self.nonspace
+        p = bisect_left(nz, i)
+        toks = self._toks
         out: list[Tok] = []
+        for k in nz[p:p + max_tokens]:
+            got = toks[k]
+            out.extend(got if got is not None else self.at(k))
         limit = self.starts[i] + max_chars
-        n = len(self.raw)
-        raw, toks, starts = self.raw, self._toks, self.starts
-        while i < n and len(out) < max_tokens and starts[i] < limit:
-            if not raw[i][0]:
-                got = toks[i]
-                out.extend(got if got is not None else self.at(i))
-            i += 1
+        if out and out[-1].s >= limit:
+            out = [t for t in out if t.s < limit]
         return out
 
     def back(self, i: int, min_start: int) -> list[Tok]:
+        """The tokens before raw index ``i`` that start at or after ``min_start``."""
+        nz = self.nonspace
+        p = bisect_left(nz, i)
+        q = bisect_left(nz, bisect_left(self.starts, min_start, 0, i), 0, p)
+        toks = self._toks
         out: list[Tok] = []
-        i -= 1
-        raw, toks, starts = self.raw, self._toks, self.starts
-        while i >= 0 and starts[i] >= min_start:
-            if not raw[i][0]:
-                got = toks[i]
-                out.extend(reversed(got if got is not None else self.at(i)))
-            i -= 1
-        out.reverse()
+        for k in nz[q:p]:
+            got = toks[k]
+            out.extend(got if got is not None else self.at(k))
         return out
 
 
@@ -233,6 +237,9 @@ class Scanner:
                 return None
             th = nxt is not None and nxt.kind == "word" and nxt.s == tok.e \
                 and self.lang.digit_suffix(nxt.k) == ("ordinal", 0)
+            if (th or self.lang.code == "en") and int(b) == 0:
+                num.special = "code"
+                return None
             if th or self.lang.code == "en":
                 num.fraction = (Decimal(a), f"/{b}")
                 if th:
@@ -427,6 +434,13 @@ class Scanner:
                 if unit is not None:
                     hit = (j, start + n, unit, " ".join(key))
                     break
+            if hit is not None and hit[3] in lang.generic_nouns and hit[1] < len(fwd) \
+                    and fwd[hit[1]].kind == "word":
+                # "۱۵ مورد نزاع": a classifier followed by the thing counted
+                k2 = lang.lemma(fwd[hit[1]].k)
+                u2 = lang.nouns.get((k2,))
+                if u2 is not None and k2 not in lang.generic_nouns:
+                    hit = (j, hit[1] + 1, u2, k2)
             if hit is not None:
                 best = hit
                 if not lang.head_last:
@@ -460,14 +474,13 @@ class Scanner:
                 ts = ws.start() if ws else cs
             chunk = _Chunk(self, norm, ts, min(hi, ce + _CHUNK_AFTER))
             starts, raw = chunk.starts, chunk.raw
-            for i in range(len(raw)):
+            cand = self._cand_cache
+            first = bisect_left(starts, cs, 0, len(raw))
+            last = bisect_left(starts, ce, first, len(raw))
+            for i in [i for i in range(first, last)
+                      if raw[i][1] or (raw[i][2] and (cand.get(raw[i][2]) or self._is_candidate(raw[i][2])))]:
                 st = starts[i]
-                if st < cs or st < pos:
-                    continue
-                if st >= ce:
-                    break
-                r = raw[i]
-                if not (r[1] or (r[2] and self._is_candidate(r[2]))):
+                if st < pos:
                     continue
                 fwd = chunk.fwd(i, _FWD_TOKENS, _FWD_CHARS)
                 probe: _Num | None = self._parse(fwd)
@@ -553,7 +566,8 @@ class Scanner:
                 return mention("phone")
         if prev is not None and prev.k in lang.label_before and (not unit_after() or (
                 lang.code == "fa" and not self._percent_or_scale_after(fwd, j))) \
-                and not (len(back) > 1 and back[-2].k in ("هر", "every", "each", "per", "در")):
+                and not (len(back) > 1 and back[-2].k in ("هر", "every", "each", "per", "در")
+                         and (prev.k in lang.time_units or lang.lemma(prev.k) in lang.time_units)):
             return mention("label")
         if lang.code == "en" and prev is not None and prev.kind == "word" and prev.t[:1].isupper() \
                 and not unit_after() and num.digits and not self._sentence_start(back) \
@@ -767,6 +781,9 @@ class Scanner:
                 qs = back[bi].s
         if value_max is not None:
             hedge = Hedge.range
+            if bi and back[bi - 1].k in lang.range_between and back[bi - 1].e <= qs:
+                bi -= 1
+                qs = back[bi].s
         # rate before: "روزانه", "هر ساعت", "daily"
         if kind == "quantity" and per is None and unit not in ("percent", "percentage_point"):
             got = self._rate_before(back, bi)
@@ -795,7 +812,7 @@ class Scanner:
                       noun=noun_text, noun_key=noun_key, each=each, cues=cues, tags=tags)
         if "period" in tags:
             men.period_of = f"{_plain(value)} {unit}"
-        return men, max(fig_e, fig_last)
+        return men, max(fig_e, fig_last, qe)
 
     # -- helpers for _read -----------------------------------------------------------------
     def _month(self, k: str) -> bool:
