@@ -100,14 +100,36 @@ class _Ops:
         return f if p * d >= n * q else _nextafter(f, INF)
 
     def dn(self, x: Num) -> Num:
-        if self.exact or x == INF or x == -INF:
+        if x == INF or x == -INF:
             return x
+        if self.exact:
+            return _coarse(x, floor=True)
         return _nextafter(x, -INF)
 
     def up(self, x: Num) -> Num:
-        if self.exact or x == INF or x == -INF:
+        if x == INF or x == -INF:
             return x
+        if self.exact:
+            return _coarse(x, floor=False)
         return _nextafter(x, INF)
+
+
+_GRID = 1 << 96
+
+
+def _coarse(x: Num, *, floor: bool) -> Num:
+    """Round a rational outward to a multiple of 2**-96 once its denominator grows past that.
+
+    Exact mode would otherwise let denominators grow without bound in loops of products
+    (each narrowing multiplies them), turning a fixpoint into a crawl through huge
+    integers.  Rounding outward keeps every interval a superset of the exact one, so a
+    conflict found is still a proof; 2**-96 is far below any figure's rounding.
+    """
+    if not isinstance(x, Fraction) or x.denominator <= _GRID:
+        return x
+    n = x.numerator * _GRID
+    q = n // x.denominator if floor else -(-n // x.denominator)
+    return Fraction(q, _GRID)
 
 
 _FAST = _Ops(False)
