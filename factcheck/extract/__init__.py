@@ -22,7 +22,9 @@ import re
 import sys
 import types
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from ..errors import UsageError
 from ..model import Claim, Period, Source, Subject
@@ -31,6 +33,8 @@ from .engine import Scanner
 from .normalize import prepare
 
 __all__ = ["KINDS", "Language", "Mention", "detect", "extract", "languages", "mentions", "to_claims"]
+
+_M = TypeVar("_M", bound=BaseModel)
 
 #: Mention kinds that become claims.
 CLAIM_KINDS = ("quantity", "duration")
@@ -134,7 +138,7 @@ def to_claims(found: list[Mention], text: str) -> list[Claim]:
         if m.kind not in CLAIM_KINDS:
             continue
         tags = tuple(dict.fromkeys(m.tags + ([m.kind] if m.kind != "quantity" else [])))
-        period = Period.model_construct(duration=m.period[0], text=m.period[1]) if m.period else None
+        period = _build(Period, {"duration": m.period[0], "text": m.period[1]}) if m.period else None
         fields: dict[str, Any] = {
             "id": f"c{len(claims) + 1}",
             "value": _exact(m.value),
@@ -142,7 +146,7 @@ def to_claims(found: list[Mention], text: str) -> list[Claim]:
             "hedge": m.hedge,
             "written": text[m.fig_start:m.fig_end],
             "lang": m.lang,
-            "source": Source.model_construct(span=(m.start, m.end), quote=text[m.start:m.end]),
+            "source": _build(Source, {"span": (m.start, m.end), "quote": text[m.start:m.end]}),
         }
         if m.value_max is not None:
             fields["value_max"] = _exact(m.value_max)
@@ -153,9 +157,28 @@ def to_claims(found: list[Mention], text: str) -> list[Claim]:
         if period is not None:
             fields["period"] = period
         if m.noun or tags:
-            fields["subject"] = Subject.model_construct(text=m.noun, tags=tags)
-        claims.append(Claim.model_construct(**fields))
+            fields["subject"] = _build(Subject, {"text": m.noun, "tags": tags})
+        claims.append(_build(Claim, fields))
     return claims
+
+
+@functools.lru_cache(maxsize=8)
+def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
+    return {name: f.get_default(call_default_factory=True)
+            for name, f in cls.model_fields.items() if not f.is_required()}
+
+
+def _build(cls: type[_M], values: dict[str, Any]) -> _M:
+    """``cls.model_construct(**values)`` without its per-call default resolution (a quarter
+    of extraction time); the defaults of these models are immutable, so sharing them is safe."""
+    obj = cls.__new__(cls)
+    defaults = _defaults(cls)
+    d = {name: values[name] if name in values else defaults[name] for name in cls.model_fields}
+    object.__setattr__(obj, "__dict__", d)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 def extract(text: str, lang: str | None = None) -> list[Claim]:

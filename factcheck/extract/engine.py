@@ -840,18 +840,26 @@ class Scanner:
                        lang=self.lang.code), end
 
     def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str] | None:
-        """The nearest counted noun earlier in the sentence: "drugs offences numbered 89"."""
+        """The nearest counted noun earlier in the sentence: "drugs offences numbered 89".
+
+        Reads the raw tokens directly: most figures never need this, the ones that do need
+        only a dictionary look-up per word.
+        """
         lang = self.lang
-        toks = chunk.back(idx, max(lo, fig_s - 240))
-        for t in reversed(toks):
-            if t.t in _BOUNDARY:
+        raw, starts = chunk.raw, chunk.starts
+        floor = max(lo, fig_s - 240)
+        i = idx - 1
+        while i >= 0 and starts[i] >= floor:
+            _ws, _num, word, p = raw[i]
+            if p and p in _BOUNDARY:
                 return None
-            if t.kind != "word":
-                continue
-            key = lang.lemma(t.k)
-            unit = lang.nouns.get((key,))
-            if unit is not None and key not in lang.generic_nouns:
-                return unit, key
+            if word:
+                for _piece, k in reversed(self.pieces(word)):
+                    key = lang.lemma(k)
+                    unit = lang.nouns.get((key,))
+                    if unit is not None and key not in lang.generic_nouns:
+                        return unit, key
+            i -= 1
         return None
 
     def _has_unit_after(self, fwd: list[Tok], j: int) -> bool:
