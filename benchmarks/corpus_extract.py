@@ -138,8 +138,10 @@ def main(argv: list[str] | None = None) -> int:
               f"   baseline {b['quotes_right'] / q:.3f}")
         print(f"  figures found: {s['found'] / s['figures']:.3f}   values right: {s['right'] / s['figures']:.3f}"
               f"   baseline values right {b['right'] / b['figures']:.3f}")
+        bpc = len(body.encode("utf-8")) / len(body)  # UTF-8 bytes per character
         print(f"  speed on {len(body) / 1e6:.2f} M characters: {ours_cps / 1e6:.2f} M chars/s"
-              f"   baseline {base_cps / 1e6:.2f} M chars/s   ratio {ours_cps / base_cps:.3f}")
+              f" ({ours_cps * bpc / 1e6:.2f} MB/s of UTF-8)   baseline {base_cps / 1e6:.2f} M chars/s"
+              f"   ratio {ours_cps / base_cps:.3f}")
     return 0
 
 

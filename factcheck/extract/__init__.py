@@ -16,6 +16,7 @@ numbers, ranks) so callers can see what was skipped and why.
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import pkgutil
 import re
@@ -120,9 +121,17 @@ def mentions(text: str, lang: str | None = None) -> list[Mention]:
         raise UsageError(f"extract expects text as str (got {type(text).__name__})")
     prep = prepare(text)
     out: list[Mention] = []
-    # normalisation may delete characters, so blocks are found on the normalised text
-    for s, e, code in _blocks(prep.norm, lang):
-        out.extend(_scanner(code).scan(prep, s, e))
+    # The scan allocates many small acyclic objects; the cyclic collector's passes over them
+    # cost a third of the time on large texts and free nothing.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        # normalisation may delete characters, so blocks are found on the normalised text
+        for s, e, code in _blocks(prep.norm, lang):
+            out.extend(_scanner(code).scan(prep, s, e))
+    finally:
+        if was_enabled:
+            gc.enable()
     return out
 
 
@@ -187,7 +196,14 @@ def extract(text: str, lang: str | None = None) -> list[Claim]:
     Not claims: phone numbers, years and dates, ordinals used as ranks, codes and labels
     (see :func:`mentions` for those).
     """
-    return to_claims(mentions(text, lang), text)
+    found = mentions(text, lang)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return to_claims(found, text)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _exact(v: Decimal) -> Decimal:

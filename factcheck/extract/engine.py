@@ -9,6 +9,7 @@ super-linearly: every repetition is over disjoint character classes.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -155,6 +156,7 @@ class Scanner:
         words |= set(lang.multiplier_words) | set(lang.hundreds)
         words |= {w for w in lang.fractions if lang.fractions[w] in ("half",)}
         self._numwords = frozenset(lang.key(w) for w in words)
+        self._lemma = functools.lru_cache(maxsize=65_536)(lang.lemma)
         self._each_lasts = frozenset(p[-1] for p in lang.each_before)
         tables: list[dict[Phrase, str] | dict[Phrase, Hedge]] = [
             lang.hedges_before, lang.hedges_after, lang.percent_after, lang.rate_after, lang.rate_before, lang.nouns]
@@ -424,12 +426,12 @@ class Scanner:
             if tok.kind != "word" or (start > j and tok.k in lang.stop):
                 break
             hit = None
-            quick = tok.k in self._noun_firsts or (lang.lemma(tok.k),) in lang.nouns
+            quick = tok.k in self._noun_firsts or (self._lemma(tok.k),) in lang.nouns
             for n in range(min(maxlen, len(fwd) - start), 0, -1) if quick else ():
                 ws = fwd[start:start + n]
                 if any(t.kind != "word" for t in ws):
                     continue
-                key = (*(t.k for t in ws[:-1]), lang.lemma(ws[-1].k))
+                key = (*(t.k for t in ws[:-1]), self._lemma(ws[-1].k))
                 unit = lang.nouns.get(key)
                 if unit is not None:
                     hit = (j, start + n, unit, " ".join(key))
@@ -437,7 +439,7 @@ class Scanner:
             if hit is not None and hit[3] in lang.generic_nouns and hit[1] < len(fwd) \
                     and fwd[hit[1]].kind == "word":
                 # "۱۵ مورد نزاع": a classifier followed by the thing counted
-                k2 = lang.lemma(fwd[hit[1]].k)
+                k2 = self._lemma(fwd[hit[1]].k)
                 u2 = lang.nouns.get((k2,))
                 if u2 is not None and k2 not in lang.generic_nouns:
                     hit = (j, hit[1] + 1, u2, k2)
@@ -567,7 +569,7 @@ class Scanner:
         if prev is not None and prev.k in lang.label_before and (not unit_after() or (
                 lang.code == "fa" and not self._percent_or_scale_after(fwd, j))) \
                 and not (len(back) > 1 and back[-2].k in ("هر", "every", "each", "per", "در")
-                         and (prev.k in lang.time_units or lang.lemma(prev.k) in lang.time_units)):
+                         and (prev.k in lang.time_units or self._lemma(prev.k) in lang.time_units)):
             return mention("label")
         if lang.code == "en" and prev is not None and prev.kind == "word" and prev.t[:1].isupper() \
                 and not unit_after() and num.digits and not self._sentence_start(back) \
@@ -670,12 +672,12 @@ class Scanner:
                 unit, end_idx, j = "times", j, j + 1
                 tags.append("multiplier")
             elif nxt.k in lang.fractions and not num.digits and not (
-                    (nxt.k in lang.time_units or lang.lemma(nxt.k) in lang.time_units)
+                    (nxt.k in lang.time_units or self._lemma(nxt.k) in lang.time_units)
                     and back and back[-1].k in lang.period_cues_before):
                 unit, precision, end_idx, j = lang.fractions[nxt.k], Decimal("0.1"), j, j + 1
                 tags.append("fraction")
-            elif lang.lemma(nxt.k) in lang.time_units or nxt.k in lang.time_units:
-                unit = lang.time_units.get(nxt.k) or lang.time_units[lang.lemma(nxt.k)]
+            elif self._lemma(nxt.k) in lang.time_units or nxt.k in lang.time_units:
+                unit = lang.time_units.get(nxt.k) or lang.time_units[self._lemma(nxt.k)]
                 kind = "duration"
                 end_idx, j = j, j + 1
                 cue_b = back[-1].k if back else ""
@@ -714,7 +716,7 @@ class Scanner:
             elif noun_text is None and j < len(fwd) and fwd[j].kind == "word" and fwd[j].k not in lang.stop \
                     and fwd[j].s - fwd[end_idx].e <= 2 and lang.code == "fa" and fwd[j].k not in lang.conj:
                 noun_text = _orig_words(prep, fwd, j, j + 1)
-                noun_key = lang.lemma(fwd[j].k)
+                noun_key = self._lemma(fwd[j].k)
                 tags.append("unit_guess")
             if noun_key is not None and noun_key in lang.generic_nouns:
                 tags.append("generic_noun")
@@ -855,7 +857,7 @@ class Scanner:
                 return None
             if word:
                 for _piece, k in reversed(self.pieces(word)):
-                    key = lang.lemma(k)
+                    key = self._lemma(k)
                     unit = lang.nouns.get((key,))
                     if unit is not None and key not in lang.generic_nouns:
                         return unit, key
@@ -869,7 +871,7 @@ class Scanner:
         t = fwd[j]
         if t.t == "%" or t.k in lang.scales or t.k in lang.multipliers_after or t.k in lang.each_after:
             return True
-        if t.k in lang.time_units or lang.lemma(t.k) in lang.time_units:
+        if t.k in lang.time_units or self._lemma(t.k) in lang.time_units:
             return True
         if self._match_after(lang.percent_after, fwd, j, self._max_phrase["pa"]) is not None:
             return True
