@@ -305,6 +305,29 @@ def test_english_page_from_a_claim_file(page: Page, shots: Path) -> None:
         page.screenshot(path=str(shots / "web-en.png"), full_page=True)
 
 
+def test_add_a_rate_with_a_multiplier(page: Page) -> None:
+    doc = {"id": "en", "path": "police.en.txt", "lang": "en"}
+    figures = [("stations_daily", "822 people a day", "822", "person / day", "exact"),
+               ("units_daily", "more than 2,000 people a day", "2000", "person / day", "more_than"),
+               ("served_six_months", "400,000 people", "400000", "person", "exact")]
+    _open(page, ENGLISH, [_claims_file(ENGLISH, doc, figures, [])])
+    expect(page.locator("#relations")).to_contain_text("No relations yet")
+    page.select_option("#add-kind", "rate")
+    for cid in ("served_six_months", "stations_daily", "units_daily"):
+        _mark(page, cid).click()
+    expect(page.locator('#add-fields select[data-role="total"]')).to_have_value("served_six_months")
+    rates = page.locator('#add-fields select[data-role="rate"] option:checked')
+    expect(rates).to_have_count(2)
+    page.fill('#add-fields input[data-times="rate"]', "1, 2")
+    page.fill('#add-fields input[data-option="duration"]', "6 month")
+    page.click("#add-submit")
+    expect(page.locator('li.relation[data-rule="rate_1"]')).to_have_class(BAD)
+    expect(page.locator('li.relation[data-rule="rate_1"]')).to_contain_text("2 × units_daily")
+    cs = load_text(_download(page, "#dl-yaml").read_text("utf-8"), "x.yaml")
+    rule = cs.rules["rate_1"]
+    assert [(t.claim, t.times) for t in rule.rate] == [("stations_daily", 1), ("units_daily", 2)]  # type: ignore[attr-defined]
+
+
 # -- escaping and offsets ---------------------------------------------------------------------
 
 HOSTILE = '<script>window.pwned=1</script> "><img src=x onerror="window.pwned=2"> <b>bold</b>'

@@ -69,7 +69,7 @@ def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
     lo = max(doc.sentences[parts[0].sentence][0], parts[0].start - 20)
     hi = min(doc.sentences[parts[-1].sentence][1], parts[-1].end + 20)
     c = doc.find(COMPLEMENT, lo, hi)
-    if c is not None:
+    if c is not None and not _unstated_rest(doc, parts[-1], c):
         return c
     for m in _NON.finditer(doc.norm, lo, hi):
         # "traffic and non-traffic", «ترافیکی و غیرترافیکی»: the word also stands alone nearby.
@@ -82,6 +82,15 @@ def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
         if ca is not None and cb is not None and len(parts) == 2:
             return Cue(f"{ca.words} … {cb.words}", ca.start, cb.end)
     return None
+
+
+#: "..., and the rest elsewhere", «... و بقیه در سایر مناطق»: a further item of the list.
+_AND_THEN = re.compile(r"(?:,|،|\band\b|(?<!\w)و(?!\w))\W*$")
+
+
+def _unstated_rest(doc: Doc, last: Figure, cue: Cue) -> bool:
+    """True if the complement word starts a further item with no figure: a remainder, not a closing part."""
+    return cue.start >= last.end and bool(_AND_THEN.search(doc.norm[last.end:cue.start]))
 
 
 def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:

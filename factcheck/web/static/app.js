@@ -477,6 +477,7 @@ function select(id) {
     m.classList.toggle("selected", m.dataset.claims.split(" ").includes(id));
   }
   renderFigureEditor();
+  page.pickChanged = true;  // the figures clicked, in order, fill the new-relation form
   renderAddForm();
 }
 
@@ -565,6 +566,11 @@ function renderAddForm() {
       for (const o of s.options) o.selected = mine.includes(o.value);
     }
     label.append(s);
+    if (role.shape === "terms") {
+      // how many times each chosen figure counts ("at each of the two units": 2), in order
+      label.append(el("input", { "data-times": role.name, dir: "ltr", inputmode: "decimal",
+        "aria-label": t("times.label"), placeholder: t("times.hint") }));
+    }
     if (role.description) label.title = role.description;
     box.append(label);
   }
@@ -602,7 +608,11 @@ async function addRule(ev) {
       if (s.value) rule[s.dataset.role] = s.value;
     } else {
       const ids = [...s.selectedOptions].map((o) => o.value);
-      if (ids.length) rule[s.dataset.role] = ids;
+      const times = $("add-fields").querySelector(`input[data-times="${s.dataset.role}"]`)?.value
+        .split(/[,،\s]+/).filter(Boolean) ?? [];
+      if (ids.length) {
+        rule[s.dataset.role] = ids.map((id, i) => (times[i] && times[i] !== "1" ? { claim: id, times: times[i] } : id));
+      }
     }
   }
   for (const i of $("add-fields").querySelectorAll("[data-option]")) {
