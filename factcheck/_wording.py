@@ -149,3 +149,30 @@ def number_words(n: int, lang: str) -> str:
     if rest:
         chunks.append(below(rest))
     return (" و " if lang == "fa" else " ").join(chunks)
+
+
+#: Nouns for counted things: (English plural, Persian).
+NOUNS: dict[str, tuple[str, str]] = {
+    "person": ("people", "نفر"), "call": ("calls", "تماس"), "vehicle": ("vehicles", "وسیله نقلیه"),
+    "offence": ("offences", "جرم"), "dose": ("doses", "دوز"), "vote": ("votes", "رأی"),
+    "patient": ("patients", "بیمار"), "accident": ("accidents", "تصادف"), "death": ("deaths", "فوتی"),
+    "household": ("households", "خانوار"), "student": ("students", "دانش‌آموز"),
+}
+#: Hedge words as a reporter writes them, by language; keys are :class:`factcheck.model.Hedge` values.
+HEDGE_WORDS: dict[str, dict[str, str]] = {
+    "en": {"exact": "", "about": "about ", "nearly": "nearly ", "more_than": "more than ",
+           "at_least": "at least ", "less_than": "less than ", "at_most": "at most "},
+    "fa": {"exact": "", "about": "حدود ", "nearly": "نزدیک به ", "more_than": "بیش از ",
+           "at_least": "حداقل ", "less_than": "کمتر از ", "at_most": "حداکثر "},
+}
+
+
+def mixed_number(value: int, script: Script) -> str:
+    """The Persian mixed form of a number above a thousand: «۴۱ هزار و ۵۴۹».
+
+    >>> mixed_number(41549, "persian")
+    '۴۱ هزار و ۵۴۹'
+    """
+    head, rest = divmod(value, 1000)
+    text = f"{digits(f'{head:,}', script)} هزار"
+    return f"{text} و {digits(str(rest), script)}" if rest else text

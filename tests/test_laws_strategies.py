@@ -45,7 +45,7 @@ def verdicts(report: Any) -> set[tuple[str, ...]]:
 
 # -- soundness ----------------------------------------------------------------------------
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(consistent_documents())
 def test_true_worlds_written_truthfully_are_consistent(doc: GeneratedDocument) -> None:
     note(doc.to_yaml())
@@ -57,7 +57,7 @@ def test_true_worlds_written_truthfully_are_consistent(doc: GeneratedDocument) -
     assert not [f for f in report.findings if f.status is Status.invalid]
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(consistent_documents(lang="fa", kinds=["rate"], min_size=2))
 def test_persian_calendar_periods_are_sound(doc: GeneratedDocument) -> None:
     # The first six Persian months have 31 days each: runs of them are longer than any
@@ -67,7 +67,7 @@ def test_persian_calendar_periods_are_sound(doc: GeneratedDocument) -> None:
 
 # -- sensitivity --------------------------------------------------------------------------
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(inconsistent_documents())
 def test_a_planted_error_is_always_found(doc: InconsistentDocument) -> None:
     note(doc.to_yaml())
@@ -78,7 +78,7 @@ def test_a_planted_error_is_always_found(doc: InconsistentDocument) -> None:
         assert doc.planted.claim in f.claims, f
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(inconsistent_documents())
 def test_restoring_the_planted_figure_clears_every_finding(doc: InconsistentDocument) -> None:
     assert doc.original is not None
@@ -125,7 +125,7 @@ def restated(c: Claim) -> Claim | None:
                                 "precision": dec(2 * half * k), "written": None})
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(DOCS, st.data())
 def test_restating_claims_in_other_units_changes_no_verdict(doc: GeneratedDocument, data: st.DataObject) -> None:
     candidates = [c for c in doc.claims if restated(c) is not None]
@@ -143,7 +143,7 @@ _SCRIPTS = {"persian": str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫"),
             "arabic": str.maketrans("0123456789.", "٠١٢٣٤٥٦٧٨٩٫")}
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(DOCS, st.sampled_from(sorted(_SCRIPTS)))
 def test_digit_scripts_in_claim_files_change_no_verdict(doc: GeneratedDocument, script: str) -> None:
     data = doc.to_data()
@@ -160,7 +160,7 @@ def test_digit_scripts_in_claim_files_change_no_verdict(doc: GeneratedDocument, 
 
 # -- order independence -------------------------------------------------------------------
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(DOCS, st.randoms(use_true_random=False))
 def test_shuffling_claims_and_rules_changes_no_verdict(doc: GeneratedDocument, rnd: Any) -> None:
     claims, rules = list(doc.claims), list(doc.rules)
