@@ -110,6 +110,8 @@ BINARY = (
     (re.compile(r"(?<!\w)شهری(?!\w)"), re.compile(r"(?<!\w)روستایی(?!\w)")),
     (re.compile(r"\b(women|female|girls)\b"), re.compile(r"\b(men|male|boys)\b")),
     (re.compile(r"\burban\b"), re.compile(r"\brural\b")),
+    (re.compile(r"(?<!\w)پایتخت(?!\w)"), re.compile(r"(?<!\w)(استان ها|استانها|شهرستان ها)(?!\w)")),
+    (re.compile(r"\bthe capital\b"), re.compile(r"\bthe provinces\b")),
 )
 
 _LIST_SEP = re.compile(r"\s*(?:,|،|;|؛|\band\b|\bor\b|(?<!\w)و(?!\w)|(?<!\w)یا(?!\w))\s*")

@@ -30,6 +30,8 @@ _EACH_OF = re.compile(r"\beach of (the|its|their)\s*$|(?<!\w)(هر یک از|ه�
 #: The same flow said again in another time unit.
 _RESTATE = re.compile(r"\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
                       r"meaning)\b|(?<!\w)(یعنی|که|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
+_SAME = re.compile(r"\b(that is|i\.e\.|which works out to|equivalent to|in other words)\b|"
+                   r"(?<!\w)(یعنی|معادل|برابر با|به عبارت دیگر)(?!\w)")
 #: Words inside the list of places that are not places (rate and hedge words).
 _NOT_ITEMS = re.compile(r"(?<!\w)(روزانه|هر روز|در روز|بیش از|بالغ بر|حدود|نزدیک به|daily|a day|more than|over|"
                         r"about|nearly|almost)(?!\w)|(?<!\w)(نیز|هم|also)(?!\w)")
@@ -120,11 +122,12 @@ def find(doc: Doc) -> Iterator[Proposal]:
             restated = len(same) > 1 and any(_RESTATE.search(doc.between(a, b)) for a, b in itertools.pairwise(same))
             if restated:
                 terms = terms[:1]
-            if tcue is None and not all(_close(doc, r, t) and _same_noun(r, t) for r in same):
+            if tcue is None and not all((_close(doc, r, t) or _appositive(doc, r, t)) and _same_noun(r, t)
+                                        for r in same):
                 # a rate and a total in different clauses, or counting differently named things
                 # (people injured, fights a day), with nothing saying one sums the other
                 continue
-            conf = 0.85 if tcue is not None else 0.7
+            conf = 0.85 if tcue is not None else 0.75
             if unsure:
                 conf = min(conf, 0.6)
             quoted = {r.id: doc.quote(r) for r in same}
@@ -138,11 +141,17 @@ def find(doc: Doc) -> Iterator[Proposal]:
         # The same flow restated per another time unit.
         for i, b in enumerate(rates):
             for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
-                if a is b or a.thing != b.thing or _time_factor(a) == _time_factor(b):
+                if a is b or a.thing != b.thing:
                     continue
                 big, small = (a, b) if _time_factor(a) < _time_factor(b) else (b, a)
                 gap = doc.between(a, b)
                 cue = doc.find(_RESTATE, a.end, b.start)
+                if _time_factor(a) == _time_factor(b):
+                    # the same unit twice is the same flow only when the words say so ("that is")
+                    cue = doc.find(_SAME, a.end, b.start)
+                    if cue is None:
+                        continue
+                    big, small = a, b
                 conf = 0.85 if cue is not None or len(gap) < 12 else 0.7
                 yield Proposal(RateRule(id="r", kind="rate", total=big.id, rate=[Term(claim=small.id)],
                                         confidence=conf,
@@ -207,6 +216,24 @@ def _same_noun(a: Figure, b: Figure) -> bool:
     if not na or not nb:
         return True
     return normalise(na).split()[-1:] == normalise(nb).split()[-1:]
+
+
+def _appositive(doc: Doc, r: Figure, t: Figure) -> bool:
+    """"X over six months; about 3 a day": the rate stands alone after the total's clause."""
+    if r.start < t.start:
+        return False
+    s, e = doc.sentences[r.sentence]
+    lo = max((m.end() for m in re.finditer(r"[;؛:,،]", doc.norm[s:r.start])), default=-1)
+    if lo < 0:
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", doc.norm[s + lo:r.start] + " " + doc.norm[r.end:e])
+    return (not [w for w in words if w not in _APPOSITIVE_WORDS]
+            and not any(f.start > t.end and f.end <= r.start for f in doc.figures))
+
+
+#: Words that may stand next to a restated rate: "; or about 3 a day", «؛ یعنی روزانه حدود ۳».
+_APPOSITIVE_WORDS = frozenset(("or", "about", "roughly", "nearly", "some", "around", "that", "is", "ie",
+                               "یعنی", "یا", "حدود", "تقریبا", "حدودا"))
 
 
 def _close(doc: Doc, r: Figure, t: Figure) -> bool:
