@@ -19,21 +19,20 @@ from __future__ import annotations
 import gc
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
 from .codes import CATALOGUE
 from .files import ClaimSet
 from .findings import Finding, Severity, Status
-from .graph import components
 from .kinds import REGISTRY, load_all
 from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import Claim, Hedge, RuleBase
 from .numbers import format_number
 from .periods import days_between, duration_days
 from .propagate import Linear, Mul, Problem, propagate
-from .screen import FlatColumns, Screen
+from .screen import FlatColumns, Screen, connected
 from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, scale, unscale
 from .units import canonical
 
@@ -309,10 +308,10 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad]
-    if flat is None:
-        groups = components(cs, good)
-    else:
-        groups = flat.suspect_components(good, lambda r: reg[cs.rules[r].kind].claim_ids(cs.rules[r]))
+    def claim_ids(r: str) -> list[str]:
+        return reg[cs.rules[r].kind].claim_ids(cs.rules[r])
+
+    groups = connected(good, claim_ids) if flat is None else flat.suspect_components(good, claim_ids)
     for comp_rules in groups:
         chain_findings.extend(_chains(comp, comp_rules, verdicts))
 
@@ -334,7 +333,6 @@ def _renumber(f: Finding, n: int) -> Finding:
     want = f"f{n}"
     if f.id == want:  # most findings are made with their final id
         return f
-    from dataclasses import replace
 
     return replace(f, id=want)
 
@@ -430,8 +428,29 @@ def _explain(comp: _Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: li
         exp = kind.explain(rule, _Explainer(comp, needed))
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
-    return _finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                    needed=_str_needed(needed))
+    f = _finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
+                 needed=_str_needed(needed))
+    return replace(f, conflict=_minimal_claims(comp, cons, ids))
+
+
+def _minimal_claims(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) -> tuple[str, ...]:
+    """A smallest set of the claims whose stated values alone make ``cons`` fail.
+
+    Deletion: free each claim in turn (any value its sign allows); if the constraints still
+    fail without it, it is not needed.  The claims left pinned conflict by themselves.
+    """
+    ids = list(dict.fromkeys(claim_ids))
+    freed: dict[int, tuple[Bound, Bound]] = {}
+    keep: list[str] = []
+    for cid in ids:
+        v = comp.vars[cid]
+        floor: Bound = -INF if comp.cs.claims[cid].signed else Fraction(0)
+        trial = {**freed, v: (floor, INF)}
+        if propagate(comp.problem, only=cons, domains=trial, exact=True).failed is not None:
+            freed = trial
+        else:
+            keep.append(cid)
+    return tuple(keep)
 
 
 def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> list[Finding]:
@@ -469,14 +488,11 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
         conf = min(comp.cs.rules[r].confidence for r in core)
         f = _finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
                      rules=core, claims=claim_ids, needed=_str_needed(needed), kind_name="chain")
+        f = replace(f, conflict=_minimal_claims(comp, ccons, claim_ids))
         if conf < CONFIDENT:
-            from dataclasses import replace
-
             f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
         out.append(f)
         for r in core:
-            from dataclasses import replace
-
             verdicts[r] = replace(verdicts[r], status=Status.inconsistent, code="FC001",
                                   name="chain.inconsistent", severity=f.severity,
                                   message=f"part of a conflict: {msg}", possible=f.possible)

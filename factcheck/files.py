@@ -8,6 +8,7 @@ position-tracking composer only when something is wrong.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -136,7 +137,7 @@ def _positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
     out: dict[tuple[Any, ...], tuple[int, int]] = {}
     try:
         root = yaml.compose(text, Loader=_PosLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return out
 
     def walk(node: Any, path: tuple[Any, ...]) -> None:
@@ -151,7 +152,9 @@ def _positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
                 walk(v, (*path, i))
 
     if root is not None:
-        walk(root, ())
+        # Positions are a courtesy: on absurd nesting the error is still reported, without them.
+        with contextlib.suppress(RecursionError):
+            walk(root, ())
     return out
 
 

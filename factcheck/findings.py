@@ -44,6 +44,9 @@ class Finding:
     #: For each claim, the interval (in its own unit) it would have to lie in for the
     #: rest of the conflicting rules to hold; None when no value would do.
     needed: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    #: A smallest subset of ``claims`` whose stated values conflict by themselves (the
+    #: other claims of the rule could take any value and the conflict would remain).
+    conflict: tuple[str, ...] = ()
     confidence: float = 1.0
     possible: bool = False
     evidence: str | None = None

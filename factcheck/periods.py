@@ -72,6 +72,7 @@ _UNIT_DAYS = {
     "hour": Fraction(1, 24),
     "day": Fraction(1),
     "week": Fraction(7),
+    "fortnight": Fraction(14),
 }
 _ALIASES = {
     "s": "second", "sec": "second", "seconds": "second",
@@ -79,6 +80,7 @@ _ALIASES = {
     "h": "hour", "hr": "hour", "hours": "hour",
     "d": "day", "days": "day",
     "w": "week", "weeks": "week",
+    "fortnights": "fortnight",
     "mo": "month", "months": "month",
     "quarters": "quarter",
     "y": "year", "yr": "year", "years": "year", "a": "year",

@@ -100,14 +100,42 @@ class _Ops:
         return f if p * d >= n * q else _nextafter(f, INF)
 
     def dn(self, x: Num) -> Num:
-        if self.exact or x == INF or x == -INF:
+        if _isinf(x):
             return x
+        if self.exact:
+            return _coarse(x, floor=True)
         return _nextafter(x, -INF)
 
     def up(self, x: Num) -> Num:
-        if self.exact or x == INF or x == -INF:
+        if _isinf(x):
             return x
+        if self.exact:
+            return _coarse(x, floor=False)
         return _nextafter(x, INF)
+
+
+def _isinf(x: Num) -> bool:
+    # Only floats are infinite here; comparing a Fraction with a float is slow (it goes
+    # through the numbers ABCs), so test the type first.
+    return x.__class__ is float and (x == INF or x == -INF)
+
+
+_GRID = 1 << 96
+
+
+def _coarse(x: Num, *, floor: bool) -> Num:
+    """Round a rational outward to a multiple of 2**-96 once its denominator grows past that.
+
+    Exact mode would otherwise let denominators grow without bound in loops of products
+    (each narrowing multiplies them), turning a fixpoint into a crawl through huge
+    integers.  Rounding outward keeps every interval a superset of the exact one, so a
+    conflict found is still a proof; 2**-96 is far below any figure's rounding.
+    """
+    if not isinstance(x, Fraction) or x.denominator <= _GRID:
+        return x
+    n = x.numerator * _GRID
+    q = n // x.denominator if floor else -(-n // x.denominator)
+    return Fraction(q, _GRID)
 
 
 _FAST = _Ops(False)
@@ -133,8 +161,8 @@ def _mul(a: Num, b: Num) -> Num:
 def _div(a: Num, b: Num) -> Num:
     if a == 0:
         return 0
-    if b in (INF, -INF):
-        return 0 if a not in (INF, -INF) else (INF if (a > 0) == (b > 0) else -INF)
+    if _isinf(b):
+        return 0 if not _isinf(a) else (INF if (a > 0) == (b > 0) else -INF)
     return a / b
 
 
@@ -246,14 +274,14 @@ def propagate(
                     if k != j:
                         rl = ops.dn(rl + tl[k])
                         rh = ops.up(rh + th[k])
-                slo = ops.dn(c.lo - rh) if c.lo != -INF and rh != INF else -INF
-                shi = ops.up(c.hi - rl) if c.hi != INF and rl != -INF else INF
+                slo = ops.dn(c.lo - rh) if not (_isinf(c.lo) or _isinf(rh)) else -INF
+                shi = ops.up(c.hi - rl) if not (_isinf(c.hi) or _isinf(rl)) else INF
                 if a > 0:
-                    nlo = ops.dn(_div(slo, a)) if slo != -INF else -INF
-                    nhi = ops.up(_div(shi, a)) if shi != INF else INF
+                    nlo = ops.dn(_div(slo, a)) if not _isinf(slo) else -INF
+                    nhi = ops.up(_div(shi, a)) if not _isinf(shi) else INF
                 else:
-                    nlo = ops.dn(_div(shi, a)) if shi != INF else -INF
-                    nhi = ops.up(_div(slo, a)) if slo != -INF else INF
+                    nlo = ops.dn(_div(shi, a)) if not _isinf(shi) else -INF
+                    nhi = ops.up(_div(slo, a)) if not _isinf(slo) else INF
                 r = narrow(v, nlo, nhi)
                 if r is None:
                     return Result(lo, hi, c, v)
@@ -301,9 +329,9 @@ def propagate(
 
 
 def _noticeable(old: Num, new: Num, other: Num) -> bool:
-    if old in (INF, -INF):
+    if _isinf(old):
         return True
     scale = max(abs(float(old)), abs(float(new)), 1e-300)
-    if other not in (INF, -INF):
+    if not _isinf(other):
         scale = max(scale, abs(float(other)))
     return abs(float(old) - float(new)) > 1e-12 * scale

@@ -21,7 +21,7 @@ from typing import Any
 
 from .propagate import Linear, conv_hi, conv_lo
 
-__all__ = ["FlatColumns", "Screen", "screen"]
+__all__ = ["FlatColumns", "Screen", "connected", "screen"]
 
 
 class FlatColumns:
@@ -145,33 +145,43 @@ class Screen:
         seeds = self._names(self._pass(self._mask(good), private=False)) if good else set()
         if not seeds:
             return []
-        by_claim: dict[str, list[str]] = {}
-        refs: dict[str, list[str]] = {}
-        for r in good:
-            ids = refs[r] = list(claim_ids(r))
-            for cid in ids:
-                by_claim.setdefault(cid, []).append(r)
-        order = {r: i for i, r in enumerate(good)}
-        seen: set[str] = set()
-        out: list[list[str]] = []
-        for seed in sorted(seeds & set(order), key=order.__getitem__):
-            if seed in seen:
-                continue
-            group: list[str] = []
-            stack = [seed]
-            seen.add(seed)
-            while stack:
-                r = stack.pop()
-                group.append(r)
-                for cid in refs[r]:
-                    for r2 in by_claim[cid]:
-                        if r2 not in seen:
-                            seen.add(r2)
-                            stack.append(r2)
-            if len(group) >= 2:
-                out.append(sorted(group, key=order.__getitem__))
-        out.sort(key=lambda rs: order[rs[0]])
-        return out
+        return connected(good, claim_ids, seeds)
+
+
+def connected(rules: list[str], claim_ids: Callable[[str], Iterable[str]],
+              seeds: Iterable[str] | None = None) -> list[list[str]]:
+    """Rules grouped by the claims they share, exactly as :func:`factcheck.graph.components`
+    groups them (groups of >= 2 rules, each in input order, ordered by their first rule),
+    limited to the groups that contain a seed.  Plain Python: no graph library to import.
+    """
+    by_claim: dict[str, list[str]] = {}
+    refs: dict[str, list[str]] = {}
+    for r in rules:
+        ids = refs[r] = list(claim_ids(r))
+        for cid in ids:
+            by_claim.setdefault(cid, []).append(r)
+    order = {r: i for i, r in enumerate(rules)}
+    start = rules if seeds is None else sorted(set(seeds) & set(order), key=order.__getitem__)
+    seen: set[str] = set()
+    out: list[list[str]] = []
+    for seed in start:
+        if seed in seen:
+            continue
+        group: list[str] = []
+        stack = [seed]
+        seen.add(seed)
+        while stack:
+            r = stack.pop()
+            group.append(r)
+            for cid in refs[r]:
+                for r2 in by_claim[cid]:
+                    if r2 not in seen:
+                        seen.add(r2)
+                        stack.append(r2)
+        if len(group) >= 2:
+            out.append(sorted(group, key=order.__getitem__))
+    out.sort(key=lambda rs: order[rs[0]])
+    return out
 
 
 def screen(cols: FlatColumns, flo: list[float], fhi: list[float], rule_ids: list[str],

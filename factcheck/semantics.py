@@ -89,11 +89,13 @@ def _half(claim: Claim, value: Decimal, policy: Policy) -> Fraction:
     under the policy, times 1000.
     """
     if claim.precision is not None:
-        return Fraction(claim.precision) / 2
+        n, d = claim.precision.as_integer_ratio()
+        return Fraction(n, 2 * d)
     if claim.scale is not None:
         digits = (value / claim.scale).normalize() if value % claim.scale == 0 else value / claim.scale
         return Fraction(implied_precision(_plain(digits), policy.rounding)) * Fraction(claim.scale) / 2
-    return Fraction(implied_precision(value, policy.rounding)) / 2
+    n, d = implied_precision(value, policy.rounding).as_integer_ratio()
+    return Fraction(n, 2 * d)
 
 
 def _plain(d: Decimal) -> Decimal:
@@ -118,7 +120,7 @@ def claim_interval(
     floor: Bound = -INF if claim.signed else Fraction(0)
     if claim.value is None:
         return floor, INF
-    v = Fraction(claim.value)
+    v = Fraction(*claim.value.as_integer_ratio())  # two ints: Fraction's fast path
     tol = policy.tolerance(claim.hedge, lang or claim.lang)
     h = _half(claim, claim.value, policy)
     hedge = claim.hedge
@@ -141,8 +143,15 @@ def claim_interval(
     else:  # less_than, at_most
         lo = v
         hi = v
-    lo = -INF if tol.below is None else lo - _fraction(tol.below) * av
-    hi = INF if tol.above is None else hi + _fraction(tol.above) * av
+    # (A zero tolerance, the usual case, leaves the bound as it is.)
+    if tol.below is None:
+        lo = -INF
+    elif tol.below:
+        lo = lo - _fraction(tol.below) * av
+    if tol.above is None:
+        hi = INF
+    elif tol.above:
+        hi = hi + _fraction(tol.above) * av
     if lo < floor:
         lo = floor
     return lo, hi

@@ -76,6 +76,18 @@ def canonical(unit: str) -> Canonical:
     >>> canonical("month").lo, canonical("month").hi
     (Fraction(2419200, 1), Fraction(2678400, 1))
     """
+    from . import unitcache
+
+    # Units seen in an earlier run come from a small file: no pint registry to build.
+    hit = unitcache.get(unit)
+    if hit is not None:
+        return Canonical(unit, *hit)
+    c = _canonical(unit)
+    unitcache.put(unit, c.lo, c.hi, c.dims, c.base)
+    return c
+
+
+def _canonical(unit: str) -> Canonical:
     import pint
 
     ureg = registry()

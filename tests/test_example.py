@@ -16,6 +16,9 @@ def test_check_json_reports_only_the_services_total(run_cli):
     assert [f["rule"] for f in bad] == ["services_total"]
     assert bad[0]["code"] == "FC111"
     assert set(bad[0]["claims"]) == {"services_six_months", "stations_daily", "units_daily"}
+    # Two units at more than 2,000 a day already overrun 400 thousand: the stations'
+    # 822 a day is not needed for the conflict.
+    assert bad[0]["conflict"] == ["services_six_months", "units_daily"]
     others = {f["rule"]: f["status"] for f in report["findings"] if f["rule"] != "services_total"}
     assert set(others.values()) == {"consistent"}
     assert len(others) == 6

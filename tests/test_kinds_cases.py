@@ -45,6 +45,8 @@ def test_case(case: dict[str, Any]) -> None:
             assert got.code == code, (rid, got.code, got.message)
         if status == "inconsistent":
             assert got.message and (got.arithmetic or got.code == "FC001")
+            if got.code != "FC001":
+                assert got.conflict and set(got.conflict) <= set(got.claims)
             assert got.severity.value == "error"
     if not any(k == "chain" for k in case["expect"]):
         assert not [f for f in ev.findings if f.rule is None], "unexpected chain finding"

@@ -78,3 +78,22 @@ def test_sweep_finds_a_chain_conflict() -> None:
                        np.array([0.0, 0.0, 5.0]), np.array([0.0, 0.0, 5.0]), z, z, z)
     res = sweep(prob)
     assert res.bad_var.any()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 12), min_size=1, max_size=4), min_size=0, max_size=14))
+def test_connected_groups_rules_as_the_networkx_graph_does(refs: list[list[int]]) -> None:
+    from factcheck.files import ClaimSet
+    from factcheck.graph import components
+    from factcheck.kinds.repeat import RepeatRule
+    from factcheck.model import Claim
+    from factcheck.screen import connected
+
+    cs = ClaimSet()
+    for i in range(13):
+        cs.claims[f"c{i}"] = Claim(id=f"c{i}", value=1)
+    for j, ids in enumerate(refs):
+        claims = [f"c{i}" for i in ids] + [f"c{ids[0]}"]
+        cs.rules[f"r{j}"] = RepeatRule(id=f"r{j}", kind="repeat", claims=claims)
+    rules = list(cs.rules)
+    assert connected(rules, lambda r: cs.rules[r].claims) == components(cs, rules)  # type: ignore[attr-defined]

@@ -450,3 +450,17 @@ def test_is_loopback(host: str, local: bool) -> None:
     from factcheck.cli.serve import is_loopback
 
     assert is_loopback(host) is local
+
+
+@pytest.mark.skipif(not extraction_available(), reason="the extraction stage (factcheck.articles) is not installed")
+def test_an_html_page_becomes_its_text(client: TestClient) -> None:
+    page = ("<html><head><title>t</title><style>p {color: red}</style></head><body>"
+            "<p>Police stations serve <b>822</b> people a day.</p><script>var x = 5;</script>"
+            "<p>In the last six months 400,000&nbsp;people were served.</p></body></html>")
+    res = client.post("/api/analyze", json={"text": page, "name": "police.html", "lang": "en"})
+    assert res.status_code == 200, res.text
+    state = res.json()["state"]
+    assert state["name"] == "police.txt"
+    assert "<p>" not in state["text"] and "var x" not in state["text"]
+    quotes = {state["text"][c["source"]["span"][0]:c["source"]["span"][1]] for c in state["claims"]}
+    assert any("822" in q for q in quotes) and any("400,000" in q for q in quotes)

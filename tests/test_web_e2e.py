@@ -265,6 +265,32 @@ def test_english_paste_marks_the_services_total(page: Page, shots: Path) -> None
     assert "inconsistent" not in {f.status.value for f in evaluate(cs).findings}
 
 
+PERSIAN = (
+    "آمار خدمات پلیس\n\n"
+    "به گفته‌ی فرمانده، کلانتری‌های استان روزانه به ۸۲۲ نفر خدمات می‌دهند و در هر یک از واحدهای راهور و "
+    "اماکن نیز روزانه بیش از ۲ هزار نفر خدمت می‌گیرند؛ شمار کل خدمت‌گیرندگان در ۶ ماه گذشته ۴۰۰ هزار نفر "
+    "بوده است.\n"
+)
+
+
+@pytest.mark.skipif(not extraction_available(), reason="the extraction stage (factcheck.articles) is not installed")
+def test_persian_paste_marks_the_services_total(page: Page, shots: Path) -> None:
+    page.fill("#text", PERSIAN)
+    page.click("#check")
+    expect(page.locator("body")).to_have_attribute("data-state", "ready")
+    total = page.locator("mark.fig", has_text="۴۰۰ هزار نفر")
+    expect(total).to_have_class(BAD)
+    expect(page.locator("mark.fig", has_text="۸۲۲")).to_have_class(BAD)
+    expect(page.locator("#article p").nth(2)).to_have_attribute("dir", "auto")
+    page.screenshot(path=str(shots / "web-fa-paste.png"), full_page=True)
+    total.click()
+    page.fill("#fe-value", "۱۲۰۰۰۰۰")  # Persian digits are numbers too
+    expect(total).to_have_class(GOOD)
+    cs = load_text(_download(page, "#dl-yaml").read_text("utf-8"), "x.yaml")
+    _check_references(cs)
+    assert "inconsistent" not in {f.status.value for f in evaluate(cs).findings}
+
+
 def test_english_page_from_a_claim_file(page: Page, shots: Path) -> None:
     doc = {"id": "en", "path": "police.en.txt", "lang": "en"}
     figures = [("stations_daily", "822 people a day", "822", "person / day", "exact"),
@@ -277,6 +303,29 @@ def test_english_page_from_a_claim_file(page: Page, shots: Path) -> None:
     expect(_mark(page, "served_six_months")).to_have_text("400,000 people")
     if not extraction_available():
         page.screenshot(path=str(shots / "web-en.png"), full_page=True)
+
+
+def test_add_a_rate_with_a_multiplier(page: Page) -> None:
+    doc = {"id": "en", "path": "police.en.txt", "lang": "en"}
+    figures = [("stations_daily", "822 people a day", "822", "person / day", "exact"),
+               ("units_daily", "more than 2,000 people a day", "2000", "person / day", "more_than"),
+               ("served_six_months", "400,000 people", "400000", "person", "exact")]
+    _open(page, ENGLISH, [_claims_file(ENGLISH, doc, figures, [])])
+    expect(page.locator("#relations")).to_contain_text("No relations yet")
+    page.select_option("#add-kind", "rate")
+    for cid in ("served_six_months", "stations_daily", "units_daily"):
+        _mark(page, cid).click()
+    expect(page.locator('#add-fields select[data-role="total"]')).to_have_value("served_six_months")
+    rates = page.locator('#add-fields select[data-role="rate"] option:checked')
+    expect(rates).to_have_count(2)
+    page.fill('#add-fields input[data-times="rate"]', "1, 2")
+    page.fill('#add-fields input[data-option="duration"]', "6 month")
+    page.click("#add-submit")
+    expect(page.locator('li.relation[data-rule="rate_1"]')).to_have_class(BAD)
+    expect(page.locator('li.relation[data-rule="rate_1"]')).to_contain_text("2 × units_daily")
+    cs = load_text(_download(page, "#dl-yaml").read_text("utf-8"), "x.yaml")
+    rule = cs.rules["rate_1"]
+    assert [(t.claim, t.times) for t in rule.rate] == [("stations_daily", 1), ("units_daily", 2)]  # type: ignore[attr-defined]
 
 
 # -- escaping and offsets ---------------------------------------------------------------------

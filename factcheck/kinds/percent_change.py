@@ -76,8 +76,12 @@ class PercentChange(RuleKind):
     def explain(self, rule: PercentChangeRule, ex: Explainer) -> Explanation:
         c = rule.change or rule.factor
         assert c is not None
-        word = "fall" if rule.direction == "decrease" else "rise"
-        formula = f"{ex.written(rule.old)} with a {word} of {ex.written(c)}"
+        if rule.factor is not None:
+            op = "÷" if rule.direction == "decrease" else "×"
+            formula = f"{ex.written(rule.old)} {op} {ex.written(c)}"
+        else:
+            word = "fall" if rule.direction == "decrease" else "rise"
+            formula = f"{ex.written(rule.old)} with a {word} of {ex.written(c)}"
         return self.target_vs(ex, rule.new, formula, "FC131", "FC131",
                               "change does not match", "change does not match")
 

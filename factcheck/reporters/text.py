@@ -56,6 +56,8 @@ def render(report: Report, options: Options) -> str:
             out.append(f"    {cid} = {describe(claim)}{quote}{paint(at, _DIM)}")
         if f.arithmetic:
             out.append(f"    arithmetic: {f.arithmetic}")
+        if f.conflict and len(f.conflict) < len(f.claims):
+            out.append(f"    these alone cannot all be right: {', '.join(f.conflict)}")
         for cid, need in f.needed.items():
             if f.status is Status.inconsistent:
                 if need is None:

@@ -185,6 +185,25 @@ def _article_name(doc: dict[str, Any], fallback: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1] or fallback
 
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def _plain_html(text: str, name: str) -> tuple[str, str]:
+    """An HTML page as the plain text the editor reads (``page.html`` -> ``page.txt``).
+
+    Markup would bury the figures on the page; the extraction stage's source reader turns
+    it into text, and the page, its spans and its report all speak of that text.
+    """
+    if not name.lower().endswith(HTML_SUFFIXES):
+        return text, name
+    try:
+        from ..extract import source  # type: ignore[attr-defined, import-not-found, unused-ignore]
+    except ImportError:  # a build without extraction cannot analyse articles at all
+        return text, name
+    plain: str = source.from_text(text, "html").text
+    return plain, name.rsplit(".", 1)[0] + ".txt"
+
+
 def extraction_available() -> bool:
     import importlib.util
 
@@ -235,12 +254,14 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] |
                                 "which is not installed in this build")
         from ..articles import claimset_from_article  # type: ignore[import-not-found, unused-ignore]
 
+        text, name = _plain_html(art.text, art.name)
         try:
-            found: ClaimSet = claimset_from_article(art.text, art.name, lang=art.lang)
+            found: ClaimSet = claimset_from_article(text, name, lang=art.lang)
         except InputError as exc:
             raise ApiError(422, exc.bare_message, exc.field) from None
-        text = next(iter(found.texts.values()), art.text) if len(found.texts) == 1 else art.text
-        state = StateIn(text=text, name=art.name, lang=art.lang, **dump_claimset(found))
+        if len(found.texts) == 1:
+            text = next(iter(found.texts.values()))
+        state = StateIn(text=text, name=name, lang=art.lang, **dump_claimset(found))
         cs, report = _checked(state)
         return {"state": state.model_dump(mode="json"), "result": _result(cs, report)}
 

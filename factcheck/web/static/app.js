@@ -63,12 +63,17 @@ function fmtInterval(iv, unit = "") {
   return t("iv.range", { a: lo, b: `${hi}${u}` });
 }
 
-/** Text whose «quoted» parts are isolated, so a Persian quote inside an English sentence
- * (or the reverse) keeps each run in its own direction. */
+// A run of right-to-left script: letters, with the spaces, digits and separators between them.
+const RTL = "\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF«»";
+const RTL_RUN = new RegExp(`[${RTL}](?:[${RTL}\u200c\u200d\\s0-9\u06F0-\u06F9\u0660-\u0669\u066B\u066C\u060C]*[${RTL}])?`, "g");
+
+/** Mixed-direction text (an English finding quoting Persian words, or the reverse) with each
+ * right-to-left run isolated: otherwise "۶ ماه گذشته (179–186 days)" shows as "(186–179". */
 function bidiText(tag, attrs, text) {
-  const e = el(tag, { dir: "auto", ...attrs });
+  const outside = text.replace(RTL_RUN, "");
+  const e = el(tag, { dir: /[A-Za-z]/.test(outside) ? "ltr" : "auto", ...attrs });
   let last = 0;
-  for (const m of text.matchAll(/«[^»]*»|"[^"]*"/g)) {
+  for (const m of text.matchAll(RTL_RUN)) {
     e.append(text.slice(last, m.index), el("bdi", { text: m[0] }));
     last = m.index + m[0].length;
   }
@@ -361,8 +366,8 @@ function renderFindings() {
         text: f.possible ? t("possibly", { s: t(`status.${f.status}`) }) : t(`status.${f.status}`) }), " ",
       el("code", { text: [f.code, f.name].filter(Boolean).join(" ") }), " ",
       f.rule ? el("span", { class: "muted", text: `${f.kind} ${f.rule}` }) : el("span", { class: "muted", text: f.rules.join(", ") })));
-    card.append(el("p", { class: "message", dir: "auto", text: f.message }));
-    if (f.arithmetic) card.append(el("p", { class: "arithmetic", dir: "ltr", text: f.arithmetic }));
+    card.append(bidiText("p", { class: "message" }, f.message));
+    if (f.arithmetic) card.append(bidiText("p", { class: "arithmetic" }, f.arithmetic));
     if (f.status === "inconsistent" && f.claims.length) {
       const table = el("table", { class: "needed" },
         el("thead", {}, el("tr", {}, el("th", { text: t("th.figure") }), el("th", { text: t("th.written") }),
@@ -472,6 +477,7 @@ function select(id) {
     m.classList.toggle("selected", m.dataset.claims.split(" ").includes(id));
   }
   renderFigureEditor();
+  page.pickChanged = true;  // the figures clicked, in order, fill the new-relation form
   renderAddForm();
 }
 
@@ -560,6 +566,11 @@ function renderAddForm() {
       for (const o of s.options) o.selected = mine.includes(o.value);
     }
     label.append(s);
+    if (role.shape === "terms") {
+      // how many times each chosen figure counts ("at each of the two units": 2), in order
+      label.append(el("input", { "data-times": role.name, dir: "ltr", inputmode: "decimal",
+        "aria-label": t("times.label"), placeholder: t("times.hint") }));
+    }
     if (role.description) label.title = role.description;
     box.append(label);
   }
@@ -597,7 +608,11 @@ async function addRule(ev) {
       if (s.value) rule[s.dataset.role] = s.value;
     } else {
       const ids = [...s.selectedOptions].map((o) => o.value);
-      if (ids.length) rule[s.dataset.role] = ids;
+      const times = $("add-fields").querySelector(`input[data-times="${s.dataset.role}"]`)?.value
+        .split(/[,،\s]+/).filter(Boolean) ?? [];
+      if (ids.length) {
+        rule[s.dataset.role] = ids.map((id, i) => (times[i] && times[i] !== "1" ? { claim: id, times: times[i] } : id));
+      }
     }
   }
   for (const i of $("add-fields").querySelectorAll("[data-option]")) {

@@ -1,0 +1,54 @@
+"""The benchmark runs end to end at a tiny size and its engines agree (no timing asserts)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+BASELINE_MODULES = {"pint": "pint", "z3": "z3", "highs": "highspy"}
+
+
+def _run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], dict[str, object]]:
+    out = tmp_path / "bench.json"
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), *args, "--json", str(out)],
+                          capture_output=True, text=True, timeout=600, env=env, check=False)
+    return proc, json.loads(out.read_text("utf-8"))
+
+
+def test_benchmark_smoke_every_installed_engine_agrees(tmp_path: Path) -> None:
+    proc, data = _run(tmp_path, "--sizes", "60,300", "--repeat", "1")
+    assert proc.returncode == 0, proc.stderr
+    results = data["results"]
+    assert isinstance(results, list)
+    installed = {e for e, m in BASELINE_MODULES.items() if importlib.util.find_spec(m)}
+    for claims in {r["claims"] for r in results}:
+        engines = {r["engine"] for r in results if r["claims"] == claims}
+        assert engines == {"factcheck"} | installed
+    assert all(r["verdicts_agree"] is True and r["seconds"] > 0 for r in results)
+    assert {"claims", "engine", "seconds", "verdicts_agree"} <= set(results[0])
+    for size in data["sizes"]:  # type: ignore[attr-defined]
+        assert size["planted_found"] is True
+        assert size["load_json_seconds"] > 0 and size["load_yaml_seconds"] > 0
+        assert size["bytes_per_claim_held"] > 0
+    assert data["cold_start_seconds"] > 0
+    assert "claims" in proc.stdout and "engine" in proc.stdout  # the table
+    missing = set(BASELINE_MODULES) - installed
+    for engine in missing:
+        assert any(note.startswith(f"{engine}: skipped") for note in data["notes"])  # type: ignore[attr-defined]
+
+
+def test_benchmark_engine_selection_and_bad_engine(tmp_path: Path) -> None:
+    proc, data = _run(tmp_path, "--sizes", "40", "--engines", "factcheck,pint", "--no-extra", "--repeat", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert {r["engine"] for r in data["results"]} == {"factcheck", "pint"}  # type: ignore[union-attr]
+    bad = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--engines", "gurobi"],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert bad.returncode == 2 and "unknown engine" in bad.stderr
