@@ -248,3 +248,14 @@ def test_sentence_opening_of_these_divides_the_previous_total():
     assert (r.kind, r.whole, r.remainder) == ("sum", "c1", True)
     assert "«از این تعداد» at 2:1" in r.evidence
     assert ev.findings[0].code == "FC101"
+
+
+def test_the_first_six_months_of_a_persian_year_last_186_days():
+    t = "در ۶ ماه نخست امسال روزانه ۱۰۱۰ نفر خدمات گرفتند و مجموعاً ۱۸۰ هزار و ۵۰۰ نفر خدمت گرفتند."
+    cs = claims(t, ("روزانه ۱۰۱۰ نفر", 1010, "person / day"), ("۱۸۰ هزار و ۵۰۰ نفر", 180500, "person"))
+    got, ev = check(t, cs, "fa", ["rate"])
+    (r,) = got.rules
+    assert r.duration == "186 day"
+    # 1,005 a day for 186 days is at least 186,930; over any 179 days it could be 179,895
+    (f,) = ev.findings
+    assert f.code == "FC111" and "186 days" in f.arithmetic

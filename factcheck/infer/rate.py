@@ -135,7 +135,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
                    + " + ".join(f"{x.times} × «{quoted[x.claim]}»" if x.times != 1 else f"«{quoted[x.claim]}»"
                                 for x in terms))
             yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
-                                    duration=None if t.claim.period and t.claim.period.duration else dur,
+                                    duration=None if t.claim.period and t.claim.period.duration == dur else dur,
                                     confidence=conf, evidence=doc.evidence([tcue, *cues], why)), retype)
         yield from _across(doc, si, figs)
         # The same flow restated per another time unit.
@@ -191,7 +191,7 @@ def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
         why = (f"«{doc.quote(t)}» over {dur} in the next sentence is the total of {quoted} "
                f"(both say «{sorted(shared)[0]}…»)")
         yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
-                                duration=None if t.claim.period and t.claim.period.duration else dur,
+                                duration=None if t.claim.period and t.claim.period.duration == dur else dur,
                                 confidence=0.6 if unsure else 0.8,
                                 evidence=doc.evidence([pcue, *(_times(doc, r)[1] for r in same)], why)))
 
@@ -245,8 +245,26 @@ def _close(doc: Doc, r: Figure, t: Figure) -> bool:
 def _duration(doc: Doc, t: Figure) -> tuple[str | None, Cue | None]:
     p = t.claim.period
     if p is not None and p.duration:
-        return p.duration, None
+        return _year_to_date(doc, p.duration, p.text or ""), None
     got = period_near(doc, t)
     if got is None:
         return None, None
-    return got
+    return _year_to_date(doc, got[0], doc.norm[got[1].start:got[1].end + 15]), got[1]
+
+
+#: "the first six months", «۶ ماه نخست», «یازده ماهه امسال»: months counted from the start of the year.
+_FROM_NEW_YEAR = re.compile(r"(نخست|اول|ابتدای|امسال|سال جاری)")
+
+
+def _year_to_date(doc: Doc, duration: str, words: str) -> str:
+    """The first N months of a Persian year have an exact length: months 1–6 have 31 days, 7–11 have 30.
+
+    "Six months" is 179 to 186 days in general, but «۶ ماه نخست امسال» is exactly 186.
+    """
+    n_text, _, unit = duration.partition(" ")
+    if doc.lang != "fa" or unit != "month" or not n_text.isdigit() or not 1 <= int(n_text) <= 11:
+        return duration
+    if not _FROM_NEW_YEAR.search(normalise(words)):
+        return duration
+    n = int(n_text)
+    return f"{31 * min(n, 6) + 30 * max(0, n - 6)} day"
