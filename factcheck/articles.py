@@ -61,7 +61,7 @@ def article_inference(text: str, path: str, lang: str | None = None, *,
         line = text.count("\n", 0, p) + 1
         return f"{line}:{p - (text.rfind(chr(10), 0, p) + 1) + 1}"
 
-    found = infer(plain, claims, lang, where=where)
+    found = infer(plain, claims, lang, where=where, prefix=pre)
     out: list[Claim] = []
     for c in found.claims:
         src = c.source or Source()

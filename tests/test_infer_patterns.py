@@ -259,3 +259,14 @@ def test_the_first_six_months_of_a_persian_year_last_186_days():
     # 1,005 a day for 186 days is at least 186,930; over any 179 days it could be 179,895
     (f,) = ev.findings
     assert f.code == "FC111" and "186 days" in f.arithmetic
+
+
+def test_one_every_two_seconds_is_a_rate():
+    t = "Someone dies on the roads every 2 seconds, or 83,200 a day."
+    cs = claims(t, ("2 seconds", 2, "second"), ("83,200 a day", 83200, "1 / day"))
+    got, ev = check(t, cs, "en", ["rate"])
+    (r,) = got.rules
+    added = {c.id: c for c in got.claims}[r.rate[0].claim]
+    assert added.source.quote == "every 2 seconds" and added.hedge.value == "range"
+    # one every 1.5 to 2.5 seconds is 34,560 to 57,600 a day
+    assert ev.findings[0].code == "FC112"

@@ -14,9 +14,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from ..kinds.base import Term
 from ..kinds.rate import RateRule
+from ..model import Claim, Hedge, Source
+from ..numbers import implied_precision
 from ..units import canonical
 from . import Proposal, pattern
 from .cues import NUMBER_WORD, TOTAL, number_word, period_near, split_list
@@ -28,7 +31,7 @@ _EACH = re.compile(
 _EACH_TAG = "each"
 _EACH_OF = re.compile(r"\beach of (the|its|their)\s*$|(?<!\w)(هر یک از|هریک از|هر کدام از)\s*$")
 #: The same flow said again in another time unit.
-_RESTATE = re.compile(r"\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
+_RESTATE = re.compile(r",\s*or\b|\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
                       r"meaning)\b|(?<!\w)(یعنی|که|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
 _SAME = re.compile(r"\b(that is|i\.e\.|which works out to|equivalent to|in other words)\b|"
                    r"(?<!\w)(یعنی|معادل|برابر با|به عبارت دیگر)(?!\w)")
@@ -138,6 +141,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
                                     duration=None if t.claim.period and t.claim.period.duration == dur else dur,
                                     confidence=conf, evidence=doc.evidence([tcue, *cues], why)), retype)
         yield from _across(doc, si, figs)
+        yield from _every(doc, figs, rates)
         # The same flow restated per another time unit.
         for i, b in enumerate(rates):
             for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
@@ -157,6 +161,54 @@ def find(doc: Doc) -> Iterator[Proposal]:
                                         confidence=conf,
                                         evidence=doc.evidence([cue], "the same flow is given per "
                                                               "two different time units")))
+
+
+_EVERY = re.compile(r"\b(every|each)\s*$|(?<!\w)هر\s*$")
+_TIME_DIMS = (("[time]", 1),)
+
+
+def _every(doc: Doc, figs: list[Figure], rates: list[Figure]) -> Iterator[Proposal]:
+    """"A death every 2 seconds, or 43,200 a day": one thing per stated interval is a rate."""
+    things = {r.thing for r in rates}
+    if len(things) != 1:
+        return
+    for d in figs:
+        if d.dims != _TIME_DIMS or d.value is None or d.value <= 0:
+            continue
+        m = _EVERY.search(doc.norm, max(0, d.start - 8), d.start)
+        if m is None:
+            continue
+        partner = min(rates, key=lambda r: abs(r.start - d.start))
+        thing = partner.claim.unit.split("/")[0].strip() or "1"
+        unit = f"{thing} / {d.claim.unit}"
+        try:
+            canonical(unit)
+        except Exception:
+            continue
+        # One every n units, n as written: between 1/(n + h) and 1/(n - h) a unit.
+        if d.claim.value is None:
+            continue
+        n = d.claim.value
+        h = Decimal(implied_precision(n)) / 2
+        with localcontext() as ctx:  # six digits, rounded outward: the range only widens
+            ctx.prec = 6
+            ctx.rounding = ROUND_FLOOR
+            lo = Decimal(1) / (n + h)
+            ctx.rounding = ROUND_CEILING
+            hi = Decimal(1) / (n - h) if n > h else None
+        start = m.start()
+        quote = doc.text[start:d.end]
+        claim = Claim(id=f"{doc.prefix}every_{start}", value=lo,
+                      value_max=hi, hedge=Hedge.range if hi is not None else Hedge.at_least, unit=unit,
+                      precision=Decimal("1e-12"), written=quote, lang=doc.lang,
+                      source=Source(span=(start, d.end), quote=quote))
+        a, b = (partner, d) if partner.start < d.start else (d, partner)
+        cue = doc.find(_RESTATE, a.end, b.start)
+        yield Proposal(RateRule(id="r", kind="rate", total=partner.id, rate=[Term(claim=claim.id)],
+                                confidence=0.8 if cue is not None else 0.7,
+                                evidence=doc.evidence([Cue(quote, start, d.end), cue],
+                                                      f"one every {d.claim.written or n} {d.claim.unit} is the "
+                                                      "same flow as the rate")), added=[claim])
 
 
 def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
