@@ -77,6 +77,9 @@ def on_part(doc: Doc, cue: Cue, parts: list[Figure]) -> bool:
 
     "The rest" with no figure of its own is an unstated remainder: it leaves the sum open.
     """
+    prev = max((f for f in doc.figures if f.end <= cue.start), key=lambda f: f.end, default=None)
+    if prev is not None and prev in parts and not doc.norm[prev.end:cue.start].strip():
+        return True  # "and 3 others"
     nxt = min((f for f in doc.figures if f.end > cue.start), key=lambda f: f.start, default=None)
     if nxt is None or nxt not in parts:
         return False
