@@ -207,6 +207,34 @@ def test_a_bad_correction_names_the_field(client: TestClient, state: dict[str, A
     assert words in body["error"] and "\n" not in body["error"]
 
 
+def _dumped(cs: Any) -> dict[str, Any]:
+    return {k: {i: m.model_dump(mode="json") for i, m in getattr(cs, k).items()}
+            for k in ("documents", "claims", "rules")}
+
+
+@pytest.mark.parametrize("edit", [
+    {}, {"value": "20.0"}, {"value": "۲۰"}, {"value": 20}, {"hedge": "range", "value": "18", "value_max": "22"},
+])
+def test_the_quick_path_reads_a_state_as_its_claim_file_does(state: dict[str, Any], edit: dict[str, Any]) -> None:
+    # Corrections skip writing YAML; what is evaluated must still be what is downloaded.
+    from factcheck.web.state import StateIn, _fast, _file_data, to_yaml
+
+    _claim(state, "police_share_lead").update(edit)
+    st = StateIn.model_validate(state)
+    quick = _fast(_file_data(st), "x.yaml")
+    slow = load_text(to_yaml(st), "x.yaml")
+    assert _dumped(quick) == _dumped(slow)
+    assert _dumped(quick)["claims"]["police_share_lead"]["value"] == str(
+        __import__("decimal").Decimal(str(edit.get("value", "20"))))
+
+
+def test_a_duplicate_id_is_refused(client: TestClient, state: dict[str, Any]) -> None:
+    state["claims"].append(dict(state["claims"][0]))
+    res = client.post("/api/evaluate", json=state)
+    assert res.status_code == 422
+    assert "duplicate id 'police_share_lead'" in res.json()["error"]
+
+
 def test_a_rule_naming_a_missing_figure_is_refused(client: TestClient, state: dict[str, Any]) -> None:
     state["rules"].append({"id": "x", "kind": "part_of", "part": "nope", "whole": "pillars"})
     res = client.post("/api/evaluate", json=state)

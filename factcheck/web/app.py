@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
@@ -163,6 +164,58 @@ def _result(cs: ClaimSet, report: Report) -> dict[str, Any]:
     }
 
 
+def _analyze(art: ArticleIn) -> dict[str, Any]:
+    from ..articles import claimset_from_article  # type: ignore[import-not-found, unused-ignore]
+
+    text, name = _plain_html(art.text, art.name)
+    try:
+        found: ClaimSet = claimset_from_article(text, name, lang=art.lang)
+    except InputError as exc:
+        raise ApiError(422, exc.bare_message, exc.field) from None
+    if len(found.texts) == 1:
+        text = next(iter(found.texts.values()))
+    state = StateIn(text=text, name=name, lang=art.lang, **dump_claimset(found))
+    cs, report = _checked(state)
+    return {"state": state.model_dump(mode="json"), "result": _result(cs, report)}
+
+
+def _import(got: ClaimFilesIn) -> dict[str, Any]:
+    loaded = ClaimSet()
+    try:
+        for f in got.files:
+            loaded.add(load_text(f.content, f.name))
+    except InputError as exc:
+        raise ApiError(422, str(exc), exc.field) from None
+    fields = dump_claimset(loaded)
+    doc = fields.get("document") or {}
+    state = StateIn(text=got.text, name=_article_name(doc, got.name), lang=got.lang or doc.get("lang"), **fields)
+    cs, report = _checked(state)
+    return {"state": state.model_dump(mode="json"), "result": _result(cs, report)}
+
+
+def _evaluate(state: StateIn) -> dict[str, Any]:
+    return _result(*_checked(state))
+
+
+def _export(state: StateIn) -> Response:
+    _checked(state)  # never offer a file that would not load
+    return _attachment(to_yaml(state), "application/yaml; charset=utf-8", f"{_stem(state.name)}.claims.yaml")
+
+
+def _report(fmt: str, state: StateIn) -> Response:
+    from ..reporters import Options, get
+
+    _, report = _checked(state)
+    text = get(fmt)(report, Options(show_all=True))
+    return _attachment(text, MEDIA_TYPES.get(fmt, "text/plain; charset=utf-8"),
+                       f"{_stem(state.name)}.report.{SUFFIXES.get(fmt, fmt)}")
+
+
+def _graph(state: StateIn) -> Response:
+    cs, report = _checked(state)
+    return _attachment(render_svg(cs, report.findings), "image/svg+xml", f"{_stem(state.name)}.graph.svg")
+
+
 def _attachment(content: str, media_type: str, filename: str) -> Response:
     return Response(content, media_type=media_type,
                     headers={"content-disposition": f'attachment; filename="{filename}"'})
@@ -243,6 +296,9 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] |
         return {"version": __version__, "formats": names(), "extraction": extraction_available(),
                 "max_bytes": max_bytes, "hedges": [h.value for h in Hedge], "kinds": kind_forms()}
 
+    # The work of each endpoint is synchronous and CPU-bound: it runs in the thread pool so
+    # that a long article never stalls the event loop (and the requests queued behind it).
+
     @app.post("/api/analyze", summary="Extract figures and infer relations from an article",
               openapi_extra=_body_schema(ArticleIn))
     async def analyze(request: Request) -> dict[str, Any]:
@@ -252,36 +308,13 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] |
         if not extraction_available():
             raise ApiError(501, "extracting figures from articles needs the extraction stage, "
                                 "which is not installed in this build")
-        from ..articles import claimset_from_article  # type: ignore[import-not-found, unused-ignore]
-
-        text, name = _plain_html(art.text, art.name)
-        try:
-            found: ClaimSet = claimset_from_article(text, name, lang=art.lang)
-        except InputError as exc:
-            raise ApiError(422, exc.bare_message, exc.field) from None
-        if len(found.texts) == 1:
-            text = next(iter(found.texts.values()))
-        state = StateIn(text=text, name=name, lang=art.lang, **dump_claimset(found))
-        cs, report = _checked(state)
-        return {"state": state.model_dump(mode="json"), "result": _result(cs, report)}
+        return await run_in_threadpool(_analyze, art)
 
     @app.post("/api/import", summary="Open claim files (YAML or JSON) for the pasted text",
               openapi_extra=_body_schema(ClaimFilesIn))
     async def import_files(request: Request) -> dict[str, Any]:
         """Returns the page's new state from the files' claims and rules, and its evaluation."""
-        got = await _read_json(request, ClaimFilesIn, max_bytes)
-        loaded = ClaimSet()
-        try:
-            for f in got.files:
-                loaded.add(load_text(f.content, f.name))
-        except InputError as exc:
-            raise ApiError(422, str(exc), exc.field) from None
-        fields = dump_claimset(loaded)
-        doc = fields.get("document") or {}
-        state = StateIn(text=got.text, name=_article_name(doc, got.name), lang=got.lang or doc.get("lang"),
-                        **fields)
-        cs, report = _checked(state)
-        return {"state": state.model_dump(mode="json"), "result": _result(cs, report)}
+        return await run_in_threadpool(_import, await _read_json(request, ClaimFilesIn, max_bytes))
 
     @app.post("/api/evaluate", summary="Evaluate the claims and rules the page holds",
               openapi_extra=_body_schema(StateIn))
@@ -289,36 +322,27 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] |
         """Report version 1 (``report``), each figure in words (``described``), and the rule
         graph as SVG (``graph_svg``).  A claim or rule that a claim file could not hold is
         a 422 with ``error`` naming the field."""
-        cs, report = _checked(await _read_json(request, StateIn, max_bytes))
-        return _result(cs, report)
+        return await run_in_threadpool(_evaluate, await _read_json(request, StateIn, max_bytes))
 
     @app.post("/api/export/claims.yaml", summary="The claims and rules as a claim file",
               openapi_extra=_body_schema(StateIn), response_class=Response)
     async def export_yaml(request: Request) -> Response:
         """YAML that ``factcheck check`` reads; rejected relations are simply not sent."""
-        state = await _read_json(request, StateIn, max_bytes)
-        _checked(state)  # never offer a file that would not load
-        return _attachment(to_yaml(state), "application/yaml; charset=utf-8", f"{_stem(state.name)}.claims.yaml")
+        return await run_in_threadpool(_export, await _read_json(request, StateIn, max_bytes))
 
     @app.post("/api/report/{fmt}", summary="The report in a registered format (json, sarif, text, ...)",
               openapi_extra=_body_schema(StateIn), response_class=Response)
     async def report_format(fmt: str, request: Request) -> Response:
-        from ..reporters import Options, get, names
+        from ..reporters import names
 
         if fmt not in names():
             raise ApiError(404, f"unknown report format {fmt!r} (available: {', '.join(names())})")
-        state = await _read_json(request, StateIn, max_bytes)
-        _, report = _checked(state)
-        text = get(fmt)(report, Options(show_all=True))
-        return _attachment(text, MEDIA_TYPES.get(fmt, "text/plain; charset=utf-8"),
-                           f"{_stem(state.name)}.report.{SUFFIXES.get(fmt, fmt)}")
+        return await run_in_threadpool(_report, fmt, await _read_json(request, StateIn, max_bytes))
 
     @app.post("/api/graph.svg", summary="The rule graph as SVG", openapi_extra=_body_schema(StateIn),
               response_class=Response)
     async def graph_svg(request: Request) -> Response:
-        state = await _read_json(request, StateIn, max_bytes)
-        cs, report = _checked(state)
-        return _attachment(render_svg(cs, report.findings), "image/svg+xml", f"{_stem(state.name)}.graph.svg")
+        return await run_in_threadpool(_graph, await _read_json(request, StateIn, max_bytes))
 
     hosts = allowed_hosts if allowed_hosts is not None else ["127.0.0.1", "localhost"]
     inner: ASGIApp = TrustedHostMiddleware(app, allowed_hosts=hosts)

@@ -1,8 +1,9 @@
 """The page's state (article text, claims, rules) as API models, claim-file YAML and a ClaimSet.
 
-The state is turned into claim-file YAML first and read back with
-:func:`factcheck.files.load_text`: what the editor downloads is exactly what was checked,
-and a bad correction gets the same ``field: message (got value)`` error a file would.
+The state is validated with the claim-file model itself, so what the editor downloads is
+exactly what was checked; a state that is refused is written as claim-file YAML and read
+back with :func:`factcheck.files.load_text`, so a bad correction gets the same
+``field: message (got value)`` error a file would.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..files import ClaimSet, _check_references, load_text
+from ..errors import InputError
+from ..files import ClaimSet, _check_references, file_model, load_text
 
 __all__ = ["MAX_TEXT_CHARS", "ArticleIn", "ClaimFile", "ClaimFilesIn", "StateIn", "claimset", "to_yaml"]
 
@@ -80,14 +82,15 @@ def _document(state: StateIn) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None}
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Writes decimals as YAML numbers with their digits as written (no floats, no exponents)."""
 
 
-def _decimal(dumper: yaml.SafeDumper, d: Decimal) -> yaml.ScalarNode:
+def _decimal(dumper: Any, d: Decimal) -> yaml.ScalarNode:
     text = format(d, "f")
     tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
-    return dumper.represent_scalar(tag, text)
+    node: yaml.ScalarNode = dumper.represent_scalar(tag, text)
+    return node
 
 
 _Dumper.add_representer(Decimal, _decimal)
@@ -107,11 +110,49 @@ def _numbers(claim: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _file_data(state: StateIn) -> dict[str, Any]:
+    return {"schema": CLAIMS_SCHEMA, "document": _document(state),
+            "claims": [_numbers(c) for c in state.claims], "rules": state.rules}
+
+
 def to_yaml(state: StateIn) -> str:
     """The state as a claim file (``document``, ``claims``, ``rules``) in YAML."""
-    data: dict[str, Any] = {"schema": CLAIMS_SCHEMA, "document": _document(state),
-                            "claims": [_numbers(c) for c in state.claims], "rules": state.rules}
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(_file_data(state), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Refused(Exception):
+    """The fast path saw something wrong; the claim-file path will say what, and where."""
+
+
+def _fast(data: dict[str, Any], name: str) -> ClaimSet:
+    """The claim file's model validated straight from the state, without writing YAML.
+
+    Every correction goes through here, so it must be quick; it accepts exactly what
+    :func:`load_text` accepts (the same model), and on anything else the caller falls back
+    to :func:`load_text` for its located ``field: message (got value)`` error.
+    """
+    try:
+        parsed: Any = file_model().model_validate(data)
+    except (ValidationError, InputError):
+        raise _Refused from None
+    cs = ClaimSet()
+    docs = list(parsed.documents) + ([parsed.document] if parsed.document else [])
+    for d in docs:
+        cs.documents[d.id] = d
+    if len(docs) == 1:
+        cs.doc_of_file[name] = docs[0].id
+    for section, items in (("claims", parsed.claims), ("rules", parsed.rules)):
+        store: dict[str, Any] = getattr(cs, section)
+        for item in items:
+            if item.id in store:
+                raise _Refused
+            store[item.id] = item
+            cs.origin[f"{section}:{item.id}"] = (name, None, None)
+    try:
+        _check_references(cs)
+    except InputError:
+        raise _Refused from None
+    return cs
 
 
 def claimset(state: StateIn) -> ClaimSet:
@@ -119,8 +160,12 @@ def claimset(state: StateIn) -> ClaimSet:
 
     Raises :class:`~factcheck.errors.ClaimFileError` for anything a claim file may not say.
     """
-    cs = load_text(to_yaml(state), f"{state.name}.claims.yaml")
-    _check_references(cs)
+    name = f"{state.name}.claims.yaml"
+    try:
+        cs = _fast(_file_data(state), name)
+    except _Refused:
+        cs = load_text(to_yaml(state), name)  # raises the error a claim file would get
+        _check_references(cs)
     if state.text is not None:
         doc = _document(state)
         cs.texts[doc["id"]] = state.text
