@@ -2,8 +2,9 @@
 
 pre-commit clones the hook repository from a local path and installs it into a fresh
 virtualenv with pip.  No network is used: the virtualenv sees the packages of the
-interpreter running the tests (VIRTUALENV_SYSTEM_SITE_PACKAGES), pip may not look at an
-index (PIP_NO_INDEX) and builds without isolation (so setuptools comes from here too).
+interpreter running the tests (VIRTUALENV_SYSTEM_SITE_PACKAGES, or PYTHONPATH when the
+tests themselves run in a virtualenv), pip may not look at an index (PIP_NO_INDEX) and
+builds without isolation, so setuptools comes from the test environment too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -68,6 +70,12 @@ def test_pre_commit_runs_the_hook_and_blocks_a_bad_commit(tmp_path, hook_repo):
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1",
            "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     env.pop("PYTHONPATH", None)  # the hook must run the package pre-commit installed, not this checkout
+    if sys.prefix != sys.base_prefix:
+        # Running in a virtualenv: "system site packages" would be the base interpreter's,
+        # which may lack the dependencies; show pip this environment's instead.
+        env.pop("VIRTUALENV_SYSTEM_SITE_PACKAGES")
+        site = sysconfig.get_paths()
+        env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([site["purelib"], site["platlib"]]))
 
     def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=proj, env=env,
