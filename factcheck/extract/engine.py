@@ -9,11 +9,12 @@ super-linearly: every repetition is over disjoint character classes.
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from decimal import Decimal
-from itertools import islice
+from itertools import accumulate, islice
 
 from ..model import Hedge
 from .base import Language, Mention, Phrase
@@ -30,11 +31,19 @@ _TOKEN = re.compile(
     r"|(?P<p>[^\s\w\u200c])"
 )
 _SENTENCE = re.compile(r"\n|[!?؟;؛]|\.(?![0-9])")
-_FWD_CHARS = 700
-_FWD_TOKENS = 90
-_BACK_CHARS = 200
+# Windows around a candidate: a short one first, a long one only when a phrase runs on
+# (number words up to 10**12 take some 40 tokens).
+_FWD_CHARS = 160
+_FWD_TOKENS = 18
+_FWD_CHARS_LONG = 900
+_FWD_TOKENS_LONG = 120
+_BACK_CHARS = 120
 _YEAR_RANGES = ((1300, 1500), (1800, 2101))
 _LATIN = re.compile(r"[A-Za-z]")
+_DIGIT_RUN = re.compile(r"[0-9.,/:]*")
+_SPACE = re.compile(r"\s")
+#: more digits than this is an identifier or garbage, not a figure (claims allow |exponent| <= 60)
+_MAX_DIGITS = 30
 _DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
 _BOUNDARY = frozenset({".", "!", "?", "؟", ";", "؛", "\n"})
 _CURRENCY = {"$": "dollar", "£": "pound_sterling", "€": "euro"}
@@ -52,6 +61,75 @@ class Tok:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Tok({self.kind},{self.t!r},{self.s})"
+
+
+_RAW = re.compile(r"([^\S\n]+)|([0-9]+(?:[.,/:][0-9]+)*)|([^\W\d_]+(?:['\u200c][^\W\d_]+)*)|(.)", re.S)
+#: text is tokenised in chunks of about this many characters (memory stays flat on 50 MB files)
+_CHUNK = 200_000
+_CHUNK_BEFORE = 400
+_CHUNK_AFTER = 1_200
+
+
+class _Chunk:
+    """The tokens of ``norm[start:end]``, read once with ``findall`` and turned into
+    :class:`Tok` objects only where a candidate looks at them."""
+
+    def __init__(self, scanner: Scanner, norm: str, start: int, end: int) -> None:
+        self.scanner = scanner
+        self.raw: list[tuple[str, str, str, str]] = _RAW.findall(norm, start, end)
+        full = [a or b or c or d for a, b, c, d in self.raw]
+        self.starts = list(accumulate(map(len, full), initial=start))
+        self._toks: list[list[Tok] | None] = [None] * len(self.raw)
+        #: raw indices of tokens that are not white space
+        self.nonspace = [i for i, r in enumerate(self.raw) if not r[0]]
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def at(self, i: int) -> list[Tok]:
+        got = self._toks[i]
+        if got is None:
+            ws, num, word, p = self.raw[i]
+            s = self.starts[i]
+            if ws:
+                got = []
+            elif num:
+                got = [Tok("num", num, s, s + len(num), num)]
+            elif word:
+                got = []
+                for piece, key in self.scanner.pieces(word):
+                    got.append(Tok("word", piece, s, s + len(piece), key))
+                    s += len(piece)
+            else:
+                got = [Tok("nl" if p == "\n" else "p", p, s, s + 1, p)]
+            self._toks[i] = got
+        return got
+
+    def fwd(self, i: int, max_tokens: int, max_chars: int) -> list[Tok]:
+        """Up to ``max_tokens`` tokens from raw index ``i`` on, within ``max_chars`` characters."""
+        nz = self.nonspace
+        p = bisect_left(nz, i)
+        toks = self._toks
+        out: list[Tok] = []
+        for k in nz[p:p + max_tokens]:
+            got = toks[k]
+            out.extend(got if got is not None else self.at(k))
+        limit = self.starts[i] + max_chars
+        if out and out[-1].s >= limit:
+            out = [t for t in out if t.s < limit]
+        return out
+
+    def back(self, i: int, min_start: int) -> list[Tok]:
+        """The tokens before raw index ``i`` that start at or after ``min_start``."""
+        nz = self.nonspace
+        p = bisect_left(nz, i)
+        q = bisect_left(nz, bisect_left(self.starts, min_start, 0, i), 0, p)
+        toks = self._toks
+        out: list[Tok] = []
+        for k in nz[q:p]:
+            got = toks[k]
+            out.extend(got if got is not None else self.at(k))
+        return out
 
 
 class _Num:
@@ -77,17 +155,25 @@ class Scanner:
         words = set(lang.cardinals) | set(lang.scales) | set(lang.ordinals) | set(lang.ordinal_scales)
         words |= set(lang.multiplier_words) | set(lang.hundreds)
         words |= {w for w in lang.fractions if lang.fractions[w] in ("half",)}
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        flags = re.IGNORECASE if lang.case_insensitive else 0
-        self.candidates = re.compile(rf"[0-9]|\b(?:{alts})\b", flags)
+        self._numwords = frozenset(lang.key(w) for w in words)
+        self._lemma = functools.lru_cache(maxsize=65_536)(lang.lemma)
+        self._each_lasts = frozenset(p[-1] for p in lang.each_before)
+        tables: list[dict[Phrase, str] | dict[Phrase, Hedge]] = [
+            lang.hedges_before, lang.hedges_after, lang.percent_after, lang.rate_after, lang.rate_before, lang.nouns]
+        self._firsts = {id(t): frozenset(p[0] for p in t) for t in tables}
+        self._lasts = {id(t): frozenset(p[-1] for p in t) for t in tables}
+        self._noun_firsts = frozenset(p[0] for p in lang.nouns)
+        self._cand_cache: dict[str, bool] = {}
         self._max_phrase = {name: max((len(p) for p in table), default=0) for name, table in (
             ("hb", lang.hedges_before), ("ha", lang.hedges_after), ("pa", lang.percent_after),
             ("ra", lang.rate_after), ("rb", lang.rate_before), ("nouns", lang.nouns),
             ("eb", lang.each_before))}
+        self._split_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
     # -- tokens -----------------------------------------------------------------------
     def _tokens(self, norm: str, start: int, end: int, limit: int | None = None) -> list[Tok]:
         lang = self.lang
+        cache = self._split_cache
         out: list[Tok] = []
         it: Iterable[re.Match[str]] = _TOKEN.finditer(norm, start, end)
         if limit is not None:
@@ -96,22 +182,45 @@ class Scanner:
             kind = m.lastgroup or "p"
             t = m.group()
             if kind == "word":
-                pieces = lang.split(t)
-                if pieces:
-                    s = m.start()
-                    for piece in pieces:
-                        out.append(Tok("word", piece, s, s + len(piece), lang.key(piece)))
-                        s += len(piece)
-                    continue
-                out.append(Tok(kind, t, m.start(), m.end(), lang.key(t)))
+                got = cache.get(t)
+                if got is None:
+                    if len(cache) > 50_000:
+                        cache.clear()
+                    got = cache[t] = tuple((p, lang.key(p)) for p in (lang.split(t) or [t]))
+                s = m.start()
+                for piece, key in got:
+                    out.append(Tok("word", piece, s, s + len(piece), key))
+                    s += len(piece)
             else:
                 out.append(Tok(kind, t, m.start(), m.end(), t))
         return out
+
+    def pieces(self, word: str) -> tuple[tuple[str, str], ...]:
+        """A word as (piece, lexicon key) pairs, after the language's splitting of glued forms."""
+        cache = self._split_cache
+        got = cache.get(word)
+        if got is None:
+            if len(cache) > 50_000:
+                cache.clear()
+            lang = self.lang
+            got = cache[word] = tuple((p, lang.key(p)) for p in (lang.split(word) or [word]))
+        return got
+
+    def _is_candidate(self, word: str) -> bool:
+        got = self._cand_cache.get(word)
+        if got is None:
+            if len(self._cand_cache) > 50_000:
+                self._cand_cache.clear()
+            got = self._cand_cache[word] = self.pieces(word)[0][1] in self._numwords
+        return got
 
     # -- numbers ----------------------------------------------------------------------
     def _digits(self, tok: Tok, fwd: list[Tok], i: int, num: _Num) -> Decimal | None:
         """Value of a digit token, or None with ``num.special`` set when it is not a plain number."""
         t = tok.t
+        if len(t) > _MAX_DIGITS:
+            num.special = "code"
+            return None
         if ":" in t:
             num.special = "time"
             return None
@@ -121,12 +230,18 @@ class Scanner:
                 num.special = "date"
                 return None
             a, b = parts
+            if not (a.isdigit() and b.isdigit()):
+                num.special = "code"
+                return None
             nxt = fwd[i + 1] if i + 1 < len(fwd) else None
             if _year_like(a) and len(b) in (2, 4) and (len(b) == 2 or _year_like(b)):
                 num.special = "year"  # 2012/13, 1399/1400: a year span
                 return None
             th = nxt is not None and nxt.kind == "word" and nxt.s == tok.e \
                 and self.lang.digit_suffix(nxt.k) == ("ordinal", 0)
+            if (th or self.lang.code == "en") and int(b) == 0:
+                num.special = "code"
+                return None
             if th or self.lang.code == "en":
                 num.fraction = (Decimal(a), f"/{b}")
                 if th:
@@ -234,7 +349,7 @@ class Scanner:
                     if is_ord:
                         num.ordinal = True
                         break
-                elif i == 0 and (k in lang.multiplier_words or k in lang.fractions):
+                elif i == 0 and (k in lang.multiplier_words or k in lang.fractions) and k not in lang.ordinal_scales:
                     cur = Decimal(1)
                     num.last, num.words = 0, True
                     break
@@ -273,20 +388,22 @@ class Scanner:
         return tok.t == "," and after_scale and (nxt in self.lang.cardinals or nxt in self.lang.ordinals)
 
     # -- lookups ----------------------------------------------------------------------
-    @staticmethod
-    def _match_after(table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
+    def _match_after(self, table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
                      maxlen: int) -> tuple[int, object] | None:
         """Longest phrase of ``table`` starting at ``toks[j]``: (tokens used, value)."""
+        if j >= len(toks) or toks[j].k not in self._firsts[id(table)]:
+            return None
         for n in range(min(maxlen, len(toks) - j), 0, -1):
             key = tuple(t.k for t in toks[j:j + n])
             if key in table:
                 return n, table[key]
         return None
 
-    @staticmethod
-    def _match_before(table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
+    def _match_before(self, table: dict[Phrase, str] | dict[Phrase, Hedge], toks: list[Tok], j: int,
                       maxlen: int) -> tuple[int, object] | None:
         """Longest phrase of ``table`` ending at ``toks[j - 1]``."""
+        if j <= 0 or toks[j - 1].k not in self._lasts[id(table)]:
+            return None
         for n in range(min(maxlen, j), 0, -1):
             key = tuple(t.k for t in toks[j - n:j])
             if key in table:
@@ -309,15 +426,23 @@ class Scanner:
             if tok.kind != "word" or (start > j and tok.k in lang.stop):
                 break
             hit = None
-            for n in range(min(maxlen, len(fwd) - start), 0, -1):
+            quick = tok.k in self._noun_firsts or (self._lemma(tok.k),) in lang.nouns
+            for n in range(min(maxlen, len(fwd) - start), 0, -1) if quick else ():
                 ws = fwd[start:start + n]
                 if any(t.kind != "word" for t in ws):
                     continue
-                key = (*(t.k for t in ws[:-1]), lang.lemma(ws[-1].k))
+                key = (*(t.k for t in ws[:-1]), self._lemma(ws[-1].k))
                 unit = lang.nouns.get(key)
                 if unit is not None:
                     hit = (j, start + n, unit, " ".join(key))
                     break
+            if hit is not None and hit[3] in lang.generic_nouns and hit[1] < len(fwd) \
+                    and fwd[hit[1]].kind == "word":
+                # "۱۵ مورد نزاع": a classifier followed by the thing counted
+                k2 = self._lemma(fwd[hit[1]].k)
+                u2 = lang.nouns.get((k2,))
+                if u2 is not None and k2 not in lang.generic_nouns:
+                    hit = (j, hit[1] + 1, u2, k2)
             if hit is not None:
                 best = hit
                 if not lang.head_last:
@@ -339,39 +464,57 @@ class Scanner:
         out: list[Mention] = []
         floor = lo
         pos = lo
-        while True:
-            m = self.candidates.search(norm, pos, hi)
-            if m is None:
-                break
-            start = m.start()
-            fwd = self._tokens(norm, start, min(hi, start + _FWD_CHARS), _FWD_TOKENS)
-            if not fwd:
-                pos = m.end()
-                continue
-            mention, used_end = self._read(prep, fwd, floor, lo)
-            pos = max(used_end, m.end())
-            if mention is not None:
-                out.append(mention)
-                if mention.kind in ("quantity", "duration"):
-                    floor = used_end
+        cs = lo
+        while cs < hi:
+            ce = min(hi, cs + _CHUNK)
+            if ce < hi:
+                ws = _SPACE.search(norm, ce, min(hi, ce + 10_000))
+                ce = ws.start() if ws else min(hi, ce + 10_000)
+            ts = max(lo, cs - _CHUNK_BEFORE)
+            if ts > lo:
+                ws = _SPACE.search(norm, ts, cs)
+                ts = ws.start() if ws else cs
+            chunk = _Chunk(self, norm, ts, min(hi, ce + _CHUNK_AFTER))
+            starts, raw = chunk.starts, chunk.raw
+            cand = self._cand_cache
+            first = bisect_left(starts, cs, 0, len(raw))
+            last = bisect_left(starts, ce, first, len(raw))
+            for i in [i for i in range(first, last)
+                      if raw[i][1] or (raw[i][2] and (cand.get(raw[i][2]) or self._is_candidate(raw[i][2])))]:
+                st = starts[i]
+                if st < pos:
+                    continue
+                fwd = chunk.fwd(i, _FWD_TOKENS, _FWD_CHARS)
+                probe: _Num | None = self._parse(fwd)
+                assert probe is not None
+                if probe.last >= len(fwd) - 10 and (len(fwd) >= _FWD_TOKENS or fwd[-1].e >= st + _FWD_CHARS - 40):
+                    # the phrase may run past the short window: read it with the long one
+                    fwd = chunk.fwd(i, _FWD_TOKENS_LONG, _FWD_CHARS_LONG)
+                    probe = None
+                mention, used_end = self._read(prep, chunk, i, fwd, floor, lo, probe)
+                pos = max(used_end, st + 1)
+                if pos < hi and norm[pos - 1].isdigit():
+                    pos = _DIGIT_RUN.match(norm, pos).end()  # type: ignore[union-attr]  # always matches
+                if mention is not None:
+                    out.append(mention)
+                    if mention.kind in ("quantity", "duration"):
+                        floor = used_end
+            cs = ce
         self._sentences(norm, out, lo, hi, prep)
         self._inherit(out)
         self._periods(out, prep)
         return out
 
-    def _read(self, prep: Prepared, fwd: list[Tok], floor: int, lo: int) -> tuple[Mention | None, int]:
+    def _read(self, prep: Prepared, chunk: _Chunk, idx: int, fwd: list[Tok], floor: int,
+              lo: int, parsed: _Num | None = None) -> tuple[Mention | None, int]:
         """Read the mention starting at ``fwd[0]``; return it (or None) and the end of the figure."""
         lang = self.lang
-        norm = prep.norm
-        num = self._parse(fwd)
+        num = parsed if parsed is not None else self._parse(fwd)
         if num.last < 0:
             return None, fwd[0].e
         fig_s, fig_e = fwd[0].s, fwd[num.last].e
         j = num.last + 1
-        bstart = max(floor, fwd[0].s - _BACK_CHARS)
-        back = self._tokens(norm, bstart, fwd[0].s)
-        if back and bstart > lo and bstart > floor and norm[bstart - 1].isalnum():
-            back = back[1:]
+        back = chunk.back(idx, max(floor, fwd[0].s - _BACK_CHARS))
         prev = back[-1] if back else None
         prev_glued = prev is not None and prev.e == fig_s
         cues: list[str] = []
@@ -407,22 +550,29 @@ class Scanner:
         if num.ordinal and num.fraction is None and not a_third:
             return mention("ordinal")
         integer = num.value == num.value.to_integral_value()
-        unit_after = self._has_unit_after(fwd, j)
+        unit_after_cache: list[bool] = []
+
+        def unit_after() -> bool:
+            if not unit_after_cache:
+                unit_after_cache.append(self._has_unit_after(fwd, j))
+            return unit_after_cache[0]
+
         if num.digits and not num.words and integer and num.fraction is None:
-            if _year_like(first_tok) and not unit_after:
+            if _year_like(first_tok) and not unit_after():
                 return mention("year")
-            if prev is not None and prev.k in lang.year_before and not unit_after:
+            if prev is not None and prev.k in lang.year_before and not unit_after():
                 return mention("year")
-            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after:
+            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after():
                 return mention("phone")
             if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues:
                 return mention("phone")
-        if prev is not None and prev.k in lang.label_before and (not unit_after or (
+        if prev is not None and prev.k in lang.label_before and (not unit_after() or (
                 lang.code == "fa" and not self._percent_or_scale_after(fwd, j))) \
-                and not (len(back) > 1 and back[-2].k in ("هر", "every", "each", "per", "در")):
+                and not (len(back) > 1 and back[-2].k in ("هر", "every", "each", "per", "در")
+                         and (prev.k in lang.time_units or self._lemma(prev.k) in lang.time_units)):
             return mention("label")
         if lang.code == "en" and prev is not None and prev.kind == "word" and prev.t[:1].isupper() \
-                and not unit_after and num.digits and not self._sentence_start(back) \
+                and not unit_after() and num.digits and not self._sentence_start(back) \
                 and prev.k not in lang.stop and prev.k not in lang.months and not _hedge_word(lang, prev.k):
             return mention("label")
         if lang.code == "en" and nxt is not None and nxt.k in ("am", "pm", "a.m", "p.m", "gmt", "utc", "bst") \
@@ -470,7 +620,7 @@ class Scanner:
         elif fwd[0].k in lang.fractions and num.last == 0 and fwd[0].k not in lang.cardinals and unit is None:
             value, unit, precision = Decimal(1), lang.fractions[fwd[0].k], Decimal("0.1")
             tags.append("fraction")
-        elif lang.weak_words and num.last == 0 and fwd[0].k in lang.weak_words and not unit_after \
+        elif lang.weak_words and num.last == 0 and fwd[0].k in lang.weak_words and not unit_after() \
                 and not self._hedged(back) and not (nxt is not None and nxt.k in lang.each_after):
             return None, fig_e
 
@@ -522,12 +672,12 @@ class Scanner:
                 unit, end_idx, j = "times", j, j + 1
                 tags.append("multiplier")
             elif nxt.k in lang.fractions and not num.digits and not (
-                    (nxt.k in lang.time_units or lang.lemma(nxt.k) in lang.time_units)
+                    (nxt.k in lang.time_units or self._lemma(nxt.k) in lang.time_units)
                     and back and back[-1].k in lang.period_cues_before):
                 unit, precision, end_idx, j = lang.fractions[nxt.k], Decimal("0.1"), j, j + 1
                 tags.append("fraction")
-            elif lang.lemma(nxt.k) in lang.time_units or nxt.k in lang.time_units:
-                unit = lang.time_units.get(nxt.k) or lang.time_units[lang.lemma(nxt.k)]
+            elif self._lemma(nxt.k) in lang.time_units or nxt.k in lang.time_units:
+                unit = lang.time_units.get(nxt.k) or lang.time_units[self._lemma(nxt.k)]
                 kind = "duration"
                 end_idx, j = j, j + 1
                 cue_b = back[-1].k if back else ""
@@ -566,7 +716,7 @@ class Scanner:
             elif noun_text is None and j < len(fwd) and fwd[j].kind == "word" and fwd[j].k not in lang.stop \
                     and fwd[j].s - fwd[end_idx].e <= 2 and lang.code == "fa" and fwd[j].k not in lang.conj:
                 noun_text = _orig_words(prep, fwd, j, j + 1)
-                noun_key = lang.lemma(fwd[j].k)
+                noun_key = self._lemma(fwd[j].k)
                 tags.append("unit_guess")
             if noun_key is not None and noun_key in lang.generic_nouns:
                 tags.append("generic_noun")
@@ -581,7 +731,7 @@ class Scanner:
                         count_unit, noun_key = part[2], part[3]
                         tags.append("partitive")
             if count_unit is None and (noun_text is None or "unit_guess" in tags) and "fraction" not in tags:
-                ctx = self._context_noun(norm, fig_s, lo)
+                ctx = self._context_noun(chunk, idx, fig_s, lo)
                 if ctx is not None:
                     count_unit, noun_key = ctx
                     tags.append("unit_from_context")
@@ -633,6 +783,9 @@ class Scanner:
                 qs = back[bi].s
         if value_max is not None:
             hedge = Hedge.range
+            if bi and back[bi - 1].k in lang.range_between and back[bi - 1].e <= qs:
+                bi -= 1
+                qs = back[bi].s
         # rate before: "روزانه", "هر ساعت", "daily"
         if kind == "quantity" and per is None and unit not in ("percent", "percentage_point"):
             got = self._rate_before(back, bi)
@@ -661,7 +814,7 @@ class Scanner:
                       noun=noun_text, noun_key=noun_key, each=each, cues=cues, tags=tags)
         if "period" in tags:
             men.period_of = f"{_plain(value)} {unit}"
-        return men, max(fig_e, fig_last)
+        return men, max(fig_e, fig_last, qe)
 
     # -- helpers for _read -----------------------------------------------------------------
     def _month(self, k: str) -> bool:
@@ -688,19 +841,27 @@ class Scanner:
         return Mention(kind="date", value=Decimal(0), start=s, end=e, fig_start=s, fig_end=e,
                        lang=self.lang.code), end
 
-    def _context_noun(self, norm: str, fig_s: int, lo: int) -> tuple[str, str] | None:
-        """The nearest counted noun earlier in the sentence: "drugs offences numbered 89"."""
+    def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str] | None:
+        """The nearest counted noun earlier in the sentence: "drugs offences numbered 89".
+
+        Reads the raw tokens directly: most figures never need this, the ones that do need
+        only a dictionary look-up per word.
+        """
         lang = self.lang
-        toks = self._tokens(norm, max(lo, fig_s - 240), fig_s)
-        for t in reversed(toks[1:] if fig_s - 240 > lo else toks):
-            if t.t in _BOUNDARY:
+        raw, starts = chunk.raw, chunk.starts
+        floor = max(lo, fig_s - 240)
+        i = idx - 1
+        while i >= 0 and starts[i] >= floor:
+            _ws, _num, word, p = raw[i]
+            if p and p in _BOUNDARY:
                 return None
-            if t.kind != "word":
-                continue
-            key = lang.lemma(t.k)
-            unit = lang.nouns.get((key,))
-            if unit is not None and key not in lang.generic_nouns:
-                return unit, key
+            if word:
+                for _piece, k in reversed(self.pieces(word)):
+                    key = self._lemma(k)
+                    unit = lang.nouns.get((key,))
+                    if unit is not None and key not in lang.generic_nouns:
+                        return unit, key
+            i -= 1
         return None
 
     def _has_unit_after(self, fwd: list[Tok], j: int) -> bool:
@@ -710,7 +871,7 @@ class Scanner:
         t = fwd[j]
         if t.t == "%" or t.k in lang.scales or t.k in lang.multipliers_after or t.k in lang.each_after:
             return True
-        if t.k in lang.time_units or lang.lemma(t.k) in lang.time_units:
+        if t.k in lang.time_units or self._lemma(t.k) in lang.time_units:
             return True
         if self._match_after(lang.percent_after, fwd, j, self._max_phrase["pa"]) is not None:
             return True
@@ -792,16 +953,18 @@ class Scanner:
             words += 1
         return None
 
-    @staticmethod
-    def _match_back_anywhere(table: frozenset[Phrase], back: list[Tok], bi: int, maxlen: int) -> bool:
+    def _match_back_anywhere(self, table: frozenset[Phrase], back: list[Tok], bi: int, maxlen: int) -> bool:
+        """Whether a phrase of ``table`` occurs earlier in the clause (before ``back[bi]``)."""
+        lasts = self._each_lasts
         k = bi
         while k > 0:
             t = back[k - 1]
-            if t.kind == "num" or t.t in (".", ";", "؛", "\n", "!", "?", "؟", ":"):
+            if t.kind == "num" or t.t in _BOUNDARY or t.t == ":":
                 return False
-            for n in range(min(maxlen, k), 0, -1):
-                if tuple(x.k for x in back[k - n:k]) in table:
-                    return True
+            if t.k in lasts:
+                for n in range(min(maxlen, k), 0, -1):
+                    if tuple(x.k for x in back[k - n:k]) in table:
+                        return True
             k -= 1
         return False
 

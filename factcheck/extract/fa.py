@@ -258,10 +258,10 @@ _NOUNS_1 = {
     "پرواز": "flight",
     "مدرسه": "school",
     "بیمارستان": "hospital",
-    "تخت": "bed",
+    "تخت": "bed", "آمبولانس": "vehicle", "اتوبوس": "vehicle", "کامیون": "vehicle",
     "شرکت": "company",
     "رکن": "pillar",
-    "قلم": "item",
+    "قلم": "item", "دستگاه": "item", "عدد": "item",
     "کالا": "item",
     "تصادف": "accident",
     "جرم": "offence",
@@ -302,7 +302,6 @@ _NOUNS_N: dict[Phrase, str] = {
     ("ثبت", "نام"): "registration",
     ("دستگاه", "خودرو"): "car",
     ("دستگاه", "موتورسیکلت"): "motorcycle",
-    ("مورد", "نزاع"): "incident",
     ("میلیارد", "ریال"): "rial",
 }
 _PLURAL = ("های", "ها", "هایی", "ان", "ات", "گان")
@@ -452,7 +451,7 @@ class Persian(Language):
         }
     )
     year_before: ClassVar[frozenset[str]] = frozenset(
-        {"سال", "سالهای", "سال" + ZWNJ + "های", "سالِ", "دهه", "تا", "از", "پارسال"}
+        {"سال", "سالهای", "سال" + ZWNJ + "های", "سالِ", "دهه", "پارسال"}
     )
     phone_numbers: ClassVar[frozenset[int]] = frozenset(
         {110, 112, 115, 118, 120, 123, 125, 129, 137, 141, 147, 197, 1480, 1490, 1540}
@@ -473,7 +472,7 @@ class Persian(Language):
         }
     )
     nouns: ClassVar[dict[Phrase, str]] = {**{(k,): v for k, v in _NOUNS_1.items()}, **_NOUNS_N}
-    generic_nouns: ClassVar[frozenset[str]] = frozenset({"مورد", "فقره", "مورد نزاع"})
+    generic_nouns: ClassVar[frozenset[str]] = frozenset({"مورد", "فقره", "دستگاه", "عدد"})
     each_after: ClassVar[frozenset[str]] = frozenset({"هرکدام", "هر" + ZWNJ + "کدام"})
     each_before: ClassVar[frozenset[Phrase]] = frozenset(
         {("هر", "یک", "از"), ("هر", "کدام", "از"), ("هرکدام", "از"), ("به", "ازای", "هر")}

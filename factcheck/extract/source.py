@@ -20,11 +20,14 @@ __all__ = ["Source", "from_file", "from_text"]
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MD_SUFFIXES = (".md", ".markdown")
+# Every pattern stops at the next "<" or is a plain search, so scanning stays linear even for
+# unclosed tags, comments and scripts (an unclosed one runs to the end of the file).
 _HTML_TOKEN = re.compile(
-    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>|<![^>]*>|<\?[^>]*>"
+    r"<!--|<(script|style)\b[^<>]*>|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|<[!?][^<>]*>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
-    re.S | re.I,
+    re.I,
 )
+_END = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
 _BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
                     "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "title",
                     "figcaption", "dt", "dd", "main", "aside", "nav"})
@@ -120,15 +123,24 @@ def _html(text: str) -> Source:
             parts.append(ch)
             n += 1
 
-    for m in _HTML_TOKEN.finditer(text):
+    pos = 0
+    while True:
+        m = _HTML_TOKEN.search(text, pos)
+        if m is None:
+            break
         keep(last, m.start())
-        last = m.end()
         tok = m.group()
-        if tok.startswith("&"):
+        end = m.end()
+        if tok == "<!--":
+            close = text.find("-->", end)
+            end = len(text) if close < 0 else close + 3
+        elif m.group(1):
+            close_m = _END[m.group(1).lower()].search(text, end)
+            end = len(text) if close_m is None else close_m.end()
+        elif tok.startswith("&"):
             put(html.unescape(tok), m.start())
         elif m.group(3) and m.group(3).lower() in _BLOCK:
             put("\n", m.start())
-        elif m.group(3):
-            pass  # inline tag: no text
+        last = pos = end
     keep(last, len(text))
     return Source(text, "".join(parts), "html", plain_at, orig_at)
