@@ -42,6 +42,8 @@ _YEAR_RANGES = ((1300, 1500), (1800, 2101))
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT_RUN = re.compile(r"[0-9.,/:]*")
 _SPACE = re.compile(r"\s")
+#: words between a figure and a year that make the year the figure's period
+_YEAR_GLUE = frozenset({"in", "for", "during", "in the year", "در", "در سال", "طی سال", "سال"})
 #: more digits than this is an identifier or garbage, not a figure (claims allow |exponent| <= 60)
 _MAX_DIGITS = 30
 _DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
@@ -759,6 +761,11 @@ class Scanner:
         # rate after: "a day", "در روز", "each hour"
         if kind == "quantity" and unit not in ("percent", "percentage_point"):
             hit = self._match_after(lang.rate_after, fwd, j, self._max_phrase["ra"])
+            if hit is not None and j + hit[0] < len(fwd):
+                # "در سال ۱۴۰۲", "در روز گذشته", "در ماه اسفند": a particular time, not "per"
+                t = fwd[j + hit[0]]
+                if t.kind == "num" or self._month(t.k) or t.k in lang.period_cues_after:
+                    hit = None
             if hit is not None:
                 used, p = hit
                 per = str(p)
@@ -1010,6 +1017,15 @@ class Scanner:
 
     def _periods(self, out: list[Mention], prep: Prepared) -> None:
         """Attach a stated period ("in the last 6 months") to the other figures of its sentence."""
+        # "137 in 2012/13", "19,327 in 2021": a year right after a figure is the year it covers
+        prev: Mention | None = None
+        for men in out:
+            if men.kind == "year" and prev is not None and prev.sentence == men.sentence and prev.per is None \
+                    and prev.unit not in ("percent", "percentage_point", "times") \
+                    and prep.original[prev.end:men.start].strip().lower() in _YEAR_GLUE:
+                prev.period = ("1 year", prep.original[men.start:men.end])
+            if men.kind == "quantity":
+                prev = men
         by_sentence: dict[int, Mention] = {}
         for men in out:
             if men.period_of is not None:
@@ -1018,7 +1034,7 @@ class Scanner:
             return
         for men in out:
             p = by_sentence.get(men.sentence)
-            if p is not None and p is not men and men.kind == "quantity" and men.per is None \
+            if p is not None and p is not men and men.kind == "quantity" and men.per is None and men.period is None \
                     and men.unit not in ("percent", "percentage_point", "times"):
                 assert p.period_of is not None
                 men.period = (p.period_of, prep.original[p.start:p.end])
