@@ -140,3 +140,15 @@ def test_a_year_after_a_figure_is_its_period() -> None:
     assert c.unit == "person / year"
     [c] = extract("بیش از ۴۱ هزار تماس در روز گذشته", "fa")
     assert c.unit == "call"  # "in the past day"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("حدود یک‌سوم مردم", "fa", [("1", "third", "about")]),
+    ("نیمی از کارمندان", "fa", [("1", "half", "exact")]),
+    ("seized 1.5kg of cocaine", "en", [("1.5", "kilogram", "exact")]),
+    ("۱۲۰ هکتار جنگل", "fa", [("120", "item", "exact")]),  # 120 is also a phone number
+    ("۲۵ کیلومتر از جاده و ۱۲۰ هکتار جنگل", "fa", [("25", "kilometer", "exact"), ("120", "item", "exact")]),
+    ("The company employs 3,400 staff", "en", [("3400", "person", "exact")]),
+])
+def test_regressions_from_review(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(str(c.value), c.unit, c.hedge.value) for c in extract(text, lang)] == expected

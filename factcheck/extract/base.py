@@ -123,6 +123,8 @@ class Language:
     #: the head of a compound is its last noun ("car registrations"), not its first
     head_last: ClassVar[bool] = False
     case_insensitive: ClassVar[bool] = False
+    #: unit symbols glued to digits ("1.5kg"); ``digit_suffix`` returns ("unit", 0) for them
+    glued_units: ClassVar[dict[str, str]] = {}
 
     def key(self, word: str) -> str:
         """Lexicon key of a word as it appears in the text."""

@@ -300,6 +300,9 @@ _NOUNS_1 = {
     "complaint": "complaint",
     "application": "application",
     "applicant": "person",
+    "staff": "person",
+    "american": "person",
+    "briton": "person",
     "candidate": "person",
     "user": "person",
     "customer": "person",
@@ -580,6 +583,15 @@ class English(Language):
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
     noun_reach: ClassVar[int] = 4
     head_last: ClassVar[bool] = True
+    glued_units: ClassVar[dict[str, str]] = {
+        "kg": "kilogram",
+        "km": "kilometer",
+        "cm": "centimeter",
+        "mm": "millimeter",
+        "mg": "milligram",
+        "g": "gram",
+        "t": "tonne",
+    }
 
     def lemma(self, word: str) -> str:
         if word in _NOUNS_1:
@@ -605,6 +617,8 @@ class English(Language):
             return ("ordinal", 0)
         if suffix == "s":
             return ("decade", 0)
+        if suffix in self.glued_units:
+            return ("unit", 0)
         return None
 
     def detect_score(self, text: str) -> float:

@@ -147,6 +147,7 @@ class _Num:
         self.digits = False
         self.special: str | None = None  # year / date / time / code from the digits themselves
         self.fraction: tuple[Decimal, str] | None = None  # numerator, unit (digits "1/24th")
+        self.glued_unit: str | None = None  # "1.5kg"
 
 
 class Scanner:
@@ -306,6 +307,9 @@ class Scanner:
                             break
                         if what == "decade":
                             num.special, num.last = "year", i + 1
+                            break
+                        if what == "unit":
+                            num.glued_unit, num.last = lang.glued_units[fwd[i + 1].k], i + 1
                             break
                     elif lang.code == "en":
                         num.special = "code"
@@ -564,7 +568,8 @@ class Scanner:
                 return mention("year")
             if prev is not None and prev.k in lang.year_before and not unit_after():
                 return mention("year")
-            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after():
+            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after() and (
+                    nxt is None or nxt.kind != "word" or nxt.k in lang.stop or nxt.k in lang.conj):
                 return mention("phone")
             if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues:
                 return mention("phone")
@@ -596,6 +601,8 @@ class Scanner:
         range_last = -1
         scale = num.scale
 
+        if num.glued_unit is not None:
+            unit = count_unit = num.glued_unit
         if num.fraction is not None:
             numer, den = num.fraction
             unit = lang.fractions.get(den[1:] + "th") or lang.fractions.get(den)
@@ -694,6 +701,7 @@ class Scanner:
         # counted noun (possibly after "of the")
         if unit is None:
             k2 = j
+            guess_idx = -1
             partitive = False
             while k2 < len(fwd) and (fwd[k2].k in lang.partitive or fwd[k2].k in _DETERMINERS):
                 partitive = partitive or fwd[k2].k in lang.partitive
@@ -716,10 +724,13 @@ class Scanner:
                 count_unit = u
                 end_idx, j = b - 1, b
             elif noun_text is None and j < len(fwd) and fwd[j].kind == "word" and fwd[j].k not in lang.stop \
-                    and fwd[j].s - fwd[end_idx].e <= 2 and lang.code == "fa" and fwd[j].k not in lang.conj:
+                    and fwd[j].s - fwd[end_idx].e <= 2 and fwd[j].k not in lang.conj \
+                    and fwd[j].k not in self._numwords and not self._month(fwd[j].k) \
+                    and not (lang.case_insensitive and fwd[j].t[:1].isupper()):
                 noun_text = _orig_words(prep, fwd, j, j + 1)
                 noun_key = self._lemma(fwd[j].k)
                 tags.append("unit_guess")
+                guess_idx = j
             if noun_key is not None and noun_key in lang.generic_nouns:
                 tags.append("generic_noun")
                 # "هفت مورد از این جوازها": the thing counted follows the partitive
@@ -740,6 +751,9 @@ class Scanner:
                     if "unit_guess" in tags:
                         tags.remove("unit_guess")
                         noun_text = None
+                        guess_idx = -1
+            if guess_idx >= 0:
+                end_idx, j = guess_idx, guess_idx + 1
             unit = count_unit
         elif count_unit is None and unit not in ("percent", "percentage_point", "times") and kind != "duration" \
                 and "fraction" not in tags:
@@ -867,6 +881,12 @@ class Scanner:
                     key = self._lemma(k)
                     unit = lang.nouns.get((key,))
                     if unit is not None and key not in lang.generic_nouns:
+                        # a noun right after another figure is that figure's ("۲۵ کیلومتر ... ۱۲۰ هکتار")
+                        b = i - 1
+                        while b >= 0 and raw[b][0]:
+                            b -= 1
+                        if b >= 0 and (raw[b][1] or (raw[b][2] and self._is_candidate(raw[b][2]))):
+                            break
                         return unit, key
             i -= 1
         return None
