@@ -706,8 +706,7 @@ def _fact_percent_total(w: _World) -> None:
     w.rule("percent_total", shares=ids, exhaustive=exhaustive)
 
 
-# "fifth" is left out: pint's own "fifth" (a fifth of a gallon) shadows the newsroom one.
-_FRACTIONS = {"half": 2, "third": 3, "fourth": 4, "tenth": 10}
+_FRACTIONS = {"half": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10}
 
 
 def _fact_ratio(w: _World) -> None:

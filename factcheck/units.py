@@ -36,7 +36,17 @@ def registry() -> Any:
 
     ureg: Any = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
     defs = resources.files("factcheck").joinpath("newsroom_units.txt").read_text("utf-8")
+    # pint keeps its own definition when a name is defined again, and it ships a "fifth"
+    # (a fifth of a gallon): drop pint's entries for the names the newsroom file defines so
+    # that "a fifth" is 1/5, not a volume.
+    for line in defs.splitlines():
+        name = line.split("#", 1)[0].split("=", 1)[0].strip()
+        if name and "=" in line:
+            for table in getattr(ureg._units, "maps", [ureg._units]):
+                table.pop(name, None)
     ureg.load_definitions(defs.splitlines())
+    if hasattr(ureg, "_build_cache"):  # conversions cached while pint's own entries stood
+        ureg._build_cache()
     return ureg
 
 

@@ -20,3 +20,12 @@ def test_units_with_powers_other_than_one_convert_instead_of_crashing(unit, fact
     c = canonical(unit)
     assert (c.lo, c.hi) == (factor, factor)
     assert c.base == base
+
+
+@pytest.mark.parametrize(("unit", "factor"), [("fifth", Fraction(1, 5)), ("fifths", Fraction(1, 5)),
+                                              ("third", Fraction(1, 3)), ("pp", Fraction(1, 100))])
+def test_newsroom_fractions_are_not_shadowed_by_pint(unit, factor):
+    # pint ships "fifth" = a fifth of a gallon, and kept it over the newsroom "a fifth" (1/5),
+    # so "a fifth of 500 calls" related calls to cubic metres.
+    c = canonical(unit)
+    assert (c.lo, c.hi, c.dims) == (factor, factor, ())
