@@ -60,6 +60,8 @@ class Mention:
     period: tuple[str, str] | None = None
     #: index of the sentence (paragraph breaks and full stops) the figure sits in
     sentence: int = 0
+    #: where the noun of ``unit_from_context`` was found (original offset)
+    context_at: int | None = None
 
 
 class Language:
@@ -137,6 +139,10 @@ class Language:
     def lemma(self, word: str) -> str:
         """The singular form used to look nouns up (``calls`` -> ``call``)."""
         return word
+
+    def plausible_noun(self, word: str) -> bool:
+        """Whether an unknown word right after a figure may be what it counts (not a verb)."""
+        return True
 
     def digit_suffix(self, suffix: str) -> tuple[str, int] | None:
         """Letters glued to digits: ``("scale", 1000)`` for ``k``, ``("ordinal", 0)`` for ``th``."""

@@ -604,6 +604,11 @@ class English(Language):
             return word[:-1]
         return word
 
+    def plausible_noun(self, word: str) -> bool:
+        # English verbs follow figures as often as nouns do ("17,000 led to", "5 died");
+        # an unknown plural noun is the safe guess ("331 million Americans").
+        return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
     def digit_suffix(self, suffix: str) -> tuple[str, int] | None:
         if suffix in ("k",):
             return ("scale", 10**3)

@@ -598,6 +598,7 @@ class Scanner:
         each = False
         kind = "quantity"
         end_idx = num.last  # last token index in fwd that the quote covers
+        context_at: int | None = None
         range_last = -1
         scale = num.scale
 
@@ -726,7 +727,7 @@ class Scanner:
             elif noun_text is None and j < len(fwd) and fwd[j].kind == "word" and fwd[j].k not in lang.stop \
                     and fwd[j].s - fwd[end_idx].e <= 2 and fwd[j].k not in lang.conj \
                     and fwd[j].k not in self._numwords and not self._month(fwd[j].k) \
-                    and not (lang.case_insensitive and fwd[j].t[:1].isupper()):
+                    and lang.plausible_noun(fwd[j].k):
                 noun_text = _orig_words(prep, fwd, j, j + 1)
                 noun_key = self._lemma(fwd[j].k)
                 tags.append("unit_guess")
@@ -746,7 +747,8 @@ class Scanner:
             if count_unit is None and (noun_text is None or "unit_guess" in tags) and "fraction" not in tags:
                 ctx = self._context_noun(chunk, idx, fig_s, lo)
                 if ctx is not None:
-                    count_unit, noun_key = ctx
+                    count_unit, noun_key, ctx_at = ctx
+                    context_at = prep.orig(ctx_at)
                     tags.append("unit_from_context")
                     if "unit_guess" in tags:
                         tags.remove("unit_guess")
@@ -832,7 +834,7 @@ class Scanner:
         men = Mention(kind=kind, value=value, value_max=value_max, start=s, end=e, fig_start=fs, fig_end=fe,
                       lang=lang.code, unit=unit or "dimensionless", count_unit=count_unit, per=per,
                       hedge=hedge, scale=Decimal(scale) if scale else None, precision=precision,
-                      noun=noun_text, noun_key=noun_key, each=each, cues=cues, tags=tags)
+                      noun=noun_text, noun_key=noun_key, each=each, cues=cues, tags=tags, context_at=context_at)
         if "period" in tags:
             men.period_of = f"{_plain(value)} {unit}"
         return men, max(fig_e, fig_last, qe)
@@ -862,7 +864,7 @@ class Scanner:
         return Mention(kind="date", value=Decimal(0), start=s, end=e, fig_start=s, fig_end=e,
                        lang=self.lang.code), end
 
-    def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str] | None:
+    def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str, int] | None:
         """The nearest counted noun earlier in the sentence: "drugs offences numbered 89".
 
         Reads the raw tokens directly: most figures never need this, the ones that do need
@@ -887,7 +889,7 @@ class Scanner:
                             b -= 1
                         if b >= 0 and (raw[b][1] or (raw[b][2] and self._is_candidate(raw[b][2]))):
                             break
-                        return unit, key
+                        return unit, key, starts[i]
             i -= 1
         return None
 
