@@ -40,22 +40,28 @@ def _plain(text: str, path: str) -> tuple[str, Callable[[int], int]]:
     return src.text, src.orig
 
 
-def article_inference(text: str, path: str, lang: str | None = None) -> tuple[str, list[Claim], list[Any]]:
-    """``(doc_id, claims, rules)`` for an article, with spans and positions in ``text``."""
+def article_inference(text: str, path: str, lang: str | None = None, *,
+                      prefix: bool = True) -> tuple[str, list[Claim], list[Any]]:
+    """``(doc_id, claims, rules)`` for an article, with spans and positions in ``text``.
+
+    With ``prefix`` (the default) claim and rule ids start with the document id, so that
+    several articles can be checked together; a claim file of one article does without.
+    """
     from .extract import extract
     from .infer import infer
 
     plain, orig = _plain(text, path)
     doc_id = doc_id_for(path)
     # Ids carry the document so that several articles can be checked together.
-    claims = [c.model_copy(update={"id": f"{doc_id}.{c.id}"}) for c in extract(plain, lang=lang)]
+    pre = f"{doc_id}." if prefix else ""
+    claims = [c.model_copy(update={"id": f"{pre}{c.id}"}) for c in extract(plain, lang=lang)]
 
     def where(pos: int) -> str:
         p = orig(pos)
         line = text.count("\n", 0, p) + 1
         return f"{line}:{p - (text.rfind(chr(10), 0, p) + 1) + 1}"
 
-    found = infer(plain, claims, lang, where=where)
+    found = infer(plain, claims, lang, where=where, prefix=pre)
     out: list[Claim] = []
     for c in found.claims:
         src = c.source or Source()
@@ -64,7 +70,7 @@ def article_inference(text: str, path: str, lang: str | None = None) -> tuple[st
             s, e = span
             span = (orig(s), orig(e - 1) + 1 if e > s else orig(s))
         out.append(c.model_copy(update={"source": Source(document=doc_id, span=span, quote=src.quote)}))
-    rules = [r.model_copy(update={"id": f"{doc_id}.{r.id}"}) for r in found.rules]
+    rules = [r.model_copy(update={"id": f"{pre}{r.id}"}) for r in found.rules]
     return doc_id, out, rules
 
 

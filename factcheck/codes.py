@@ -76,4 +76,13 @@ register(
         consistent_example="630 thousand cars + 50 thousand motorcycles = 680 thousand vehicles",
         inconsistent_example="822 people + 50 thousand motorcycles = 680 thousand vehicles",
     ),
+    Code(
+        "FC004",
+        "suppression.unused",
+        "A suppression (`ignore` on a claim or rule, or an article comment) matches no finding.",
+        "suppression",
+        severity="warning",
+        consistent_example="ignore: [{code: FC111, reason: ...}] on a rule that reports FC111",
+        inconsistent_example="ignore: [{code: FC111, reason: ...}] on a rule that holds",
+    ),
 )

@@ -51,3 +51,8 @@ class Finding:
     possible: bool = False
     evidence: str | None = None
     suppressed: bool = False
+    #: Why it is suppressed: the reason given with ``ignore``, or ``baseline``.
+    suppression: str | None = None
+    #: An explicit place (path, line, column) for findings tied to no claim or rule,
+    #: such as an unused suppression comment in an article.
+    where: tuple[str, int, int] | None = None

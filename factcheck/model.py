@@ -89,6 +89,15 @@ class Suppression(_Strict):
     code: str = Field(pattern=r"^FC\d{3}$")
     reason: str = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _needs_reason(cls, v: Any) -> Any:
+        # Say what is missing and how to write it, rather than pydantic's bare "Field required".
+        if isinstance(v, dict) and not str(v.get("reason") or "").strip():
+            code = v.get("code", "FC101")
+            raise ValueError(f"a suppression needs a reason: {{code: {code}, reason: <why this is not a problem>}}")
+        return v
+
 
 class Source(_Strict):
     """Where a claim was read: the document, the character span, the quoted words."""

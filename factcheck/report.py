@@ -7,6 +7,7 @@ strings; an unbounded end of an interval is ``null``.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -51,6 +52,8 @@ class Report:
 
     evaluation: Evaluation
     paths: list[str] = field(default_factory=list)
+    #: document id -> the path its text was read from (relative to the claim file that named it)
+    _doc_paths: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -88,7 +91,8 @@ class Report:
         cs = self.evaluation.claims
         if doc_id in cs.texts:
             d = cs.documents.get(doc_id)
-            return (d.path or doc_id if d else doc_id), cs.texts[doc_id]
+            known = self._doc_paths.get(doc_id)
+            return known or (d.path or doc_id if d else doc_id), cs.texts[doc_id]
         d = cs.documents.get(doc_id)
         if d is None or not d.path:
             return None
@@ -102,7 +106,9 @@ class Report:
             except (OSError, UnicodeDecodeError):
                 continue
             cs.texts[doc_id] = text
-            return str(c), text
+            # Cached with the path it was found at, so later look-ups name the same file.
+            self._doc_paths[doc_id] = os.path.normpath(c)
+            return self._doc_paths[doc_id], text
         return None
 
     def claim_location(self, cid: str) -> Location | None:
@@ -123,6 +129,8 @@ class Report:
 
     def finding_location(self, f: Finding) -> Location | None:
         """Primary location: the first claim's words in the article, else the rule in its file."""
+        if f.where is not None:
+            return Location(*f.where)
         for cid in f.claims:
             loc = self.claim_location(cid)
             if loc is not None and loc.path and not loc.path.endswith((".yaml", ".yml", ".json")):
@@ -166,7 +174,7 @@ class Report:
                 "message": f.message, "arithmetic": f.arithmetic,
                 "needed": {k: (list(v) if v else None) for k, v in f.needed.items()},
                 "confidence": f.confidence, "possible": f.possible, "evidence": f.evidence,
-                "suppressed": f.suppressed,
+                "suppressed": f.suppressed, "suppression": f.suppression,
                 "location": None if loc is None else {
                     "path": loc.path, "line": loc.line, "column": loc.column,
                     "end_line": loc.end_line, "end_column": loc.end_column},

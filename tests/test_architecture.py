@@ -20,7 +20,7 @@ STAGES: dict[str, int] = {
     # text -> claims
     "extract": 1,
     # rule kinds and their finding codes
-    "kinds": 2, "codes": 2,
+    "kinds": 2, "codes": 2, "rulesdoc": 2,
     # claims and rules in files; rules inferred from text; the graph
     "files": 3, "infer": 3, "graph": 3,
     # evaluation

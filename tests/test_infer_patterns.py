@@ -219,3 +219,54 @@ def test_low_confidence_rules_only_give_possible_findings(conf):
         s.rules[r.id] = r.model_copy(update={"confidence": conf})
     (f,) = evaluate(s).findings
     assert f.status is Status.inconsistent and f.possible and f.severity is Severity.warning
+
+
+def test_a_share_against_its_target_is_not_added_to_it():
+    t = "74 percent were seen within four hours, against a target of 95 percent."
+    cs = claims(t, ("74 percent", 74, "percent"), ("95 percent", 95, "percent"))
+    got, _ = check(t, cs, "en", ["shares"])
+    assert got.rules == []
+
+
+def test_new_before_old_down_from():
+    t = "Some 5.8 million people were unemployed, down 12.5% from 6.2 million a year ago."
+    cs = claims(t, ("5.8 million people", 5800000, "person"), ("12.5%", Decimal("12.5"), "percent"),
+                ("6.2 million", 6200000, "person"))
+    got, ev = check(t, cs, "en", ["change"])
+    (r,) = got.rules
+    assert (r.old, r.new, r.direction) == ("c3", "c1", "decrease")
+    assert ev.findings[0].code == "FC131"  # 6.2 million less 12.5% is at most 5.48 million
+
+
+def test_sentence_opening_of_these_divides_the_previous_total():
+    t = ("امسال ۵۱۲ هزار و ۳۰۰ نفر ثبت‌نام کرده‌اند.\n"
+         "از این تعداد ۳۸۰ هزار نفر در گروه تجربی و ۱۹۵ هزار نفر در گروه انسانی ثبت‌نام کرده‌اند.")
+    cs = claims(t, ("۵۱۲ هزار و ۳۰۰ نفر", 512300, "person"), ("۳۸۰ هزار نفر", 380000, "person"),
+                ("۱۹۵ هزار نفر", 195000, "person"))
+    got, ev = check(t, cs, "fa", ["parts"])
+    (r,) = got.rules
+    assert (r.kind, r.whole, r.remainder) == ("sum", "c1", True)
+    assert "«از این تعداد» at 2:1" in r.evidence
+    assert ev.findings[0].code == "FC101"
+
+
+def test_the_first_six_months_of_a_persian_year_last_186_days():
+    t = "در ۶ ماه نخست امسال روزانه ۱۰۱۰ نفر خدمات گرفتند و مجموعاً ۱۸۰ هزار و ۵۰۰ نفر خدمت گرفتند."
+    cs = claims(t, ("روزانه ۱۰۱۰ نفر", 1010, "person / day"), ("۱۸۰ هزار و ۵۰۰ نفر", 180500, "person"))
+    got, ev = check(t, cs, "fa", ["rate"])
+    (r,) = got.rules
+    assert r.duration == "186 day"
+    # 1,005 a day for 186 days is at least 186,930; over any 179 days it could be 179,895
+    (f,) = ev.findings
+    assert f.code == "FC111" and "186 days" in f.arithmetic
+
+
+def test_one_every_two_seconds_is_a_rate():
+    t = "Someone dies on the roads every 2 seconds, or 83,200 a day."
+    cs = claims(t, ("2 seconds", 2, "second"), ("83,200 a day", 83200, "1 / day"))
+    got, ev = check(t, cs, "en", ["rate"])
+    (r,) = got.rules
+    added = {c.id: c for c in got.claims}[r.rate[0].claim]
+    assert added.source.quote == "every 2 seconds" and added.hedge.value == "range"
+    # one every 1.5 to 2.5 seconds is 34,560 to 57,600 a day
+    assert ev.findings[0].code == "FC112"

@@ -226,3 +226,29 @@ def test_articles_are_items_too(tmp_path: Path) -> None:
         assert "articles/report.txt::load" in proc.stdout and "extraction stage" in proc.stdout
     else:
         assert proc.returncode in (0, 5), proc.stdout + proc.stderr  # one figure, nothing to relate
+
+
+def test_an_undetermined_rule_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    root = project(tmp_path, {"claims/open.yaml": """\
+        claims:
+          - {id: total, unit: call}
+          - {id: a, value: 28, unit: call}
+        rules:
+          - {id: total_unstated, kind: sum, whole: total, parts: [a]}
+        """})
+    proc = checkout(root, "--factcheck", "-rA")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "SKIPPED" in proc.stdout and "total_unstated: undetermined" in proc.stdout
+
+
+def test_the_doctests_of_the_public_testing_modules_pass() -> None:
+    # The docstring examples are what users copy; run them as they are written.
+    import doctest
+
+    import factcheck._wording
+    import factcheck.strategies
+    import factcheck.testing
+
+    for module in (factcheck._wording, factcheck.testing, factcheck.strategies):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0 and result.attempted > 0, module.__name__

@@ -15,11 +15,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Check claim files, folders or articles; exit 1 if any "
                        "relation cannot hold.")
     p.add_argument("paths", nargs="*", type=Path,
-                   help="files or folders (default: claims/ and rules/ of the current directory)")
+                   help="files or folders (default: `paths` from the configuration, else claims/ and "
+                   "rules/ of the current directory)")
     p.add_argument("--format", "-f", choices=names(), default="text", help="output format")
     p.add_argument("--output", "-o", type=Path, help="write the report to this file")
-    p.add_argument("--lang", choices=["fa", "en", "auto"], default="auto",
-                   help="language of articles (default: detect)")
+    p.add_argument("--lang", choices=["fa", "en", "auto"], default=None,
+                   help="language of articles (default: the configuration's, else detect)")
     p.add_argument("--show-all", action="store_true", help="also list consistent relations")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     p.add_argument("--jobs", "-j", type=_jobs, metavar="N",
@@ -28,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--dask", metavar="ADDRESS",
                    help="check each document on its own on a Dask cluster: a scheduler address "
                    "such as tcp://host:8786, or 'local' (needs the 'dask' extra)")
+    from . import _ci
+
+    _ci.add_options(p)
     p.set_defaults(func=run)
 
 
@@ -45,23 +49,28 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..pipeline import check_paths
     from ..reporters import Options, get
+    from . import _ci
 
+    cfg = _ci.configure(args)
     paths: list[Path] = args.paths
     if not paths:
-        paths = [p for p in (Path("claims"), Path("rules")) if p.exists()]
+        paths = cfg.check_paths()
         if not paths:
             raise UsageError("no paths given and no claims/ or rules/ folder here")
-    lang = None if args.lang == "auto" else args.lang
     to_tty = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and to_tty and not os.environ.get("NO_COLOR"))
     if args.jobs is not None or args.dask is not None:
         from ._batch import run_batch
 
-        return run_batch(args, paths, lang, color)
-    report = check_paths(paths, lang=lang)
-    text = get(args.format)(report, Options(color=color, show_all=args.show_all))
+        _ci.check_batch(args, cfg)
+        rc = run_batch(args, paths, cfg.lang(), color)
+        return 0 if args.exit_zero and rc == 1 else rc
+    report = check_paths(paths, cfg.policy, lang=cfg.lang())
+    _ci.finish(report, cfg, args)
+    text = get(args.format)(report, Options(color=color, show_all=args.show_all,
+                                            min_severity=cfg.display_level.value))
     if args.output is not None:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return report.exit_code()
+    return _ci.exit_code(report, cfg, args)

@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="language of the article (default: detect per paragraph)")
     p.add_argument("--format", "-f", choices=["yaml", "json"], default="yaml", help="output format")
     p.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+    p.add_argument("--with-rules", action="store_true",
+                   help="also write the relations inferred between the figures (rules with their evidence "
+                   "and confidence), so that `factcheck check` on the file gives the article's findings")
     p.set_defaults(func=run)
 
 
@@ -39,11 +42,18 @@ def run(args: argparse.Namespace) -> int:
     raw = read_file(path)
     src = from_file(path, raw)
     lang = None if args.lang == "auto" else args.lang
-    claims = extract(src.text, lang=lang)
-    if src.text is not raw:
-        claims = [_remap(c, src) for c in claims]
+    rules: list[Any] = []
+    if getattr(args, "with_rules", False):
+        from ..articles import article_inference
+
+        # spans come back in the original file already (Markdown and HTML included)
+        _doc, claims, rules = article_inference(raw, str(path), lang, prefix=False)
+    else:
+        claims = extract(src.text, lang=lang)
+        if src.text is not raw:
+            claims = [_remap(c, src) for c in claims]
     doc_lang = lang or _majority_lang(claims) or _detect(src.text)
-    out = (render_json if args.format == "json" else render_yaml)(claims, str(path), doc_lang)
+    out = (render_json if args.format == "json" else render_yaml)(claims, str(path), doc_lang, rules)
     if args.output is not None:
         args.output.write_text(out, encoding="utf-8")
     else:
@@ -97,8 +107,13 @@ def _claim_dict(claim: Any, doc: str) -> dict[str, Any]:
     return d
 
 
-def render_yaml(claims: list[Any], path: str, lang: str) -> str:
-    """A claim file: ``document`` (path, lang) and the claims, loadable by ``factcheck check``."""
+def _rule_dict(rule: Any) -> dict[str, Any]:
+    d: dict[str, Any] = rule.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
+    return {"id": rule.id, "kind": rule.kind, **{k: v for k, v in d.items() if k not in ("id", "kind")}}
+
+
+def render_yaml(claims: list[Any], path: str, lang: str, rules: list[Any] | None = None) -> str:
+    """A claim file: ``document`` (path, lang), the claims and any rules, loadable by ``factcheck check``."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
@@ -116,13 +131,17 @@ def render_yaml(claims: list[Any], path: str, lang: str) -> str:
         "document": {"id": doc, "path": path, "lang": lang},
         "claims": [_claim_dict(c, doc) for c in claims],
     }
+    if rules:
+        data["rules"] = [_rule_dict(r) for r in rules]
     head = (f"# Figures read from {path} by `factcheck extract`; review before relying on them.\n"
-            "# Add rules (see docs/rules.md) to relate them, then run `factcheck check`.\n")
+            + ("# Rules were inferred from the article's words (see docs/inference.md); each has its evidence\n"
+               "# and a confidence: review them, then run `factcheck check`.\n" if rules else
+               "# Add rules (see docs/rules.md) to relate them, then run `factcheck check`.\n"))
     return head + yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
-def render_json(claims: list[Any], path: str, lang: str) -> str:
-    """Report version 1 (docs/report.md) with the claims and no findings."""
+def render_json(claims: list[Any], path: str, lang: str, rules: list[Any] | None = None) -> str:
+    """Report version 1 (docs/report.md) with the claims, and the findings of any rules."""
     from ..files import ClaimSet
     from ..model import Document
     from ..pipeline import check_claimset
@@ -134,5 +153,8 @@ def render_json(claims: list[Any], path: str, lang: str) -> str:
         src = c.source.model_copy(update={"document": doc})
         cs.claims[c.id] = c.model_copy(update={"source": src})
         cs.origin[f"claims:{c.id}"] = (path, None, None)
+    for r in rules or ():
+        cs.rules[r.id] = r
+        cs.origin[f"rules:{r.id}"] = (path, None, None)
     report = check_claimset(cs, paths=[path])
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -83,19 +83,21 @@ class Inference:
 
 
 def infer(text: str, claims: list[Claim], lang: str | None = None, *,
-          only: Iterable[str] | None = None, where: Callable[[int], str] | None = None) -> Inference:
+          only: Iterable[str] | None = None, where: Callable[[int], str] | None = None,
+          prefix: str = "") -> Inference:
     """Infer the relations between ``claims`` (extracted from ``text``) that the words state.
 
     ``only`` limits inference to some patterns (by name); ``where`` turns an offset of
     ``text`` into the ``line:col`` evidence should cite (for text read out of Markdown or
-    HTML, a position in the original file).
+    HTML, a position in the original file); ``prefix`` goes before the ids of claims
+    inference adds.
     """
     from .combine import combine
     from .resolve import resolve_units
 
     lang = lang or guess_lang(text)
     claims = resolve_units(text, claims, lang)
-    doc = Doc(text, claims, lang, locate=where)
+    doc = Doc(text, claims, lang, locate=where, prefix=prefix)
     found: list[tuple[str, Proposal]] = []
     names = list(only) if only is not None else sorted(load_all())
     load_all()

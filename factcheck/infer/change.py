@@ -91,7 +91,7 @@ def _factors(doc: Doc) -> Iterator[tuple[Figure, Cue, str]]:
                 yield covered[0], cue, ("decrease" if word in _HALF else "increase")
             continue
         # "Doubled" read loosely (about 2, give or take a tenth); "more than doubled" strictly above 2.
-        claim = Claim(id=f"factor_{m.start()}", value=Decimal(_FACTOR_VALUE[word]), unit="times",
+        claim = Claim(id=f"{doc.prefix}factor_{m.start()}", value=Decimal(_FACTOR_VALUE[word]), unit="times",
                       hedge=_HEDGE.get(hedge_w, Hedge.about), precision=Decimal("0.1"),
                       written=doc.text[m.start():m.end()], lang=doc.lang,
                       source=Source(span=(m.start(), m.end()), quote=doc.text[m.start():m.end()]))

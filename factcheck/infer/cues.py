@@ -51,12 +51,6 @@ _PERIOD_EN = re.compile(
 _PERIOD_FA = re.compile(
     rf"(?<!\w)(?P<n>\d+|{NUMBER_WORD})\s*(?P<u>روزه|روز|هفته|ماهه|ماه|ساله|سال|ساعت|دقیقه|فصل)(?!\w)")
 _HALF_FA = re.compile(r"نیمه (نخست|اول|دوم)")
-_EACH_EN = re.compile(r"\b(each|every|a|per) (?P<u>day|week|month|year)\b|"
-                      r"\b(?P<adj>daily|weekly|monthly|annually|yearly)\b")
-_EACH_FA = re.compile(r"(?<!\w)(هر|در) (?P<u>روز|هفته|ماه|سال)(?!\w)|"
-                      r"(?<!\w)(?P<adj>روزانه|هفتگی|ماهانه|سالانه|سالیانه)(?!\w)")
-_ADJ = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
-        "روزانه": "day", "هفتگی": "week", "ماهانه": "month", "سالانه": "year", "سالیانه": "year"}
 _HALF_EN = re.compile(r"\b(first|second) half\b")
 
 
@@ -82,14 +76,6 @@ def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | N
             dist = min(abs(m.start() - f.end), abs(f.start - m.end()))
             if best is None or dist < best[0]:
                 best = (dist, "6 month", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
-    for pat, units in ((_EACH_FA, _FA_PERIOD_UNITS), (_EACH_EN, _EN_PERIOD_UNITS)):
-        for m in pat.finditer(doc.norm, lo, hi):
-            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
-                continue
-            unit = _ADJ[m.group("adj")] if m.group("adj") else units[m.group("u")]
-            dist = min(abs(m.start() - f.end), abs(f.start - m.end())) + 20  # numbered periods first
-            if best is None or dist < best[0]:
-                best = (dist, f"1 {unit}", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
     return None if best is None else (best[1], best[2])
 
 
@@ -110,6 +96,8 @@ BINARY = (
     (re.compile(r"(?<!\w)شهری(?!\w)"), re.compile(r"(?<!\w)روستایی(?!\w)")),
     (re.compile(r"\b(women|female|girls)\b"), re.compile(r"\b(men|male|boys)\b")),
     (re.compile(r"\burban\b"), re.compile(r"\brural\b")),
+    (re.compile(r"(?<!\w)پایتخت(?!\w)"), re.compile(r"(?<!\w)(استان ها|استانها|شهرستان ها)(?!\w)")),
+    (re.compile(r"\bthe capital\b"), re.compile(r"\bthe provinces\b")),
 )
 
 _LIST_SEP = re.compile(r"\s*(?:,|،|;|؛|\band\b|\bor\b|(?<!\w)و(?!\w)|(?<!\w)یا(?!\w))\s*")

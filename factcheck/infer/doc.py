@@ -114,6 +114,8 @@ class Doc:
     figures: list[Figure] = field(default_factory=list)
     #: offset -> "line:col" in the file the text came from (default: in ``text`` itself)
     locate: Callable[[int], str] | None = None
+    #: put before the ids of claims inference adds ("doubled" as a factor), like extraction's ids
+    prefix: str = ""
 
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)

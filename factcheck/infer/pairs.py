@@ -16,6 +16,9 @@ __all__ = ["Pair", "pairs"]
 
 _FROM = re.compile(r"(\bfrom|(?<!\w)از)\s*$")
 _TO = re.compile(r"^\s*(\w+\s+){0,3}?(to|به)\s*$")
+_BACK_FROM = re.compile(r"^(?:[^.;:]|\.\d)*?(\b(?:up|down|rising|falling|increasing|decreasing)\b"
+                        r"(?:[^.;:]|\.\d){0,25}?)?\b(from)\s*$")
+_TO_BEFORE = re.compile(r"\bto\s*$")
 _CHANGE_TO = re.compile(
     r"\b(rose|rising|risen|increased|increasing|grew|jumped|climbed|fell|dropped|declined|decreased|"
     r"went up|went down|up|down|soared|surged|slipped|plunged)\b[^.;:]{0,40}?\bto\s*$")
@@ -39,6 +42,8 @@ def pairs(doc: Doc) -> list[Pair]:
         if i == 0 or b.id in used:
             continue
         a = figs[i - 1]
+        if a.is_percent and not b.is_percent and i >= 2:
+            a = figs[i - 2]  # "5.8 million, down 10% from 6.2 million": the change sits between
         if a.sentence != b.sentence or a.id in used or a.is_percent != b.is_percent:
             continue
         if a.per_time != b.per_time:
@@ -49,6 +54,13 @@ def pairs(doc: Doc) -> list[Pair]:
         if m_from and _TO.match(gap) and len(gap) < 40:
             out.append(Pair(a, b, Cue(doc.text[a.start - len(pre) + m_from.start():a.start].strip(),
                                       a.start - len(pre) + m_from.start(), a.start)))
+            used.update((a.id, b.id))
+            continue
+        # "fell to 4.2 percent in March from 4.5 percent", "5.8 million, down from 6.2 million"
+        back = _BACK_FROM.match(gap)
+        if back is not None and len(gap) < 50 and (back.group(1) or _TO_BEFORE.search(pre)):
+            out.append(Pair(b, a, Cue(doc.text[a.end + back.start(2):a.end + back.end(2)], a.end + back.start(2),
+                                      a.end + back.end(2))))
             used.update((a.id, b.id))
             continue
         m = _CHANGE_TO.search(gap)

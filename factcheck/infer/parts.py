@@ -43,6 +43,10 @@ _OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
 _NON = re.compile(r"\b(non-|non )(\w+)|(?<!\w)(غیر ?)(\w+)")
 _OF_OPENING = re.compile(r"(^|[,;:،؛]\s*|^\s*)\b(of|out of|of all)( the| all| its)?\s*$|"
                          r"(^|[,;:،؛]\s*|^\s*)(?<!\w)(از مجموع|از کل|از میان|از)\s*$")
+_OPENING_PARTITIVE = re.compile(r"^\W*(?:\w+\s+){0,3}?(of these|of them|of those|among them|"
+                                r"از این تعداد|از این بین|از این میان|از این شمار|از این رقم|از آن ها|از آنها|"
+                                r"از این ها)\b")
+_INCLUDING = re.compile(r"\b(including|among them|among these|such as)\b|(?<!\w)(از جمله|شامل)(?!\w)")
 _OF_THE = re.compile(r"^\s*of (the|all|its|their)\s*$")
 _CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
 #: A figure introduced like this is a larger total, not a part ("with cars from other provinces, 700").
@@ -57,9 +61,29 @@ class Breakdown:
     """A whole and the parts the words divide it into."""
 
     def __init__(self, whole: Figure, parts: list[Figure], cue: Cue, confidence: float,
-                 exhaustive: bool, retype: dict[str, str], why: str) -> None:
+                 exhaustive: bool, retype: dict[str, str], why: str, *, open_: bool = False) -> None:
         self.whole, self.parts, self.cue = whole, parts, cue
         self.confidence, self.exhaustive, self.retype, self.why = confidence, exhaustive, retype, why
+        #: the words leave room for more parts: "including", "the rest elsewhere"
+        self.open = open_
+
+
+#: What :func:`_closes` returns when the words name an unstated rest.
+_REST = Cue("", -1, -1)
+
+
+def on_part(doc: Doc, cue: Cue, parts: list[Figure]) -> bool:
+    """The word names one of the stated parts ("those without injury ... 387", «سایر ... ۹۵ مورد»).
+
+    "The rest" with no figure of its own is an unstated remainder: it leaves the sum open.
+    """
+    prev = max((f for f in doc.figures if f.end <= cue.start), key=lambda f: f.end, default=None)
+    if prev is not None and prev in parts and not doc.norm[prev.end:cue.start].strip():
+        return True  # "and 3 others"
+    nxt = min((f for f in doc.figures if f.end > cue.start), key=lambda f: f.start, default=None)
+    if nxt is None or nxt not in parts:
+        return False
+    return nxt.start <= cue.start or nxt.start - cue.end <= 30
 
 
 def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
@@ -68,9 +92,11 @@ def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
     # "other" further on in the sentence.
     lo = max(doc.sentences[parts[0].sentence][0], parts[0].start - 20)
     hi = min(doc.sentences[parts[-1].sentence][1], parts[-1].end + 20)
-    c = doc.find(COMPLEMENT, lo, hi)
-    if c is not None and not _unstated_rest(doc, parts[-1], c):
-        return c
+    for c in doc.find_all(COMPLEMENT, lo, hi + 20):
+        if on_part(doc, c, parts):
+            return c
+        if c.start >= parts[-1].end:
+            return _REST  # "... and the rest elsewhere": an unstated part, so the sum stays open
     for m in _NON.finditer(doc.norm, lo, hi):
         # "traffic and non-traffic", «ترافیکی و غیرترافیکی»: the word also stands alone nearby.
         word = m.group(2) or m.group(4)
@@ -84,15 +110,6 @@ def _closes(doc: Doc, whole: Figure, parts: list[Figure]) -> Cue | None:
     return None
 
 
-#: "..., and the rest elsewhere", «... و بقیه در سایر مناطق»: a further item of the list.
-_AND_THEN = re.compile(r"(?:,|،|\band\b|(?<!\w)و(?!\w))\W*$")
-
-
-def _unstated_rest(doc: Doc, last: Figure, cue: Cue) -> bool:
-    """True if the complement word starts a further item with no figure: a remainder, not a closing part."""
-    return cue.start >= last.end and bool(_AND_THEN.search(doc.norm[last.end:cue.start]))
-
-
 def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:
     return [f for f in figs if f.per_time == 0 and not f.is_percent and not f.is_ratio and f.value is not None]
 
@@ -102,6 +119,31 @@ def breakdowns(doc: Doc) -> Iterator[Breakdown]:
     yield from _whole_then_parts(doc)
     yield from _parts_then_total(doc)
     yield from _of_whole_part(doc)
+    yield from _of_these_opening(doc)
+
+
+def _of_these_opening(doc: Doc) -> Iterator[Breakdown]:
+    """A sentence opening with «از این تعداد» / "Of these, ..." breaks down the previous sentence's total."""
+    for si in range(1, len(doc.sentences)):
+        s, _e = doc.sentences[si]
+        figs = _counts(doc, doc.in_sentence(si))
+        if len(figs) < 1:
+            continue
+        m = _OPENING_PARTITIVE.match(doc.norm[s:figs[0].start])
+        if m is None:
+            continue
+        prev = [f for f in _counts(doc, doc.in_sentence(si - 1)) if not f.is_bare]
+        if not prev:
+            continue
+        whole = prev[0]
+        parts = [p for p in figs if unify(doc, [whole, p], classifier=True) is not None and not p.is_bare]
+        retype = unify(doc, [whole, *parts], classifier=True)
+        if not parts or retype is None:
+            continue
+        cue = Cue(doc.text[s + m.start(1):s + m.end(1)], s + m.start(1), s + m.end(1))
+        closing = _closes(doc, whole, parts) if len(parts) >= 2 else None
+        yield Breakdown(whole, parts, cue, 0.8, closing not in (None, _REST), retype,
+                        "the sentence divides the total of the one before", open_=closing is _REST)
 
 
 def _of_whole_part(doc: Doc) -> Iterator[Breakdown]:
@@ -192,12 +234,15 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
             if kind == "that" and len(parts) < 2:
                 conf = 0.6
             closing = _closes(doc, top, parts) if len(parts) >= 2 else None
+            rest = closing is _REST or bool(_INCLUDING.search(cue.words.lower()))
+            if closing is _REST:
+                closing = None
             if subset is not None:
                 of = Cue(doc.text[subset.end:whole.start], subset.end, whole.start)
                 yield Breakdown(whole, [subset], of, 0.85, False, retype, "the first figure is some of the second")
             yield Breakdown(top, parts, cue, conf, closing is not None, retype,
                             "the words divide the first figure into the ones after"
-                            + (f" («{closing.words}» closes it)" if closing else ""))
+                            + (f" («{closing.words}» closes it)" if closing else ""), open_=rest)
 
 
 def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
@@ -257,7 +302,9 @@ def _from_to(doc: Doc) -> Iterator[Proposal]:
                        head.new.end, rest[0].old.start)
         if cue is None:
             continue
-        closing = doc.find(COMPLEMENT, rest[0].cue.start - 40, rest[-1].new.end)
+        cols = [f for p in rest for f in (p.old, p.new)]
+        closing = next((c for c in doc.find_all(COMPLEMENT, rest[0].cue.start - 40, rest[-1].new.end)
+                        if on_part(doc, c, cols)), None)
         for col in ("old", "new"):
             whole: Figure = getattr(head, col)
             parts: list[Figure] = [getattr(p, col) for p in rest]

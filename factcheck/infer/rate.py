@@ -14,9 +14,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from ..kinds.base import Term
 from ..kinds.rate import RateRule
+from ..model import Claim, Hedge, Source
+from ..numbers import implied_precision
 from ..units import canonical
 from . import Proposal, pattern
 from .cues import NUMBER_WORD, TOTAL, number_word, period_near, split_list
@@ -28,8 +31,10 @@ _EACH = re.compile(
 _EACH_TAG = "each"
 _EACH_OF = re.compile(r"\beach of (the|its|their)\s*$|(?<!\w)(هر یک از|هریک از|هر کدام از)\s*$")
 #: The same flow said again in another time unit.
-_RESTATE = re.compile(r"\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
+_RESTATE = re.compile(r",\s*or\b|\b(that is|i\.e\.|which works out to|which is|or about|or roughly|equivalent to|"
                       r"meaning)\b|(?<!\w)(یعنی|که|معادل|برابر با)(?!\w)|^\s*[,،-]+\s*$")
+_SAME = re.compile(r"\b(that is|i\.e\.|which works out to|equivalent to|in other words)\b|"
+                   r"(?<!\w)(یعنی|معادل|برابر با|به عبارت دیگر)(?!\w)")
 #: Words inside the list of places that are not places (rate and hedge words).
 _NOT_ITEMS = re.compile(r"(?<!\w)(روزانه|هر روز|در روز|بیش از|بالغ بر|حدود|نزدیک به|daily|a day|more than|over|"
                         r"about|nearly|almost)(?!\w)|(?<!\w)(نیز|هم|also)(?!\w)")
@@ -120,11 +125,12 @@ def find(doc: Doc) -> Iterator[Proposal]:
             restated = len(same) > 1 and any(_RESTATE.search(doc.between(a, b)) for a, b in itertools.pairwise(same))
             if restated:
                 terms = terms[:1]
-            if tcue is None and not all(_close(doc, r, t) and _same_noun(r, t) for r in same):
+            if tcue is None and not all((_close(doc, r, t) or _appositive(doc, r, t)) and _same_noun(r, t)
+                                        for r in same):
                 # a rate and a total in different clauses, or counting differently named things
                 # (people injured, fights a day), with nothing saying one sums the other
                 continue
-            conf = 0.85 if tcue is not None else 0.7
+            conf = 0.85 if tcue is not None else 0.75
             if unsure:
                 conf = min(conf, 0.6)
             quoted = {r.id: doc.quote(r) for r in same}
@@ -132,22 +138,77 @@ def find(doc: Doc) -> Iterator[Proposal]:
                    + " + ".join(f"{x.times} × «{quoted[x.claim]}»" if x.times != 1 else f"«{quoted[x.claim]}»"
                                 for x in terms))
             yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
-                                    duration=None if t.claim.period and t.claim.period.duration else dur,
+                                    duration=None if t.claim.period and t.claim.period.duration == dur else dur,
                                     confidence=conf, evidence=doc.evidence([tcue, *cues], why)), retype)
         yield from _across(doc, si, figs)
+        yield from _every(doc, figs, rates)
         # The same flow restated per another time unit.
         for i, b in enumerate(rates):
             for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
-                if a is b or a.thing != b.thing or _time_factor(a) == _time_factor(b):
+                if a is b or a.thing != b.thing:
                     continue
                 big, small = (a, b) if _time_factor(a) < _time_factor(b) else (b, a)
                 gap = doc.between(a, b)
                 cue = doc.find(_RESTATE, a.end, b.start)
+                if _time_factor(a) == _time_factor(b):
+                    # the same unit twice is the same flow only when the words say so ("that is")
+                    cue = doc.find(_SAME, a.end, b.start)
+                    if cue is None:
+                        continue
+                    big, small = a, b
                 conf = 0.85 if cue is not None or len(gap) < 12 else 0.7
                 yield Proposal(RateRule(id="r", kind="rate", total=big.id, rate=[Term(claim=small.id)],
                                         confidence=conf,
                                         evidence=doc.evidence([cue], "the same flow is given per "
                                                               "two different time units")))
+
+
+_EVERY = re.compile(r"\b(every|each)\s*$|(?<!\w)هر\s*$")
+_TIME_DIMS = (("[time]", 1),)
+
+
+def _every(doc: Doc, figs: list[Figure], rates: list[Figure]) -> Iterator[Proposal]:
+    """"A death every 2 seconds, or 43,200 a day": one thing per stated interval is a rate."""
+    things = {r.thing for r in rates}
+    if len(things) != 1:
+        return
+    for d in figs:
+        if d.dims != _TIME_DIMS or d.value is None or d.value <= 0:
+            continue
+        m = _EVERY.search(doc.norm, max(0, d.start - 8), d.start)
+        if m is None:
+            continue
+        partner = min(rates, key=lambda r: abs(r.start - d.start))
+        thing = partner.claim.unit.split("/")[0].strip() or "1"
+        unit = f"{thing} / {d.claim.unit}"
+        try:
+            canonical(unit)
+        except Exception:
+            continue
+        # One every n units, n as written: between 1/(n + h) and 1/(n - h) a unit.
+        if d.claim.value is None:
+            continue
+        n = d.claim.value
+        h = Decimal(implied_precision(n)) / 2
+        with localcontext() as ctx:  # six digits, rounded outward: the range only widens
+            ctx.prec = 6
+            ctx.rounding = ROUND_FLOOR
+            lo = Decimal(1) / (n + h)
+            ctx.rounding = ROUND_CEILING
+            hi = Decimal(1) / (n - h) if n > h else None
+        start = m.start()
+        quote = doc.text[start:d.end]
+        claim = Claim(id=f"{doc.prefix}every_{start}", value=lo,
+                      value_max=hi, hedge=Hedge.range if hi is not None else Hedge.at_least, unit=unit,
+                      precision=Decimal("1e-12"), written=quote, lang=doc.lang,
+                      source=Source(span=(start, d.end), quote=quote))
+        a, b = (partner, d) if partner.start < d.start else (d, partner)
+        cue = doc.find(_RESTATE, a.end, b.start)
+        yield Proposal(RateRule(id="r", kind="rate", total=partner.id, rate=[Term(claim=claim.id)],
+                                confidence=0.8 if cue is not None else 0.7,
+                                evidence=doc.evidence([Cue(quote, start, d.end), cue],
+                                                      f"one every {d.claim.written or n} {d.claim.unit} is the "
+                                                      "same flow as the rate")), added=[claim])
 
 
 def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
@@ -182,7 +243,7 @@ def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
         why = (f"«{doc.quote(t)}» over {dur} in the next sentence is the total of {quoted} "
                f"(both say «{sorted(shared)[0]}…»)")
         yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=terms,
-                                duration=None if t.claim.period and t.claim.period.duration else dur,
+                                duration=None if t.claim.period and t.claim.period.duration == dur else dur,
                                 confidence=0.6 if unsure else 0.8,
                                 evidence=doc.evidence([pcue, *(_times(doc, r)[1] for r in same)], why)))
 
@@ -209,6 +270,24 @@ def _same_noun(a: Figure, b: Figure) -> bool:
     return normalise(na).split()[-1:] == normalise(nb).split()[-1:]
 
 
+def _appositive(doc: Doc, r: Figure, t: Figure) -> bool:
+    """"X over six months; about 3 a day": the rate stands alone after the total's clause."""
+    if r.start < t.start:
+        return False
+    s, e = doc.sentences[r.sentence]
+    lo = max((m.end() for m in re.finditer(r"[;؛:,،]", doc.norm[s:r.start])), default=-1)
+    if lo < 0:
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", doc.norm[s + lo:r.start] + " " + doc.norm[r.end:e])
+    return (not [w for w in words if w not in _APPOSITIVE_WORDS]
+            and not any(f.start > t.end and f.end <= r.start for f in doc.figures))
+
+
+#: Words that may stand next to a restated rate: "; or about 3 a day", «؛ یعنی روزانه حدود ۳».
+_APPOSITIVE_WORDS = frozenset(("or", "about", "roughly", "nearly", "some", "around", "that", "is", "ie",
+                               "یعنی", "یا", "حدود", "تقریبا", "حدودا"))
+
+
 def _close(doc: Doc, r: Figure, t: Figure) -> bool:
     """A rate and a total in one clause, nothing else between them."""
     a, b = (r, t) if r.start < t.start else (t, r)
@@ -218,8 +297,26 @@ def _close(doc: Doc, r: Figure, t: Figure) -> bool:
 def _duration(doc: Doc, t: Figure) -> tuple[str | None, Cue | None]:
     p = t.claim.period
     if p is not None and p.duration:
-        return p.duration, None
+        return _year_to_date(doc, p.duration, p.text or ""), None
     got = period_near(doc, t)
     if got is None:
         return None, None
-    return got
+    return _year_to_date(doc, got[0], doc.norm[got[1].start:got[1].end + 15]), got[1]
+
+
+#: "the first six months", «۶ ماه نخست», «یازده ماهه امسال»: months counted from the start of the year.
+_FROM_NEW_YEAR = re.compile(r"(نخست|اول|ابتدای|امسال|سال جاری)")
+
+
+def _year_to_date(doc: Doc, duration: str, words: str) -> str:
+    """The first N months of a Persian year have an exact length: months 1–6 have 31 days, 7–11 have 30.
+
+    "Six months" is 179 to 186 days in general, but «۶ ماه نخست امسال» is exactly 186.
+    """
+    n_text, _, unit = duration.partition(" ")
+    if doc.lang != "fa" or unit != "month" or not n_text.isdigit() or not 1 <= int(n_text) <= 11:
+        return duration
+    if not _FROM_NEW_YEAR.search(normalise(words)):
+        return duration
+    n = int(n_text)
+    return f"{31 * min(n, 6) + 30 * max(0, n - 6)} day"

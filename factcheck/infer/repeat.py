@@ -47,9 +47,14 @@ def _unit_of_rounding(f: Figure) -> Fraction:
 def _restates(lead: Figure, body: Figure) -> bool:
     """The lead's figure is a rounding (or hedged form) of the body's."""
     assert lead.value is not None and body.value is not None
-    unit = _unit_of_rounding(lead)
-    rounder = unit > _unit_of_rounding(body) or lead.claim.hedge.value != "exact"
-    return rounder and abs(lead.value - body.value) <= 2 * unit
+    if lead.value == body.value and lead.claim.hedge is body.claim.hedge:
+        return True  # said again the same way ("about 20 percent" in the lead and the body)
+    unit, body_unit = _unit_of_rounding(lead), _unit_of_rounding(body)
+    if unit < body_unit:
+        return False  # a lead never states a figure more finely than the body it sums up
+    rounder = unit > body_unit or (lead.claim.hedge.value != "exact" and body.claim.hedge.value == "exact")
+    near = abs(lead.value - body.value) <= min(2 * unit, max(abs(lead.value), abs(body.value)) / 4)
+    return rounder and near
 
 
 def _lead_end(doc: Doc) -> int:

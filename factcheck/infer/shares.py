@@ -23,6 +23,8 @@ _TIME = re.compile(r"\b(january|february|march|april|may|june|july|august|septem
                    r"so far|this year|last year|in 19\d\d|in 20\d\d|previous|earlier)\b|"
                    r"(?<!\w)(امسال|پارسال|سال گذشته|سال قبل|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|"
                    r"آذر|دی|بهمن|اسفند|سال \d{2,4})(?!\w)")
+_CONTRAST = re.compile(r"\b(target|goal|against|compared|versus|vs|up from|down from|than|average)\b|"
+                       r"(?<!\w)(هدف|نسبت به|در مقایسه|میانگین|بیش از|کمتر از)(?!\w)")
 _JOIN = re.compile(r"^[^.;؛:]{0,80}$")
 
 
@@ -47,6 +49,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
         hi = doc.sentences[group[0].sentence][1]
         if doc.find(_TIME, max(lo, group[0].start - 40), min(hi, group[-1].end + 30)) is not None:
             continue
+        if doc.find(_CONTRAST, group[0].end, group[-1].start) is not None:
+            continue  # "74 percent, against a target of 95 percent" compares, it does not split
         closing = None
         for f in group:
             c = doc.find(COMPLEMENT, max(lo, f.start - 15), f.start)

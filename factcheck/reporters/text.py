@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from ..evaluate import describe
 from ..findings import Severity, Status
 from ..report import Report
@@ -11,6 +14,10 @@ _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m",
 _BOLD = "\033[1m"
 _DIM = "\033[2m"
 _RESET = "\033[0m"
+_MARK = "\033[1;4m"
+#: Longest stretch of an article shown around a finding's figures.
+_CONTEXT = 240
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|[\n]")
 
 
 @reporter("text")
@@ -39,6 +46,8 @@ def render(report: Report, options: Options) -> str:
         code = f"{f.code} {f.name}" if f.code else f.status.value
         head = f"{paint(where, _BOLD)}: {paint(tag + label, _COLORS[f.severity.value])}: "
         out.append(f"{head}{f.message or f.status.value} [{code}]")
+        if f.status is not Status.consistent:
+            out.extend(_in_text(report, f.claims, (lambda t: paint(t, _MARK)) if c else None))
         for cid in f.claims:
             claim = report.claims[cid]
             quote = f" «{claim.source.quote}»" if claim.source and claim.source.quote else ""
@@ -79,3 +88,52 @@ def _iv(need: tuple[str, str]) -> str:
         return Fraction(s)
 
     return fmt_iv(b(need[0]), b(need[1]))
+
+
+def _in_text(report: Report, claim_ids: tuple[str, ...], mark: Callable[[str], str] | None) -> list[str]:
+    """The sentences of the article that hold a finding's figures, with the figures marked.
+
+    ``    9 | ... روزانه به [۸۲۲ نفر] خدمات ...``: one line per sentence, prefixed by its line
+    number in the file; without colour the figures are in square brackets.
+    """
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    texts: dict[str, str] = {}
+    for cid in claim_ids:
+        claim = report.claims.get(cid)
+        doc = report.document_of(cid) if claim is not None else None
+        if claim is None or doc is None or claim.source is None or claim.source.span is None:
+            continue
+        got = report.document_text(doc)
+        if got is None:
+            continue
+        path, text = got
+        s, e = claim.source.span
+        if e > len(text):
+            continue
+        texts[path] = text
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, s)), default=0)
+        spans.setdefault((path, start), []).append((s, e))
+    out: list[str] = []
+    for (path, start), marks in sorted(spans.items()):
+        text = texts[path]
+        m = _SENTENCE_END.search(text, max(e for _, e in marks))
+        end = m.end() if m and text[m.start()] != "\n" else (m.start() if m else len(text))
+        lo, hi = start, end
+        first, last = min(s for s, _ in marks), max(e for _, e in marks)
+        if hi - lo > _CONTEXT:  # keep the figures, trim the rest of a long sentence
+            lo = max(lo, first - _CONTEXT // 4)
+            hi = min(hi, max(last + _CONTEXT // 4, lo + _CONTEXT))
+        pieces: list[str] = ["…" if lo > start else ""]
+        at = lo
+        for s, e in sorted(marks):
+            if s < at:
+                continue
+            pieces.append(text[at:s])
+            words = text[s:e]
+            pieces.append(mark(words) if mark else f"[{words}]")
+            at = e
+        pieces.append(text[at:hi])
+        pieces.append("…" if hi < end else "")
+        line = text.count("\n", 0, first) + 1
+        out.append(f"    {line} | " + "".join(pieces).strip().replace("\n", " "))
+    return out

@@ -1,0 +1,20 @@
+"""``--format jsonl``: one JSON object per line, one line per finding shown.
+
+Each line is a finding exactly as in report version 1 (``findings[]``, see docs/report.md),
+with its location; streaming tools (``jq -c``, log shippers) read it line by line.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..report import Report
+from . import Options, reporter
+from ._common import shown
+
+
+@reporter("jsonl")
+def render(report: Report, options: Options) -> str:
+    keep = {f.id for f in shown(report, options)}
+    rows = [row for row in report.to_dict()["findings"] if row["id"] in keep]
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
