@@ -76,6 +76,7 @@ class _Compiler:
         # The same constraints column-wise, for the vectorised first pass (factcheck.flat).
         self.flat = FlatColumns()
         self._periods: dict[tuple[str, str | None], tuple[Fraction, Fraction] | None] = {}
+        self._factors: dict[str, tuple[Fraction, Fraction, Fraction | None]] = {}
 
     def lang(self, cid: str) -> str | None:
         c = self.cs.claims[cid]
@@ -94,8 +95,20 @@ class _Compiler:
             c = self.cs.claims[cid]
             lo, hi = claim_interval(c, self.policy, self.lang(cid))
             self.stated[cid] = (lo, hi)
-            u = canonical(c.unit)
-            clo, chi = scale(lo, hi, u.lo, u.hi)
+            f = self._factors.get(c.unit)
+            if f is None:
+                u = canonical(c.unit)
+                f = self._factors[c.unit] = (u.lo, u.hi, u.lo if u.lo == u.hi else None)
+            flo, fhi, exact = f
+            clo: Bound
+            chi: Bound
+            if exact is None:  # a calendar unit: an interval of factors
+                clo, chi = scale(lo, hi, flo, fhi)
+            elif exact == 1:
+                clo, chi = lo, hi
+            else:  # as scale() would, without trying all four corners (exact > 0)
+                clo = lo if lo.__class__ is float else lo * exact
+                chi = hi if hi.__class__ is float else hi * exact
             self.canon[cid] = (clo, chi)
             v = self.problem.var(clo, chi)
             self.vars[cid] = v

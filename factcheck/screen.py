@@ -41,11 +41,19 @@ class FlatColumns:
         self.m_y: list[int] = []
         self.m_rule: list[int] = []
         self._coef: dict[Fraction | float, tuple[float, float]] = {}
+        self._bound: dict[Fraction | float, tuple[float, float]] = {}
 
     def linear(self, rule_no: int, c: Linear) -> None:
         ci = len(self.c_lo)
-        self.c_lo.append(conv_lo(c.lo))
-        self.c_hi.append(conv_hi(c.hi))
+        # Bounds repeat (0, ±inf) as coefficients do (±1): convert each value once.
+        b = self._bound.get(c.lo)
+        if b is None:
+            b = self._bound[c.lo] = (conv_lo(c.lo), conv_hi(c.lo))
+        self.c_lo.append(b[0])
+        b = self._bound.get(c.hi)
+        if b is None:
+            b = self._bound[c.hi] = (conv_lo(c.hi), conv_hi(c.hi))
+        self.c_hi.append(b[1])
         self.c_rule.append(rule_no)
         self.c_terms.append(len(c.vars))
         coef = self._coef
