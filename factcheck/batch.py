@@ -21,7 +21,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .semantics import Policy
 
 __all__ = ["Outcome", "Task", "check_document", "check_many", "documents"]
 
@@ -39,6 +42,7 @@ class Task:
     lang: str | None = None
     show_all: bool = False
     color: bool = False
+    policy: Policy | None = None  # None: the default policy
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,9 @@ def check_document(task: Task) -> Outcome:
     from .reporters import Options, get
 
     try:
-        report = check_paths([Path(p) for p in task.paths], lang=task.lang)
+        from .semantics import DEFAULT_POLICY
+
+        report = check_paths([Path(p) for p in task.paths], task.policy or DEFAULT_POLICY, lang=task.lang)
         out = get(task.format)(report, Options(color=task.color, show_all=task.show_all))
     except FactcheckError as exc:
         return Outcome(task.name, task.paths, exit_code=2, error=str(exc))

@@ -134,3 +134,20 @@ def test_unreachable_scheduler_is_one_line(run_cli, corpus: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("factcheck: error: cannot reach the Dask scheduler")
     assert "Traceback" not in proc.stderr
+
+
+def test_policy_reaches_every_worker(tmp_path: Path) -> None:
+    from factcheck.semantics import Policy
+
+    # 3000 written plainly is 2500-3500 under the default rounding, 2999.5-3000.5 when the
+    # last digit counts: 2000 + 1100 is consistent with the first only.
+    doc = tmp_path / "doc.yaml"
+    doc.write_text("claims:\n  - {id: t, value: 3000, unit: person}\n"
+                   "  - {id: a, value: 2000, unit: person, precision: 1}\n"
+                   "  - {id: b, value: 1100, unit: person, precision: 1}\n"
+                   "rules:\n  - {id: r, kind: sum, whole: t, parts: [a, b]}\n", "utf-8")
+    strict = Policy(rounding="last-digit")
+    default = [Task("doc", (str(doc),)), Task("doc2", (str(doc),))]
+    last_digit = [Task("doc", (str(doc),), policy=strict), Task("doc2", (str(doc),), policy=strict)]
+    assert [o.exit_code for o in check_many(default, jobs=2)] == [0, 0]
+    assert [o.exit_code for o in check_many(last_digit, jobs=2)] == [1, 1]
