@@ -128,3 +128,27 @@ def test_ids_in_text_order_and_mixed_languages() -> None:
     assert [c.id for c in cs] == ["c1", "c2", "c3"]
     assert [c.lang for c in cs] == ["fa", "en", "en"]
     assert [c.source.span[0] for c in cs] == sorted(c.source.span[0] for c in cs)
+
+
+def test_a_year_after_a_figure_is_its_period() -> None:
+    cs = extract("offences numbered 89 in 2011/12 and 137 in 2012/13; 19,327 in 2021", "en")
+    assert [(c.value, c.period.text, c.period.duration) for c in cs] == [
+        (89, "2011/12", "1 year"), (137, "2012/13", "1 year"), (19327, "2021", "1 year")]
+    [c] = extract("۵۰ هزار نفر در سال ۱۴۰۲ ثبت شد", "fa")
+    assert (c.unit, c.period.text) == ("person", "۱۴۰۲")  # "in the year 1402", not "per year"
+    [c] = extract("۵۰ هزار نفر در سال ثبت می‌شود", "fa")
+    assert c.unit == "person / year"
+    [c] = extract("بیش از ۴۱ هزار تماس در روز گذشته", "fa")
+    assert c.unit == "call"  # "in the past day"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("حدود یک‌سوم مردم", "fa", [("1", "third", "about")]),
+    ("نیمی از کارمندان", "fa", [("1", "half", "exact")]),
+    ("seized 1.5kg of cocaine", "en", [("1.5", "kilogram", "exact")]),
+    ("۱۲۰ هکتار جنگل", "fa", [("120", "item", "exact")]),  # 120 is also a phone number
+    ("۲۵ کیلومتر از جاده و ۱۲۰ هکتار جنگل", "fa", [("25", "kilometer", "exact"), ("120", "item", "exact")]),
+    ("The company employs 3,400 staff", "en", [("3400", "person", "exact")]),
+])
+def test_regressions_from_review(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(str(c.value), c.unit, c.hedge.value) for c in extract(text, lang)] == expected

@@ -245,10 +245,19 @@ def test_the_doctests_of_the_public_testing_modules_pass() -> None:
     # The docstring examples are what users copy; run them as they are written.
     import doctest
 
+    from hypothesis import settings
+
     import factcheck._wording
     import factcheck.strategies
     import factcheck.testing
 
-    for module in (factcheck._wording, factcheck.testing, factcheck.strategies):
-        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-        assert result.failed == 0 and result.attempted > 0, module.__name__
+    # The examples' @given tests take the default settings: without a deadline, as in CI,
+    # so that a loaded machine cannot fail them on timing.
+    previous = settings.get_current_profile_name()
+    settings.load_profile("factcheck-ci")
+    try:
+        for module in (factcheck._wording, factcheck.testing, factcheck.strategies):
+            result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+            assert result.failed == 0 and result.attempted > 0, module.__name__
+    finally:
+        settings.load_profile(previous)

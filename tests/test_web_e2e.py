@@ -203,6 +203,13 @@ def test_seed_article_services_total_red_then_corrected(page: Page, shots: Path)
     expect(page.locator("#dl-sarif")).to_be_enabled() if "sarif" in info["formats"] else \
         expect(page.locator("#dl-sarif")).to_be_disabled()
 
+    # a reload keeps the corrected state (for this tab only)
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-state", "ready")
+    expect(_mark(page, "services_six_months")).to_have_class(GOOD)
+    _mark(page, "services_six_months").click()
+    expect(page.locator("#fe-value")).to_have_value("1200000")
+
     page.click("#fe-revert")  # back to the article's figure: red again
     expect(_mark(page, "services_six_months")).to_have_class(BAD)
 

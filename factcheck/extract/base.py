@@ -60,6 +60,8 @@ class Mention:
     period: tuple[str, str] | None = None
     #: index of the sentence (paragraph breaks and full stops) the figure sits in
     sentence: int = 0
+    #: where the noun of ``unit_from_context`` was found (original offset)
+    context_at: int | None = None
 
 
 class Language:
@@ -123,6 +125,8 @@ class Language:
     #: the head of a compound is its last noun ("car registrations"), not its first
     head_last: ClassVar[bool] = False
     case_insensitive: ClassVar[bool] = False
+    #: unit symbols glued to digits ("1.5kg"); ``digit_suffix`` returns ("unit", 0) for them
+    glued_units: ClassVar[dict[str, str]] = {}
 
     def key(self, word: str) -> str:
         """Lexicon key of a word as it appears in the text."""
@@ -135,6 +139,10 @@ class Language:
     def lemma(self, word: str) -> str:
         """The singular form used to look nouns up (``calls`` -> ``call``)."""
         return word
+
+    def plausible_noun(self, word: str) -> bool:
+        """Whether an unknown word right after a figure may be what it counts (not a verb)."""
+        return True
 
     def digit_suffix(self, suffix: str) -> tuple[str, int] | None:
         """Letters glued to digits: ``("scale", 1000)`` for ``k``, ``("ordinal", 0)`` for ``th``."""

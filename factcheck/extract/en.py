@@ -300,6 +300,9 @@ _NOUNS_1 = {
     "complaint": "complaint",
     "application": "application",
     "applicant": "person",
+    "staff": "person",
+    "american": "person",
+    "briton": "person",
     "candidate": "person",
     "user": "person",
     "customer": "person",
@@ -580,6 +583,15 @@ class English(Language):
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
     noun_reach: ClassVar[int] = 4
     head_last: ClassVar[bool] = True
+    glued_units: ClassVar[dict[str, str]] = {
+        "kg": "kilogram",
+        "km": "kilometer",
+        "cm": "centimeter",
+        "mm": "millimeter",
+        "mg": "milligram",
+        "g": "gram",
+        "t": "tonne",
+    }
 
     def lemma(self, word: str) -> str:
         if word in _NOUNS_1:
@@ -591,6 +603,11 @@ class English(Language):
         if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
             return word[:-1]
         return word
+
+    def plausible_noun(self, word: str) -> bool:
+        # English verbs follow figures as often as nouns do ("17,000 led to", "5 died");
+        # an unknown plural noun is the safe guess ("331 million Americans").
+        return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
     def digit_suffix(self, suffix: str) -> tuple[str, int] | None:
         if suffix in ("k",):
@@ -605,6 +622,8 @@ class English(Language):
             return ("ordinal", 0)
         if suffix == "s":
             return ("decade", 0)
+        if suffix in self.glued_units:
+            return ("unit", 0)
         return None
 
     def detect_score(self, text: str) -> float:

@@ -42,6 +42,8 @@ _YEAR_RANGES = ((1300, 1500), (1800, 2101))
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT_RUN = re.compile(r"[0-9.,/:]*")
 _SPACE = re.compile(r"\s")
+#: words between a figure and a year that make the year the figure's period
+_YEAR_GLUE = frozenset({"in", "for", "during", "in the year", "در", "در سال", "طی سال", "سال"})
 #: more digits than this is an identifier or garbage, not a figure (claims allow |exponent| <= 60)
 _MAX_DIGITS = 30
 _DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
@@ -145,6 +147,7 @@ class _Num:
         self.digits = False
         self.special: str | None = None  # year / date / time / code from the digits themselves
         self.fraction: tuple[Decimal, str] | None = None  # numerator, unit (digits "1/24th")
+        self.glued_unit: str | None = None  # "1.5kg"
 
 
 class Scanner:
@@ -304,6 +307,9 @@ class Scanner:
                             break
                         if what == "decade":
                             num.special, num.last = "year", i + 1
+                            break
+                        if what == "unit":
+                            num.glued_unit, num.last = lang.glued_units[fwd[i + 1].k], i + 1
                             break
                     elif lang.code == "en":
                         num.special = "code"
@@ -562,7 +568,8 @@ class Scanner:
                 return mention("year")
             if prev is not None and prev.k in lang.year_before and not unit_after():
                 return mention("year")
-            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after():
+            if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after() and (
+                    nxt is None or nxt.kind != "word" or nxt.k in lang.stop or nxt.k in lang.conj):
                 return mention("phone")
             if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues:
                 return mention("phone")
@@ -591,9 +598,12 @@ class Scanner:
         each = False
         kind = "quantity"
         end_idx = num.last  # last token index in fwd that the quote covers
+        context_at: int | None = None
         range_last = -1
         scale = num.scale
 
+        if num.glued_unit is not None:
+            unit = count_unit = num.glued_unit
         if num.fraction is not None:
             numer, den = num.fraction
             unit = lang.fractions.get(den[1:] + "th") or lang.fractions.get(den)
@@ -692,6 +702,7 @@ class Scanner:
         # counted noun (possibly after "of the")
         if unit is None:
             k2 = j
+            guess_idx = -1
             partitive = False
             while k2 < len(fwd) and (fwd[k2].k in lang.partitive or fwd[k2].k in _DETERMINERS):
                 partitive = partitive or fwd[k2].k in lang.partitive
@@ -714,10 +725,13 @@ class Scanner:
                 count_unit = u
                 end_idx, j = b - 1, b
             elif noun_text is None and j < len(fwd) and fwd[j].kind == "word" and fwd[j].k not in lang.stop \
-                    and fwd[j].s - fwd[end_idx].e <= 2 and lang.code == "fa" and fwd[j].k not in lang.conj:
+                    and fwd[j].s - fwd[end_idx].e <= 2 and fwd[j].k not in lang.conj \
+                    and fwd[j].k not in self._numwords and not self._month(fwd[j].k) \
+                    and lang.plausible_noun(fwd[j].k):
                 noun_text = _orig_words(prep, fwd, j, j + 1)
                 noun_key = self._lemma(fwd[j].k)
                 tags.append("unit_guess")
+                guess_idx = j
             if noun_key is not None and noun_key in lang.generic_nouns:
                 tags.append("generic_noun")
                 # "هفت مورد از این جوازها": the thing counted follows the partitive
@@ -733,11 +747,15 @@ class Scanner:
             if count_unit is None and (noun_text is None or "unit_guess" in tags) and "fraction" not in tags:
                 ctx = self._context_noun(chunk, idx, fig_s, lo)
                 if ctx is not None:
-                    count_unit, noun_key = ctx
+                    count_unit, noun_key, ctx_at = ctx
+                    context_at = prep.orig(ctx_at)
                     tags.append("unit_from_context")
                     if "unit_guess" in tags:
                         tags.remove("unit_guess")
                         noun_text = None
+                        guess_idx = -1
+            if guess_idx >= 0:
+                end_idx, j = guess_idx, guess_idx + 1
             unit = count_unit
         elif count_unit is None and unit not in ("percent", "percentage_point", "times") and kind != "duration" \
                 and "fraction" not in tags:
@@ -759,6 +777,11 @@ class Scanner:
         # rate after: "a day", "در روز", "each hour"
         if kind == "quantity" and unit not in ("percent", "percentage_point"):
             hit = self._match_after(lang.rate_after, fwd, j, self._max_phrase["ra"])
+            if hit is not None and j + hit[0] < len(fwd):
+                # "در سال ۱۴۰۲", "در روز گذشته", "در ماه اسفند": a particular time, not "per"
+                t = fwd[j + hit[0]]
+                if t.kind == "num" or self._month(t.k) or t.k in lang.period_cues_after:
+                    hit = None
             if hit is not None:
                 used, p = hit
                 per = str(p)
@@ -811,7 +834,7 @@ class Scanner:
         men = Mention(kind=kind, value=value, value_max=value_max, start=s, end=e, fig_start=fs, fig_end=fe,
                       lang=lang.code, unit=unit or "dimensionless", count_unit=count_unit, per=per,
                       hedge=hedge, scale=Decimal(scale) if scale else None, precision=precision,
-                      noun=noun_text, noun_key=noun_key, each=each, cues=cues, tags=tags)
+                      noun=noun_text, noun_key=noun_key, each=each, cues=cues, tags=tags, context_at=context_at)
         if "period" in tags:
             men.period_of = f"{_plain(value)} {unit}"
         return men, max(fig_e, fig_last, qe)
@@ -841,7 +864,7 @@ class Scanner:
         return Mention(kind="date", value=Decimal(0), start=s, end=e, fig_start=s, fig_end=e,
                        lang=self.lang.code), end
 
-    def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str] | None:
+    def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str, int] | None:
         """The nearest counted noun earlier in the sentence: "drugs offences numbered 89".
 
         Reads the raw tokens directly: most figures never need this, the ones that do need
@@ -860,7 +883,13 @@ class Scanner:
                     key = self._lemma(k)
                     unit = lang.nouns.get((key,))
                     if unit is not None and key not in lang.generic_nouns:
-                        return unit, key
+                        # a noun right after another figure is that figure's ("۲۵ کیلومتر ... ۱۲۰ هکتار")
+                        b = i - 1
+                        while b >= 0 and raw[b][0]:
+                            b -= 1
+                        if b >= 0 and (raw[b][1] or (raw[b][2] and self._is_candidate(raw[b][2]))):
+                            break
+                        return unit, key, starts[i]
             i -= 1
         return None
 
@@ -1010,6 +1039,15 @@ class Scanner:
 
     def _periods(self, out: list[Mention], prep: Prepared) -> None:
         """Attach a stated period ("in the last 6 months") to the other figures of its sentence."""
+        # "137 in 2012/13", "19,327 in 2021": a year right after a figure is the year it covers
+        prev: Mention | None = None
+        for men in out:
+            if men.kind == "year" and prev is not None and prev.sentence == men.sentence and prev.per is None \
+                    and prev.unit not in ("percent", "percentage_point", "times") \
+                    and prep.original[prev.end:men.start].strip().lower() in _YEAR_GLUE:
+                prev.period = ("1 year", prep.original[men.start:men.end])
+            if men.kind == "quantity":
+                prev = men
         by_sentence: dict[int, Mention] = {}
         for men in out:
             if men.period_of is not None:
@@ -1018,7 +1056,7 @@ class Scanner:
             return
         for men in out:
             p = by_sentence.get(men.sentence)
-            if p is not None and p is not men and men.kind == "quantity" and men.per is None \
+            if p is not None and p is not men and men.kind == "quantity" and men.per is None and men.period is None \
                     and men.unit not in ("percent", "percentage_point", "times"):
                 assert p.period_of is not None
                 men.period = (p.period_of, prep.original[p.start:p.end])

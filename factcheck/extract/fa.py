@@ -304,6 +304,21 @@ _NOUNS_N: dict[Phrase, str] = {
     ("دستگاه", "موتورسیکلت"): "motorcycle",
     ("میلیارد", "ریال"): "rial",
 }
+_FRACTIONS: dict[str, str] = {
+    "دوم": "half",
+    "سوم": "third",
+    "چهارم": "fourth",
+    "پنجم": "fifth",
+    "ششم": "sixth",
+    "هشتم": "eighth",
+    "دهم": "tenth",
+    "دوازدهم": "twelfth",
+    "صدم": "hundredth",
+    "نیم": "half",
+    "نصف": "half",
+    "ربع": "fourth",
+    "نیمی": "half",
+}
 _PLURAL = ("های", "ها", "هایی", "ان", "ات", "گان")
 _PRONOUN = ("شان", "ش", "مان", "تان", "ی")
 
@@ -327,20 +342,7 @@ class Persian(Language):
         ("واحد", "درصد"): "percentage_point",
         ("%",): "percent",
     }
-    fractions: ClassVar[dict[str, str]] = {
-        "دوم": "half",
-        "سوم": "third",
-        "چهارم": "fourth",
-        "پنجم": "fifth",
-        "ششم": "sixth",
-        "هشتم": "eighth",
-        "دهم": "tenth",
-        "دوازدهم": "twelfth",
-        "صدم": "hundredth",
-        "نیم": "half",
-        "نصف": "half",
-        "ربع": "fourth",
-    }
+    fractions: ClassVar[dict[str, str]] = _FRACTIONS
     multipliers_after: ClassVar[frozenset[str]] = frozenset({"برابر"})
     multiplier_words: ClassVar[dict[str, Decimal]] = {"نصف": Decimal("0.5")}
     time_units: ClassVar[dict[str, str]] = _TIME
@@ -513,9 +515,17 @@ class Persian(Language):
     change_from: ClassVar[frozenset[str]] = frozenset({"به"})
     weak_words: ClassVar[frozenset[str]] = frozenset({"یک", "نه", "ده", "صد"})
 
+    def key(self, word: str) -> str:
+        return word.strip(ZWNJ)
+
     def split(self, word: str) -> list[str] | None:
         if len(word) < 3:
             return None
+        if ZWNJ in word:
+            # «یک‌سوم», «دو‌سوم», «سی‌ودو»: number words joined by a ZWNJ
+            head, _, rest = word.partition(ZWNJ)
+            if head in _CARD and (rest in _CARD or rest in _ORD or rest in _FRACTIONS or rest in _SCALES):
+                return [head + ZWNJ, rest]
         if word[-1] == "و" and (word[:-1] in _CARD or word[:-1] in _SCALES):
             return [word[:-1], "و"]
         for sc in ("هزار", "میلیون", "میلیارد"):

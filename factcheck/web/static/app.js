@@ -248,7 +248,34 @@ function render() {
   renderFigureEditor();
   renderAddForm();
   renderGraph();
+  save();
   document.body.dataset.state = "ready";
+}
+
+// The page's work survives a reload of the tab (not the tab's closing: sessionStorage).
+const SAVED = "factcheck.page";
+
+function save() {
+  try {
+    sessionStorage.setItem(SAVED, JSON.stringify({ state: page.state, original: page.original,
+      meta: page.meta, rejected: page.rejected }));
+  } catch { /* storage full or off: the page still works, it just will not survive a reload */ }
+}
+
+async function restore() {
+  let saved = null;
+  try { saved = JSON.parse(sessionStorage.getItem(SAVED) || "null"); } catch { saved = null; }
+  if (!saved?.state) return;
+  try {
+    page.state = saved.state;
+    const result = await (await api("/api/evaluate", payload())).json();
+    adopt(saved.state, result, "file");
+    Object.assign(page, { original: saved.original || {}, meta: saved.meta || {}, rejected: saved.rejected || {} });
+    render();
+  } catch {
+    sessionStorage.removeItem(SAVED);
+    page.state = null;
+  }
 }
 
 function renderSummary() {
@@ -730,6 +757,7 @@ async function start() {
   page.info = await (await api("/api/info")).json();
   applyLang(uiLang());
   document.body.dataset.state = "input";
+  await restore();
 }
 
 start().catch((e) => { $("input-note").textContent = t("err.start", { e: e.message }); });
