@@ -58,9 +58,12 @@ def _type(prop: dict[str, Any]) -> str:
         return " \\| ".join(f"`{e}`" for e in prop["enum"])
     if "anyOf" in prop:
         kinds = []
+        # A decimal is "number" (it also accepts a numeric string, with or without a pattern
+        # depending on the pydantic version); optional fields say so in their own column.
+        decimal = any(p.get("type") == "number" for p in prop["anyOf"])
         for p in prop["anyOf"]:
-            if p.get("type") == "null" or str(p.get("pattern", "")).startswith("^(?!^[-+.]*$)"):
-                continue  # optional fields say so in their own column; decimals also accept strings
+            if p.get("type") == "null" or (decimal and p.get("type") == "string"):
+                continue
             t = _type(p)
             if t not in kinds:
                 kinds.append(t)
