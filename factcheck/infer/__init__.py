@@ -8,7 +8,7 @@ when the text states the relation outright, so that everything weaker can only e
 a ``possible`` finding (see :data:`factcheck.evaluate.CONFIDENT`).
 
 >>> from factcheck.model import Claim, Source
->>> text = "Of 89 offences, 28 were thefts and 61 were burglaries."
+>>> text = "89 offences were recorded, of which 28 were thefts and 61 burglaries."
 >>> def c(i, q, v):
 ...     s = text.index(q)
 ...     return Claim(id=i, value=v, unit="offence", source=Source(span=(s, s + len(q)), quote=q))
