@@ -313,7 +313,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
         if res_failed and propagate(comp.problem, only=cons, exact=True).failed is not None:
             local_bad.add(rid)
             verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
-        elif _undetermined(comp, kind, rule):
+        elif kind.undetermined(rule, comp):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
                                      "a figure this rule needs is unstated or unbounded", "", fid=fid[rid])
         else:
@@ -348,20 +348,6 @@ def _renumber(f: Finding, n: int) -> Finding:
         return f
 
     return replace(f, id=want)
-
-
-def _undetermined(comp: _Compiler, kind: RuleKind, rule: RuleBase) -> bool:
-    for cid in kind.claim_ids(rule):
-        c = comp.cs.claims[cid]
-        if c.value is None:
-            return True
-    if rule.kind == "rate":
-        total = rule.total  # type: ignore[attr-defined]
-        same = dict(comp.dims(total)).get("[time]", 0) == dict(
-            comp.dims(rule.rate[0].claim)).get("[time]", 0)  # type: ignore[attr-defined]
-        if not same and comp.period_days(total, rule.duration) is None:  # type: ignore[attr-defined]
-            return True
-    return False
 
 
 def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, status: Status,

@@ -104,6 +104,10 @@ class RuleKind(ABC):
         """A message if the rule's claims have units that cannot be related, else None."""
         return None
 
+    def undetermined(self, rule: Any, b: Builder) -> bool:
+        """True if the rule cannot be checked: a figure it needs is unstated or unbounded."""
+        return any(b.model(cid).value is None for cid in self.claim_ids(rule))
+
     @abstractmethod
     def compile(self, rule: Any, b: Builder) -> None:
         """Add the rule's constraints to the builder."""

@@ -60,7 +60,7 @@ class Rate(RuleKind):
             return bad
         td = dict(b.dims(rule.total))
         rd = dict(b.dims(rates[0]))
-        if td.get("[time]", 0) == rd.get("[time]", 0):
+        if self._same_time(rule, b):
             # Both totals and rates per the same time unit (126 an hour vs 3,000 a day):
             # the "duration" is the conversion between their units, handled by the factors.
             if td != rd:
@@ -80,7 +80,7 @@ class Rate(RuleKind):
         terms += [(-Fraction(t.times), b.claim(t.claim)) for t in rule.rate]
         b.linear(terms, Fraction(0), Fraction(0))
         total = b.claim(rule.total)
-        if dict(b.dims(rule.total)).get("[time]", 0) == dict(b.dims(rule.rate[0].claim)).get("[time]", 0):
+        if self._same_time(rule, b):
             b.linear([(Fraction(1), total), (Fraction(-1), rvar)], Fraction(0), Fraction(0))
             return
         secs = b.period_seconds(rule.total, rule.duration)
@@ -88,11 +88,22 @@ class Rate(RuleKind):
         dvar = b.const(Fraction(0), float("inf")) if secs is None else b.const(*secs)
         b.mul(total, rvar, dvar)
 
+    def undetermined(self, rule: RateRule, b: Builder) -> bool:
+        # Beyond unstated figures: a total over a period whose length is unknown.
+        if super().undetermined(rule, b):
+            return True
+        return not self._same_time(rule, b) and b.period_seconds(rule.total, rule.duration) is None
+
+    @staticmethod
+    def _same_time(rule: RateRule, b: Builder | Explainer) -> bool:
+        """Total and rate per the same time unit (126 an hour vs 3,000 a day): no period needed."""
+        return _time_power(b.dims(rule.total)) == _time_power(b.dims(rule.rate[0].claim))
+
     def explain(self, rule: RateRule, ex: Explainer) -> Explanation:
         inner = " + ".join(term_text(ex, t) for t in rule.rate)
         if len(rule.rate) > 1:
             inner = f"({inner})"
-        if _time_power(ex.dims(rule.total)) == _time_power(ex.dims(rule.rate[0].claim)):
+        if self._same_time(rule, ex):
             formula = f"{inner} in {ex.unit(rule.total)}"
         else:
             formula = f"{inner} × {ex.period_text(rule.total, rule.duration)}"
