@@ -117,7 +117,11 @@ class _Chunk:
     def back(self, i: int, min_start: int) -> list[Tok]:
         """The tokens before index ``i`` that start at or after ``min_start``."""
         toks = self.toks
-        return toks[bisect_left(toks, min_start, 0, i, key=_START):i]
+        if i == 0 or toks[i - 1].s < min_start:
+            return []
+        # every token is at least one character long, so the first one wanted is close by
+        lo = max(0, i - 1 - (toks[i - 1].s - min_start))
+        return toks[bisect_left(toks, min_start, lo, i, key=_START):i]
 
     def word_start(self, i: int) -> int:
         """Index of the first piece of the word token ``i`` belongs to (glued pieces touch;
