@@ -172,17 +172,19 @@ def to_claims(found: list[Mention], text: str) -> list[Claim]:
 
 
 @functools.lru_cache(maxsize=8)
-def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
-    return {name: f.get_default(call_default_factory=True)
-            for name, f in cls.model_fields.items() if not f.is_required()}
+def _template(cls: type[BaseModel]) -> dict[str, Any]:
+    """Every field of ``cls`` in declaration order, with its default (None for required ones)."""
+    return {name: None if f.is_required() else f.get_default(call_default_factory=True)
+            for name, f in cls.model_fields.items()}
 
 
 def _build(cls: type[_M], values: dict[str, Any]) -> _M:
     """``cls.model_construct(**values)`` without its per-call default resolution (a quarter
-    of extraction time); the defaults of these models are immutable, so sharing them is safe."""
+    of extraction time); the defaults of these models are immutable, so sharing them is safe.
+    Callers pass every required field."""
     obj = cls.__new__(cls)
-    defaults = _defaults(cls)
-    d = {name: values[name] if name in values else defaults[name] for name in cls.model_fields}
+    d = _template(cls).copy()  # a copy keeps the fields in declaration order
+    d.update(values)
     object.__setattr__(obj, "__dict__", d)
     object.__setattr__(obj, "__pydantic_fields_set__", set(values))
     object.__setattr__(obj, "__pydantic_extra__", None)
