@@ -40,6 +40,9 @@ _YEAR_GLUE = frozenset({"in", "for", "during", "in the year", "در", "در سا
 _MAX_DIGITS = 30
 _DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
 _BOUNDARY = frozenset({".", "!", "?", "؟", ";", "؛", "\n"})
+_CLAUSE_END = _BOUNDARY | {":"}
+#: words that open a new clause: a rate cue before them is not the figure's
+_CLAUSE_WORDS = frozenset({"که", "which", "that", "but", "اما", "ولی"})
 _CURRENCY = {"$": "dollar", "£": "pound_sterling", "€": "euro"}
 _HEDGE_SYMBOLS = {"~": Hedge.about, "≈": Hedge.about, ">": Hedge.more_than, "<": Hedge.less_than,
                   "≥": Hedge.at_least, "≤": Hedge.at_most}
@@ -169,6 +172,8 @@ class Scanner:
             ("ra", lang.rate_after), ("rb", lang.rate_before), ("nouns", lang.nouns),
             ("eb", lang.each_before))}
         self._split_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        #: word key -> (unit, lemma) when the word alone names a specific counted thing, else ()
+        self._noun_cache: dict[str, tuple[str, str] | tuple[()]] = {}
 
     # -- tokens -----------------------------------------------------------------------
     def pieces(self, word: str) -> tuple[tuple[str, str], ...]:
@@ -832,26 +837,38 @@ class Scanner:
 
         Most figures never need this; the ones that do need a dictionary look-up per word.
         """
-        lang = self.lang
         toks = chunk.toks
+        cache = self._noun_cache
         floor = max(lo, fig_s - 240)
         i = idx - 1
-        while i >= 0 and toks[i].s >= floor:
+        while i >= 0:
             t = toks[i]
-            if t.t in _BOUNDARY:
+            if t.s < floor or t.t in _BOUNDARY:
                 return None
             if t.kind == "word":
-                key = self._lemma(t.k)
-                unit = lang.nouns.get((key,))
-                if unit is not None and key not in lang.generic_nouns:
+                got = cache.get(t.k)
+                if got is None:
+                    got = self._single_noun(t.k)
+                if got:
                     # a noun right after another figure is that figure's ("۲۵ کیلومتر ... ۱۲۰ هکتار"):
                     # look further back
                     b = chunk.word_start(i) - 1
                     if not (b >= 0 and (toks[b].kind == "num" or (
                             toks[b].kind == "word" and toks[chunk.word_start(b)].k in self._numwords))):
-                        return unit, key, t.s
+                        return got[0], got[1], t.s
             i -= 1
         return None
+
+    def _single_noun(self, k: str) -> tuple[str, str] | tuple[()]:
+        """(unit, lemma) of a one-word counted noun that is not a classifier, or ``()``; cached."""
+        lang = self.lang
+        key = self._lemma(k)
+        unit = lang.nouns.get((key,))
+        got: tuple[str, str] | tuple[()] = (unit, key) if unit is not None and key not in lang.generic_nouns else ()
+        if len(self._noun_cache) > 50_000:
+            self._noun_cache.clear()
+        self._noun_cache[k] = got
+        return got
 
     def _has_unit_after(self, fwd: list[Tok], j: int) -> bool:
         lang = self.lang
@@ -928,15 +945,17 @@ class Scanner:
         """A rate cue earlier in the clause: (time unit, index of cue in back, tokens)."""
         lang = self.lang
         maxlen = self._max_phrase["rb"]
+        lasts = self._lasts[id(lang.rate_before)]
         k = bi
         words = 0
         while k > 0 and words < 6:
-            hit = self._match_before(lang.rate_before, back, k, maxlen)
-            if hit is not None:
-                used, p = hit
-                return str(p), k - used, used
             t = back[k - 1]
-            if t.kind != "word" or t.k in ("که", "which", "that", "but", "اما", "ولی"):
+            if t.k in lasts:
+                hit = self._match_before(lang.rate_before, back, k, maxlen)
+                if hit is not None:
+                    used, p = hit
+                    return str(p), k - used, used
+            if t.kind != "word" or t.k in _CLAUSE_WORDS:
                 return None
             k -= 1
             words += 1
@@ -948,7 +967,7 @@ class Scanner:
         k = bi
         while k > 0:
             t = back[k - 1]
-            if t.kind == "num" or t.t in _BOUNDARY or t.t == ":":
+            if t.kind == "num" or t.t in _CLAUSE_END:
                 return False
             if t.k in lasts:
                 for n in range(min(maxlen, k), 0, -1):
