@@ -40,31 +40,44 @@ class FlatColumns:
         self.m_x: list[int] = []
         self.m_y: list[int] = []
         self.m_rule: list[int] = []
-        self._coef: dict[Fraction | float, tuple[float, float]] = {}
+        self._coef: dict[int, tuple[float, float, Fraction | float]] = {}
         self._bound: dict[Fraction | float, tuple[float, float]] = {}
 
+    def low(self, x: Fraction | float) -> float:
+        """A bound as a float no larger than it (bounds repeat, so each converts once)."""
+        b = self._bound.get(x)
+        if b is None:
+            b = self._bound[x] = (conv_lo(x), conv_hi(x))
+        return b[0]
+
+    def high(self, x: Fraction | float) -> float:
+        b = self._bound.get(x)
+        if b is None:
+            b = self._bound[x] = (conv_lo(x), conv_hi(x))
+        return b[1]
+
     def linear(self, rule_no: int, c: Linear) -> None:
+        self.terms(rule_no, list(zip(c.coefs, c.vars, strict=True)), c.lo, c.hi)
+
+    def terms(self, rule_no: int, terms: list[tuple[Fraction, int]], lo: Fraction | float,
+              hi: Fraction | float) -> None:
+        """``lo <= Σ a·x <= hi`` for the ``(a, x)`` in ``terms``."""
         ci = len(self.c_lo)
-        # Bounds repeat (0, ±inf) as coefficients do (±1): convert each value once.
-        b = self._bound.get(c.lo)
-        if b is None:
-            b = self._bound[c.lo] = (conv_lo(c.lo), conv_hi(c.lo))
-        self.c_lo.append(b[0])
-        b = self._bound.get(c.hi)
-        if b is None:
-            b = self._bound[c.hi] = (conv_lo(c.hi), conv_hi(c.hi))
-        self.c_hi.append(b[1])
+        self.c_lo.append(self.low(lo))
+        self.c_hi.append(self.high(hi))
         self.c_rule.append(rule_no)
-        self.c_terms.append(len(c.vars))
+        self.c_terms.append(len(terms))
         coef = self._coef
-        for a in c.coefs:
-            f = coef.get(a)
-            if f is None:
-                f = coef[a] = (conv_lo(a), conv_hi(a))
+        for a, v in terms:
+            # Kinds share their coefficient objects (ONE, MINUS_ONE, ...): look them up by
+            # identity first, since hashing a Fraction costs more than converting it.
+            f = coef.get(id(a))
+            if f is None or f[2] is not a:
+                f = coef[id(a)] = (conv_lo(a), conv_hi(a), a)
             self.t_alo.append(f[0])
             self.t_ahi.append(f[1])
-        self.t_var.extend(c.vars)
-        self.t_con.extend([ci] * len(c.vars))
+            self.t_var.append(v)
+        self.t_con.extend([ci] * len(terms))
 
     def mul(self, rule_no: int, z: int, x: int, y: int) -> None:
         self.m_z.append(z)
