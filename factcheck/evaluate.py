@@ -34,7 +34,7 @@ from .periods import days_between, duration_days
 from .propagate import Linear, Mul, Problem, conv_hi, conv_lo, propagate
 from .screen import FlatColumns, Screen, connected
 from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, float_interval, scale, unscale
-from .units import canonical
+from .units import Canonical, canonical
 
 __all__ = ["Evaluation", "evaluate"]
 
@@ -68,6 +68,7 @@ class _Builder:
         self.policy = policy
         self.vars: dict[str, int] = {}
         self._periods: dict[tuple[str, str | None], tuple[Fraction, Fraction] | None] = {}
+        self._units: dict[str, Canonical] = {}
 
     def lang(self, cid: str) -> str | None:
         return claim_lang(self.cs, cid)
@@ -75,8 +76,15 @@ class _Builder:
     def model(self, cid: str) -> Claim:
         return self.cs.claims[cid]
 
+    def unit(self, unit: str) -> Canonical:
+        """:func:`factcheck.units.canonical`, asked once per distinct unit string."""
+        u = self._units.get(unit)
+        if u is None:
+            u = self._units[unit] = canonical(unit)
+        return u
+
     def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
-        return canonical(self.cs.claims[cid].unit).dims
+        return self.unit(self.cs.claims[cid].unit).dims
 
     def period_days(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
         key = (cid, override)
@@ -150,7 +158,7 @@ class _Compiler(_Builder):
             self.stated[cid] = (lo, hi)
             f = self._factors.get(c.unit)
             if f is None:
-                u = canonical(c.unit)
+                u = self.unit(c.unit)
                 f = self._factors[c.unit] = (u.lo, u.hi, u.lo if u.lo == u.hi else None)
             flo, fhi, exact = f
             clo: Bound
@@ -213,7 +221,7 @@ class _Screener(_Builder):
             lo, hi = float_interval(c, self.policy, self.lang(cid))
             f = self._factors.get(c.unit)
             if f is None:
-                u = canonical(c.unit)
+                u = self.unit(c.unit)
                 f = self._factors[c.unit] = (conv_lo(u.lo), conv_hi(u.hi))
             if f != (1.0, 1.0):
                 lo, hi = _scale_out(lo, hi, *f)
@@ -407,6 +415,16 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
         valid.append(rid)
 
     flat = _screen(screener, valid) if screener is not None else None
+    claim_ids: dict[str, tuple[str, ...]] = {}
+
+    def ids_of(rid: str) -> tuple[str, ...]:  # asked for by findings and components alike
+        ids = claim_ids.get(rid)
+        if ids is None:
+            rule = cs.rules[rid]
+            ids = claim_ids[rid] = tuple(reg[rule.kind].claim_ids(rule))
+        return ids
+
+    unstated = {cid for cid, c in cs.claims.items() if c.value is None}
     local_bad: set[str] = set()
     for rid in valid:
         rule = cs.rules[rid]
@@ -418,19 +436,15 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
                 local_bad.add(rid)
                 verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
                 continue
-        if kind.undetermined(rule, builder):
+        if _undetermined(kind, rule, builder, ids_of(rid), unstated):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
                                      "a figure this rule needs is unstated or unbounded", "", fid=fid[rid])
         else:
-            verdicts[rid] = _consistent(rid, rule, kind, fid[rid])
+            verdicts[rid] = _consistent(rid, rule, kind, fid[rid], ids_of(rid))
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad]
-
-    def claim_ids(r: str) -> list[str]:
-        return reg[cs.rules[r].kind].claim_ids(cs.rules[r])
-
-    groups = connected(good, claim_ids) if flat is None else flat.suspect_components(good, claim_ids)
+    groups = connected(good, ids_of) if flat is None else flat.suspect_components(good, ids_of)
     for comp_rules in groups:
         for r in comp_rules:
             comp.rule(r)
@@ -439,6 +453,15 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
     return Evaluation(cs, _Intervals(cs, policy, comp.stated),
                       [_renumber(f, i + 1) for i, f in enumerate(ordered)])
+
+
+def _undetermined(kind: RuleKind, rule: RuleBase, b: _Compiler | _Screener, ids: tuple[str, ...],
+                  unstated: set[str]) -> bool:
+    """``kind.undetermined(rule, b)``; the base class's test (a figure is unstated) is
+    done here against a set, without asking each claim, since every rule needs it."""
+    if type(kind).undetermined is RuleKind.undetermined:
+        return bool(unstated) and not unstated.isdisjoint(ids)
+    return kind.undetermined(rule, b)
 
 
 def _screen(screener: _Screener, valid: list[str]) -> Screen | None:
@@ -484,10 +507,10 @@ def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, stat
     )
 
 
-def _consistent(rid: str, rule: RuleBase, kind: RuleKind, fid: str) -> Finding:
+def _consistent(rid: str, rule: RuleBase, kind: RuleKind, fid: str, claims: tuple[str, ...]) -> Finding:
     """What :func:`_finding` gives for a consistent rule, made the fast way (most rules)."""
     return Finding.quick(id=fid, status=Status.consistent, severity=Severity.none, kind=kind.name,
-                         rule=rid, rules=(rid,), claims=tuple(kind.claim_ids(rule)),
+                         rule=rid, rules=(rid,), claims=claims,
                          confidence=rule.confidence, evidence=rule.evidence)
 
 
