@@ -22,6 +22,7 @@ import pkgutil
 import re
 import sys
 import types
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -140,14 +141,16 @@ def to_claims(found: list[Mention], text: str) -> list[Claim]:
 
     The scanner only produces values the claim model accepts (tests check every lexicon
     unit against the registry and load the output back through validation), so claims are
-    built without re-validating each one: validation cost more than the whole scan.
+    built without re-validating each one: validation cost more than the whole scan.  The
+    models are frozen, so equal subjects and periods are built once and shared.
     """
     claims: list[Claim] = []
+    subjects: dict[tuple[str | None, tuple[str, ...]], Subject] = {}
+    periods: dict[tuple[str, str], Period] = {}
+    claim, source = _builder(Claim), _builder(Source)
     for m in found:
         if m.kind not in CLAIM_KINDS:
             continue
-        tags = tuple(dict.fromkeys(m.tags + ([m.kind] if m.kind != "quantity" else [])))
-        period = _build(Period, {"duration": m.period[0], "text": m.period[1]}) if m.period else None
         fields: dict[str, Any] = {
             "id": f"c{len(claims) + 1}",
             "value": _exact(m.value),
@@ -155,7 +158,7 @@ def to_claims(found: list[Mention], text: str) -> list[Claim]:
             "hedge": m.hedge,
             "written": text[m.fig_start:m.fig_end],
             "lang": m.lang,
-            "source": _build(Source, {"span": (m.start, m.end), "quote": text[m.start:m.end]}),
+            "source": source({"span": (m.start, m.end), "quote": text[m.start:m.end]}),
         }
         if m.value_max is not None:
             fields["value_max"] = _exact(m.value_max)
@@ -163,31 +166,59 @@ def to_claims(found: list[Mention], text: str) -> list[Claim]:
             fields["scale"] = m.scale
         if m.precision is not None:
             fields["precision"] = m.precision
-        if period is not None:
+        if m.period is not None:
+            period = periods.get(m.period)
+            if period is None:
+                period = periods[m.period] = _builder(Period)({"duration": m.period[0], "text": m.period[1]})
             fields["period"] = period
+        tags = tuple(dict.fromkeys([*m.tags, m.kind] if m.kind != "quantity" else m.tags))
         if m.noun or tags:
-            fields["subject"] = _build(Subject, {"text": m.noun, "tags": tags})
-        claims.append(_build(Claim, fields))
+            subject = subjects.get((m.noun, tags))
+            if subject is None:
+                subject = subjects[m.noun, tags] = _builder(Subject)({"text": m.noun, "tags": tags})
+            fields["subject"] = subject
+        claims.append(claim(fields))
     return claims
 
 
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
 @functools.lru_cache(maxsize=8)
-def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
-    return {name: f.get_default(call_default_factory=True)
-            for name, f in cls.model_fields.items() if not f.is_required()}
+def _builder(cls: type[_M]) -> Callable[[dict[str, Any]], _M]:
+    """``cls.model_construct(**values)`` for a frozen model, without its per-call default
+    resolution (a quarter of extraction time).  Callers pass every required field.
 
+    The defaults of these models are immutable, so one template is copied; and a frozen
+    model never changes its set of explicitly set fields (pydantic copies that set before
+    ``model_copy`` updates it), so objects given the same fields share one such set.
+    """
+    if not cls.model_config.get("frozen"):
+        raise TypeError(f"{cls.__name__} is not frozen")
+    # every field in declaration order, with its default (None for required ones)
+    template = {name: None if f.is_required() else f.get_default(call_default_factory=True)
+                for name, f in cls.model_fields.items()}
+    fields_sets: dict[tuple[str, ...], set[str]] = {}
+    new = object.__new__
+    set_dict = object.__setattr__
 
-def _build(cls: type[_M], values: dict[str, Any]) -> _M:
-    """``cls.model_construct(**values)`` without its per-call default resolution (a quarter
-    of extraction time); the defaults of these models are immutable, so sharing them is safe."""
-    obj = cls.__new__(cls)
-    defaults = _defaults(cls)
-    d = {name: values[name] if name in values else defaults[name] for name in cls.model_fields}
-    object.__setattr__(obj, "__dict__", d)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
+    def build(values: dict[str, Any]) -> _M:
+        obj = new(cls)
+        d = template.copy()  # a copy keeps the fields in declaration order
+        d.update(values)
+        set_dict(obj, "__dict__", d)
+        names = tuple(values)
+        fields_set = fields_sets.get(names)
+        if fields_set is None:
+            fields_set = fields_sets[names] = set(names)
+        _set_fields_set(obj, fields_set)
+        _set_extra(obj, None)
+        _set_private(obj, None)
+        return obj
+
+    return build
 
 
 def extract(text: str, lang: str | None = None) -> list[Claim]:

@@ -22,7 +22,7 @@ KINDS = ("quantity", "duration", "ordinal", "year", "date", "time", "phone", "co
 Phrase = tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """Everything the extractor read about one figure (see docs/extraction.md).
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from decimal import Decimal
-from itertools import accumulate, islice
+from operator import attrgetter
 
 from ..model import Hedge
 from .base import Language, Mention, Phrase
@@ -23,13 +22,6 @@ from .numerals import parse_grouped, place
 
 __all__ = ["Scanner"]
 
-#: num: digits with internal separators; word: letters joined by ZWNJ or apostrophe.
-_TOKEN = re.compile(
-    r"(?P<num>[0-9]+(?:[.,/:][0-9]+)*)"
-    r"|(?P<word>[^\W\d_]+(?:['\u200c][^\W\d_]+)*)"
-    r"|(?P<nl>\n)"
-    r"|(?P<p>[^\s\w\u200c])"
-)
 _SENTENCE = re.compile(r"\n|[!?؟;؛]|\.(?![0-9])")
 # Windows around a candidate: a short one first, a long one only when a phrase runs on
 # (number words up to 10**12 take some 40 tokens).
@@ -48,6 +40,9 @@ _YEAR_GLUE = frozenset({"in", "for", "during", "in the year", "در", "در سا
 _MAX_DIGITS = 30
 _DETERMINERS = frozenset({"the", "these", "those", "all", "a", "an", "its", "their", "این", "آن", "همه", "همین"})
 _BOUNDARY = frozenset({".", "!", "?", "؟", ";", "؛", "\n"})
+_CLAUSE_END = _BOUNDARY | {":"}
+#: words that open a new clause: a rate cue before them is not the figure's
+_CLAUSE_WORDS = frozenset({"که", "which", "that", "but", "اما", "ولی"})
 _CURRENCY = {"$": "dollar", "£": "pound_sterling", "€": "euro"}
 _HEDGE_SYMBOLS = {"~": Hedge.about, "≈": Hedge.about, ">": Hedge.more_than, "<": Hedge.less_than,
                   "≥": Hedge.at_least, "≤": Hedge.at_most}
@@ -65,7 +60,10 @@ class Tok:
         return f"Tok({self.kind},{self.t!r},{self.s})"
 
 
-_RAW = re.compile(r"([^\S\n]+)|([0-9]+(?:[.,/:][0-9]+)*)|([^\W\d_]+(?:['\u200c][^\W\d_]+)*)|(.)", re.S)
+#: one token and the blanks before it: (blanks, digits, word, other character).  Every
+#: alternative starts with a character the blanks cannot take, so matching is linear.
+_RAW = re.compile(r"([^\S\n]*)(?:([0-9]+(?:[.,/:][0-9]+)*)|([^\W\d_]+(?:['\u200c][^\W\d_]+)*)|(\S|\n))")
+_START = attrgetter("s")
 #: text is tokenised in chunks of about this many characters (memory stays flat on 50 MB files)
 _CHUNK = 200_000
 _CHUNK_BEFORE = 400
@@ -73,65 +71,68 @@ _CHUNK_AFTER = 1_200
 
 
 class _Chunk:
-    """The tokens of ``norm[start:end]``, read once with ``findall`` and turned into
-    :class:`Tok` objects only where a candidate looks at them."""
+    """The tokens of ``norm[start:end]`` in one flat list, and which of them may start a figure.
+
+    One ``findall`` reads the raw tokens; one loop turns them into :class:`Tok` objects
+    (splitting glued words with the language's cached :meth:`Scanner.pieces`), so that the
+    windows a candidate reads (:meth:`fwd`, :meth:`back`) are plain list slices.
+    """
+
+    __slots__ = ("cands", "toks")
 
     def __init__(self, scanner: Scanner, norm: str, start: int, end: int) -> None:
-        self.scanner = scanner
-        self.raw: list[tuple[str, str, str, str]] = _RAW.findall(norm, start, end)
-        full = [a or b or c or d for a, b, c, d in self.raw]
-        self.starts = list(accumulate(map(len, full), initial=start))
-        self._toks: list[list[Tok] | None] = [None] * len(self.raw)
-        #: raw indices of tokens that are not white space
-        self.nonspace = [i for i, r in enumerate(self.raw) if not r[0]]
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-    def at(self, i: int) -> list[Tok]:
-        got = self._toks[i]
-        if got is None:
-            ws, num, word, p = self.raw[i]
-            s = self.starts[i]
-            if ws:
-                got = []
-            elif num:
-                got = [Tok("num", num, s, s + len(num), num)]
+        toks: list[Tok] = []
+        cands: list[int] = []
+        add, cand = toks.append, cands.append
+        cache, pieces, numwords = scanner._split_cache, scanner.pieces, scanner._numwords
+        pos = start
+        for ws, num, word, p in _RAW.findall(norm, start, end):
+            pos += len(ws)
+            if num:
+                e = pos + len(num)
+                cand(len(toks))
+                add(Tok("num", num, pos, e, num))
+                pos = e
             elif word:
-                got = []
-                for piece, key in self.scanner.pieces(word):
-                    got.append(Tok("word", piece, s, s + len(piece), key))
-                    s += len(piece)
+                got = cache.get(word) or pieces(word)
+                if got[0][1] in numwords:
+                    cand(len(toks))
+                for piece, key in got:
+                    e = pos + len(piece)
+                    add(Tok("word", piece, pos, e, key))
+                    pos = e
             else:
-                got = [Tok("nl" if p == "\n" else "p", p, s, s + 1, p)]
-            self._toks[i] = got
-        return got
+                add(Tok("nl" if p == "\n" else "p", p, pos, pos + 1, p))
+                pos += 1
+        self.toks = toks
+        #: indices of the tokens a figure may start at: digits, and words whose first piece
+        #: is a number word
+        self.cands = cands
 
     def fwd(self, i: int, max_tokens: int, max_chars: int) -> list[Tok]:
-        """Up to ``max_tokens`` tokens from raw index ``i`` on, within ``max_chars`` characters."""
-        nz = self.nonspace
-        p = bisect_left(nz, i)
-        toks = self._toks
-        out: list[Tok] = []
-        for k in nz[p:p + max_tokens]:
-            got = toks[k]
-            out.extend(got if got is not None else self.at(k))
-        limit = self.starts[i] + max_chars
-        if out and out[-1].s >= limit:
-            out = [t for t in out if t.s < limit]
+        """Up to ``max_tokens`` tokens from index ``i`` on, within ``max_chars`` characters."""
+        out = self.toks[i:i + max_tokens]
+        limit = out[0].s + max_chars
+        if out[-1].s >= limit:
+            out = out[:bisect_left(out, limit, key=_START)]
         return out
 
     def back(self, i: int, min_start: int) -> list[Tok]:
-        """The tokens before raw index ``i`` that start at or after ``min_start``."""
-        nz = self.nonspace
-        p = bisect_left(nz, i)
-        q = bisect_left(nz, bisect_left(self.starts, min_start, 0, i), 0, p)
-        toks = self._toks
-        out: list[Tok] = []
-        for k in nz[q:p]:
-            got = toks[k]
-            out.extend(got if got is not None else self.at(k))
-        return out
+        """The tokens before index ``i`` that start at or after ``min_start``."""
+        toks = self.toks
+        if i == 0 or toks[i - 1].s < min_start:
+            return []
+        # every token is at least one character long, so the first one wanted is close by
+        lo = max(0, i - 1 - (toks[i - 1].s - min_start))
+        return toks[bisect_left(toks, min_start, lo, i, key=_START):i]
+
+    def word_start(self, i: int) -> int:
+        """Index of the first piece of the word token ``i`` belongs to (glued pieces touch;
+        two separate words never do, something always stands between them)."""
+        toks = self.toks
+        while i > 0 and toks[i - 1].kind == "word" and toks[i - 1].e == toks[i].s:
+            i -= 1
+        return i
 
 
 class _Num:
@@ -166,38 +167,15 @@ class Scanner:
         self._firsts = {id(t): frozenset(p[0] for p in t) for t in tables}
         self._lasts = {id(t): frozenset(p[-1] for p in t) for t in tables}
         self._noun_firsts = frozenset(p[0] for p in lang.nouns)
-        self._cand_cache: dict[str, bool] = {}
         self._max_phrase = {name: max((len(p) for p in table), default=0) for name, table in (
             ("hb", lang.hedges_before), ("ha", lang.hedges_after), ("pa", lang.percent_after),
             ("ra", lang.rate_after), ("rb", lang.rate_before), ("nouns", lang.nouns),
             ("eb", lang.each_before))}
         self._split_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        #: word key -> (unit, lemma) when the word alone names a specific counted thing, else ()
+        self._noun_cache: dict[str, tuple[str, str] | tuple[()]] = {}
 
     # -- tokens -----------------------------------------------------------------------
-    def _tokens(self, norm: str, start: int, end: int, limit: int | None = None) -> list[Tok]:
-        lang = self.lang
-        cache = self._split_cache
-        out: list[Tok] = []
-        it: Iterable[re.Match[str]] = _TOKEN.finditer(norm, start, end)
-        if limit is not None:
-            it = islice(it, limit)
-        for m in it:
-            kind = m.lastgroup or "p"
-            t = m.group()
-            if kind == "word":
-                got = cache.get(t)
-                if got is None:
-                    if len(cache) > 50_000:
-                        cache.clear()
-                    got = cache[t] = tuple((p, lang.key(p)) for p in (lang.split(t) or [t]))
-                s = m.start()
-                for piece, key in got:
-                    out.append(Tok("word", piece, s, s + len(piece), key))
-                    s += len(piece)
-            else:
-                out.append(Tok(kind, t, m.start(), m.end(), t))
-        return out
-
     def pieces(self, word: str) -> tuple[tuple[str, str], ...]:
         """A word as (piece, lexicon key) pairs, after the language's splitting of glued forms."""
         cache = self._split_cache
@@ -207,14 +185,6 @@ class Scanner:
                 cache.clear()
             lang = self.lang
             got = cache[word] = tuple((p, lang.key(p)) for p in (lang.split(word) or [word]))
-        return got
-
-    def _is_candidate(self, word: str) -> bool:
-        got = self._cand_cache.get(word)
-        if got is None:
-            if len(self._cand_cache) > 50_000:
-                self._cand_cache.clear()
-            got = self._cand_cache[word] = self.pieces(word)[0][1] in self._numwords
         return got
 
     # -- numbers ----------------------------------------------------------------------
@@ -481,15 +451,13 @@ class Scanner:
                 ws = _SPACE.search(norm, ts, cs)
                 ts = ws.start() if ws else cs
             chunk = _Chunk(self, norm, ts, min(hi, ce + _CHUNK_AFTER))
-            starts, raw = chunk.starts, chunk.raw
-            cand = self._cand_cache
-            first = bisect_left(starts, cs, 0, len(raw))
-            last = bisect_left(starts, ce, first, len(raw))
-            for i in [i for i in range(first, last)
-                      if raw[i][1] or (raw[i][2] and (cand.get(raw[i][2]) or self._is_candidate(raw[i][2])))]:
-                st = starts[i]
+            toks = chunk.toks
+            for i in chunk.cands:
+                st = toks[i].s
                 if st < pos:
                     continue
+                if st >= ce:
+                    break
                 fwd = chunk.fwd(i, _FWD_TOKENS, _FWD_CHARS)
                 probe: _Num | None = self._parse(fwd)
                 assert probe is not None
@@ -867,31 +835,40 @@ class Scanner:
     def _context_noun(self, chunk: _Chunk, idx: int, fig_s: int, lo: int) -> tuple[str, str, int] | None:
         """The nearest counted noun earlier in the sentence: "drugs offences numbered 89".
 
-        Reads the raw tokens directly: most figures never need this, the ones that do need
-        only a dictionary look-up per word.
+        Most figures never need this; the ones that do need a dictionary look-up per word.
         """
-        lang = self.lang
-        raw, starts = chunk.raw, chunk.starts
+        toks = chunk.toks
+        cache = self._noun_cache
         floor = max(lo, fig_s - 240)
         i = idx - 1
-        while i >= 0 and starts[i] >= floor:
-            _ws, _num, word, p = raw[i]
-            if p and p in _BOUNDARY:
+        while i >= 0:
+            t = toks[i]
+            if t.s < floor or t.t in _BOUNDARY:
                 return None
-            if word:
-                for _piece, k in reversed(self.pieces(word)):
-                    key = self._lemma(k)
-                    unit = lang.nouns.get((key,))
-                    if unit is not None and key not in lang.generic_nouns:
-                        # a noun right after another figure is that figure's ("۲۵ کیلومتر ... ۱۲۰ هکتار")
-                        b = i - 1
-                        while b >= 0 and raw[b][0]:
-                            b -= 1
-                        if b >= 0 and (raw[b][1] or (raw[b][2] and self._is_candidate(raw[b][2]))):
-                            break
-                        return unit, key, starts[i]
+            if t.kind == "word":
+                got = cache.get(t.k)
+                if got is None:
+                    got = self._single_noun(t.k)
+                if got:
+                    # a noun right after another figure is that figure's ("۲۵ کیلومتر ... ۱۲۰ هکتار"):
+                    # look further back
+                    b = chunk.word_start(i) - 1
+                    if not (b >= 0 and (toks[b].kind == "num" or (
+                            toks[b].kind == "word" and toks[chunk.word_start(b)].k in self._numwords))):
+                        return got[0], got[1], t.s
             i -= 1
         return None
+
+    def _single_noun(self, k: str) -> tuple[str, str] | tuple[()]:
+        """(unit, lemma) of a one-word counted noun that is not a classifier, or ``()``; cached."""
+        lang = self.lang
+        key = self._lemma(k)
+        unit = lang.nouns.get((key,))
+        got: tuple[str, str] | tuple[()] = (unit, key) if unit is not None and key not in lang.generic_nouns else ()
+        if len(self._noun_cache) > 50_000:
+            self._noun_cache.clear()
+        self._noun_cache[k] = got
+        return got
 
     def _has_unit_after(self, fwd: list[Tok], j: int) -> bool:
         lang = self.lang
@@ -968,15 +945,17 @@ class Scanner:
         """A rate cue earlier in the clause: (time unit, index of cue in back, tokens)."""
         lang = self.lang
         maxlen = self._max_phrase["rb"]
+        lasts = self._lasts[id(lang.rate_before)]
         k = bi
         words = 0
         while k > 0 and words < 6:
-            hit = self._match_before(lang.rate_before, back, k, maxlen)
-            if hit is not None:
-                used, p = hit
-                return str(p), k - used, used
             t = back[k - 1]
-            if t.kind != "word" or t.k in ("که", "which", "that", "but", "اما", "ولی"):
+            if t.k in lasts:
+                hit = self._match_before(lang.rate_before, back, k, maxlen)
+                if hit is not None:
+                    used, p = hit
+                    return str(p), k - used, used
+            if t.kind != "word" or t.k in _CLAUSE_WORDS:
                 return None
             k -= 1
             words += 1
@@ -988,7 +967,7 @@ class Scanner:
         k = bi
         while k > 0:
             t = back[k - 1]
-            if t.kind == "num" or t.t in _BOUNDARY or t.t == ":":
+            if t.kind == "num" or t.t in _CLAUSE_END:
                 return False
             if t.k in lasts:
                 for n in range(min(maxlen, k), 0, -1):
