@@ -57,14 +57,16 @@ _HALF_EN = re.compile(r"\b(first|second) half\b")
 #: «پارسال», «در سال ۱۴۰۲», «فصل بهار».  Each reads as one unit of its kind ("last year" is a year long,
 #: whichever year it is); "a year ago" and «سال پیش» are points in time, not periods, and are left out.
 _WORDY_PERIODS: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(r"\b(?:past|last|previous|preceding|latest|prior) (?P<u>year|month|week|quarter|fortnight|decade|"
+    # "in the same period last year" is the period already named, a year earlier: not a year long
+    (re.compile(r"(?<!period )(?<!time )(?<!months )(?<!weeks )(?<!quarters )(?<!quarter )(?<!half )"
+                r"\b(?:past|last|previous|preceding|latest|prior) (?P<u>year|month|week|quarter|fortnight|decade|"
                 r"day|twelve months)\b(?! ago\b)"), None),
     (re.compile(r"\b(?:first|second|third|fourth|final|last) quarter\b"), "1 quarter"),
     (re.compile(r"\b(?:fiscal|financial|calendar|academic) year\b"), "1 year"),
     (re.compile(r"\b(?:in|during|throughout|for|over) (?:the year |all of |fiscal )?(?:19|20)\d\d(?:[/-]\d\d)?\b"
                 r"(?![/-]| ?(?:to|and|until|-)\b)"), "1 year"),
     (re.compile(r"\byesterday\b"), "1 day"),
-    (re.compile(r"(?<!\w)(?P<u>سال|ماه|هفته) (?:گذشته|قبل|منتهی)(?!\w)"), None),
+    (re.compile(r"(?<!مشابه )(?<!مدت )(?<!زمان )(?<!\w)(?P<u>سال|ماه|هفته) (?:گذشته|قبل|منتهی)(?!\w)"), None),
     (re.compile(r"(?<!\w)پارسال(?!\w)"), "1 year"),
     (re.compile(r"(?<!\w)دیروز(?!\w)"), "1 day"),
     (re.compile(r"(?<!\w)(?:در|طی|طول) (?:سال )?(?:13|14|19|20)\d\d(?!\w)(?! ?(?:تا|-)(?!\w))"), "1 year"),

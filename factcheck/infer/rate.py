@@ -304,7 +304,8 @@ def _times_apart(doc: Doc, t: Figure, rates: list[Figure], pcue: Cue | None) -> 
         a, b = (r, t) if r.start < t.start else (t, r)
         if doc.find(_CONTRAST, a.end, b.start) is not None:
             return "skip"
-        if pcue is not None and t.start < r.start and pcue.start >= r.end and pcue.start - r.end < abs(pcue.start - t.end) \
+        own = pcue is not None and t.start < r.start and pcue.start >= r.end
+        if own and pcue is not None and pcue.start - r.end < abs(pcue.start - t.end) \
                 and not any(r.end <= f.start < pcue.start for f in doc.figures):
             return "skip"
     open_ = doc.find(_OPEN, max(s, t.start - 40), min(e, t.end + 25))
