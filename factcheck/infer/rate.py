@@ -92,6 +92,29 @@ def _rate_terms_for(t: Figure, rates: list[Figure], classifier: bool) -> tuple[l
     return [], {}
 
 
+#: Words a rate may be written with that name no counted thing: "an average of 10,000 a day",
+#: «روزانه به طور میانگین ۱۰ هزار».
+_RATE_ONLY_WORDS = frozenset((
+    "a", "an", "day", "days", "per", "every", "each", "daily", "hour", "hourly", "week", "weekly", "month",
+    "monthly", "year", "yearly", "annually", "thousand", "million", "billion", "hundred", "about", "more", "than",
+    "over", "nearly", "almost", "some", "around", "roughly", "less", "at", "least", "most", "up", "to", "just",
+    "under", "approximately", "روزانه", "هر", "روز", "در", "ساعتی", "ساعت", "هفتگی", "ماهانه", "سالانه", "هزار",
+    "میلیون", "میلیارد", "صد", "حدود", "بیش", "از", "نزدیک", "به", "تقریبا", "کمتر", "حداقل", "حداکثر", "روزی",
+    "طور", "میانگین", "متوسط", "بالغ", "بر", "و"))
+
+
+def _nounless_rate(doc: Doc, t: Figure, rates: list[Figure]) -> tuple[list[Figure], dict[str, str]]:
+    """A rate written with no noun beside a total counts what the total counts: "1.2 million calls in the
+    first six months, an average of 10,000 a day" (extraction may have given it some other noun)."""
+    for r in rates:
+        words = re.findall(r"[^\W\d_]+", doc.norm[r.start:r.end])
+        if any(w not in _RATE_ONLY_WORDS for w in words) or not _appositive(doc, r, t):
+            continue
+        per = r.claim.unit.rpartition("/")[2].strip()
+        return [r], {r.id: f"{t.claim.unit} / {per}"}
+    return [], {}
+
+
 def _time_factor(f: Figure) -> float:
     c = canonical(f.claim.unit)
     return float(c.lo)
@@ -110,6 +133,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
                 continue
             tcue = doc.find(TOTAL, max(doc.sentences[si][0], t.start - 60), t.end)
             same, retype = _rate_terms_for(t, rates, classifier=tcue is not None)
+            if not same:
+                same, retype = _nounless_rate(doc, t, rates)
             if not same:
                 continue
             dur, pcue = _duration(doc, t)
@@ -338,14 +363,16 @@ def _appositive(doc: Doc, r: Figure, t: Figure) -> bool:
         return False
     words = re.findall(r"[^\W\d_]{2,}", doc.norm[s + lo:r.start] + " " + doc.norm[r.end:e])
     return (not [w for w in words if w not in _APPOSITIVE_WORDS]
-            and not any(f.start > t.end and f.end <= r.start for f in doc.figures))
+            and not any(f.start > t.end and f.end <= r.start and f.dims != _TIME_DIMS for f in doc.figures))
 
 
 #: Words that may stand next to a restated rate: "; or about 3 a day", «؛ یعنی روزانه حدود ۳».
 _APPOSITIVE_WORDS = frozenset(("or", "about", "roughly", "nearly", "some", "around", "that", "is", "ie",
                                "an", "average", "averaging", "on", "of", "approximately", "almost", "just",
                                "یعنی", "یا", "حدود", "تقریبا", "حدودا", "به", "طور", "بطور", "میانگین",
-                               "متوسط", "معادل", "که", "است", "بود", "نزدیک"))
+                               "متوسط", "معادل", "که", "است", "بود", "نزدیک",
+                               # the rate's own words when extraction leaves them out of its span
+                               "a", "day", "per", "every", "each", "daily", "روزانه", "هر", "روز"))
 
 
 def _close(doc: Doc, r: Figure, t: Figure) -> bool:
