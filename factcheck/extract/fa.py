@@ -195,6 +195,7 @@ for _w, _u in {
 # («روزی» after one is "one day", «ماهی» is also "fish")
 _RATE_BEFORE[("روزی",)] = "day"
 _RATE_BEFORE[("سالی",)] = "year"
+_RATE_BEFORE[("هفته" + ZWNJ + "ای",)] = "week"
 # "در روز گذشته" is "in the past day", not "per day"
 for _w in ("روز", "ماه", "سال", "هفته"):
     _RATE_AFTER.pop(("هر", _w), None)
