@@ -76,6 +76,21 @@ _WORDY_PERIODS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"(?<!\w)(?:فصل )?پاییز(?= (?:امسال|گذشته|سال)(?!\w))|(?<!\w)فصل پاییز(?!\w)"), "90 day"),
     (re.compile(r"(?<!\w)(?:فصل )?زمستان(?= (?:امسال|گذشته|سال)(?!\w))|(?<!\w)فصل زمستان(?!\w)"), "1 quarter"),
 )
+_EN_MONTH_DAYS = {"january": 31, "march": 31, "april": 30, "may": 31, "june": 30, "july": 31, "august": 31,
+                  "september": 30, "october": 31, "november": 30, "december": 31}
+_FA_MONTH_DAYS = {"فروردین": 31, "اردیبهشت": 31, "خرداد": 31, "تیر": 31, "مرداد": 31, "شهریور": 31, "مهر": 30,
+                  "آبان": 30, "آذر": 30, "دی": 30, "بهمن": 30}
+# "in March", "during March 2023", «در فروردین ماه», «طی مهر ماه امسال»: a named month is that month's length
+# (February and «اسفند», 28-29 and 29-30 days, read as any month).  «تیر», «مهر», «دی» are also
+# ordinary words: Persian months need «ماه» after them unless the name is unambiguous.  A day of the
+# month comes after an English month ("March 15") and before a Persian one («۱۵ مهر»): neither is a period.
+_WORDY_PERIODS = (*_WORDY_PERIODS,
+                  *((re.compile(rf"\b(?:in|during|throughout|for|over|of) {m}\b(?! \d{{1,2}}\b)"), f"{d} day")
+                    for m, d in _EN_MONTH_DAYS.items()),
+                  (re.compile(r"\b(?:in|during|throughout|for|over|of) february\b(?! \d{1,2}\b)"), "1 month"),
+                  *((re.compile(rf"(?<!\w)(?:در|طی|طول) {m}{'' if m not in ('تیر', 'مهر', 'دی') else ' ماه'}"
+                                r"(?!\w)"), f"{d} day") for m, d in _FA_MONTH_DAYS.items()),
+                  (re.compile(r"(?<!\w)(?:در|طی|طول) اسفند(?!\w)"), "1 month"))
 _WORDY_UNITS = {"year": "1 year", "month": "1 month", "week": "1 week", "quarter": "1 quarter", "day": "1 day",
                 "fortnight": "2 week", "decade": "10 year", "twelve months": "12 month",
                 "سال": "1 year", "ماه": "1 month", "هفته": "1 week"}
