@@ -63,7 +63,7 @@ class Tok:
 
 #: one token and the blanks before it: (blanks, digits, word, other character).  Every
 #: alternative starts with a character the blanks cannot take, so matching is linear.
-_RAW = re.compile(r"([^\S\n]*)(?:([0-9]+(?:[.,/:][0-9]+)*)|([^\W\d_]+(?:['\u200c][^\W\d_]+)*)|(\S|\n))")
+_RAW = re.compile(r"([^\S\n]*+)(?:([0-9]++(?:[.,/:][0-9]++)*+)|([^\W\d_]++(?:['\u200c][^\W\d_]++)*+)|(\S|\n))")
 _START = attrgetter("s")
 #: text is tokenised in chunks of about this many characters (memory stays flat on 50 MB files)
 _CHUNK = 200_000
@@ -141,19 +141,21 @@ class _Chunk:
 
 
 class _Num:
-    """A number phrase as parsed: value, token range, and how it was written."""
+    """A number phrase as parsed: value, token range, and how it was written.
 
-    def __init__(self) -> None:
-        self.value = Decimal(0)
-        self.first = 0
-        self.last = -1
-        self.scale: int | None = None
-        self.ordinal = False
-        self.words = False
-        self.digits = False
-        self.special: str | None = None  # year / date / time / code from the digits themselves
-        self.fraction: tuple[Decimal, str] | None = None  # numerator, unit (digits "1/24th")
-        self.glued_unit: str | None = None  # "1.5kg"
+    The class attributes are the defaults; a parse sets only what it finds (one is made per
+    candidate, so an ``__init__`` setting every field showed in profiles).
+    """
+
+    value = Decimal(0)
+    last = -1  # index in the window of the phrase's last token; -1: no number here
+    scale: int | None = None
+    ordinal = False
+    words = False
+    digits = False
+    special: str | None = None  # year / date / time / code from the digits themselves
+    fraction: tuple[Decimal, str] | None = None  # numerator, unit (digits "1/24th")
+    glued_unit: str | None = None  # "1.5kg"
 
 
 class Scanner:
