@@ -583,6 +583,7 @@ class English(Language):
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
     noun_reach: ClassVar[int] = 4
     head_last: ClassVar[bool] = True
+    trust_guess: ClassVar[bool] = True  # plausible_noun only accepts plural-looking words
     glued_units: ClassVar[dict[str, str]] = {
         "kg": "kilogram",
         "km": "kilometer",

@@ -751,7 +751,8 @@ class Scanner:
                     if part is not None:
                         count_unit, noun_key = part[2], part[3]
                         tags.append("partitive")
-            if count_unit is None and (noun_text is None or "unit_guess" in tags) and "fraction" not in tags:
+            if count_unit is None and (noun_text is None or ("unit_guess" in tags and not lang.trust_guess)) \
+                    and "fraction" not in tags:
                 ctx = self._context_noun(chunk, idx, fig_s, lo)
                 if ctx is not None:
                     count_unit, noun_key, ctx_at = ctx
@@ -1001,9 +1002,14 @@ class Scanner:
         return None
 
     def _match_back_anywhere(self, table: frozenset[Phrase], back: list[Tok], bi: int, maxlen: int) -> bool:
-        """Whether a phrase of ``table`` occurs earlier in the clause (before ``back[bi]``)."""
+        """Whether a phrase of ``table`` occurs earlier in the clause (before ``back[bi]``).
+
+        Not when only determiners stand between it and the figure: in "at each of its two
+        branches" / «در هر یک از ۵ مدرسه» the figure counts the things "each" ranges over.
+        """
         lasts = self._each_lasts
         k = bi
+        adjacent = True  # nothing but determiners between back[k - 1] and the figure
         while k > 0:
             t = back[k - 1]
             if t.kind == "num" or t.t in _CLAUSE_END:
@@ -1011,7 +1017,8 @@ class Scanner:
             if t.k in lasts:
                 for n in range(min(maxlen, k), 0, -1):
                     if tuple(x.k for x in back[k - n:k]) in table:
-                        return True
+                        return not adjacent
+            adjacent = adjacent and t.k in _DETERMINERS
             k -= 1
         return False
 
@@ -1032,9 +1039,11 @@ class Scanner:
             bare = ((men.count_unit is None or "unit_from_context" in men.tags) and "fraction" not in men.tags \
                 and "multiplier" not in men.tags and men.unit in ("dimensionless",)) or (
                     "unit_from_context" in men.tags and men.per is None)
-            generic = "generic_noun" in men.tags
             guess = "unit_guess" in men.tags
             src = last.get(men.sentence)
+            # «۱۵ مورد» after «۴ هزار نفر» counts cases, not people
+            generic = "generic_noun" in men.tags and not (
+                src is not None and src.count_unit in self.lang.classifier_keeps_own)
             if (bare or generic or guess) and src is not None and src.count_unit is not None \
                     and not ("unit_guess" in src.tags and not guess):
                 if guess and src.noun_key != men.noun_key:
