@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from .codes import CATALOGUE
 from .files import ClaimSet
@@ -31,10 +31,10 @@ from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import Claim, Hedge, RuleBase
 from .numbers import format_number
 from .periods import days_between, duration_days
-from .propagate import Linear, Mul, Problem, propagate
+from .propagate import Linear, Mul, Problem, conv_hi, conv_lo, propagate
 from .screen import FlatColumns, Screen, connected
-from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, scale, unscale
-from .units import canonical
+from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, float_interval, scale, unscale
+from .units import Canonical, canonical
 
 __all__ = ["Evaluation", "evaluate"]
 
@@ -42,8 +42,8 @@ INF = math.inf
 _SECONDS_PER_DAY = Fraction(86400)
 #: Rules below this confidence can only produce "possible" findings (severity warning).
 CONFIDENT = 0.75
-#: From this many constraints on, a vectorised pass screens rules first (numpy is imported).
-FLAT_MIN = 2000
+#: From this many rules on, a vectorised pass screens rules first (numpy is imported).
+FLAT_MIN = 1000
 
 
 @dataclass
@@ -51,7 +51,8 @@ class Evaluation:
     """The result: stated intervals of claims and one finding per rule (or chain)."""
 
     claims: ClaimSet
-    intervals: dict[str, tuple[Bound, Bound]]
+    #: Each claim's stated interval in its own unit (exact; computed when first read).
+    intervals: Mapping[str, tuple[Bound, Bound]]
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -59,92 +60,31 @@ class Evaluation:
         return [f for f in self.findings if f.status is Status.inconsistent and not f.suppressed]
 
 
-class _Compiler:
-    """Implements :class:`factcheck.kinds.Builder` over one :class:`Problem`."""
+class _Builder:
+    """What the exact compiler and the float screener share: claims, units and periods."""
 
     def __init__(self, cs: ClaimSet, policy: Policy) -> None:
         self.cs = cs
         self.policy = policy
-        self.problem = Problem()
         self.vars: dict[str, int] = {}
-        self.var_claim: dict[int, str] = {}
-        self.stated: dict[str, tuple[Bound, Bound]] = {}
-        self.canon: dict[str, tuple[Bound, Bound]] = {}
-        self.rule_cons: dict[str, list[int]] = {}
-        self._current: str | None = None
-        self._rule_no = -1
-        # The same constraints column-wise, for the vectorised first pass (factcheck.flat).
-        self.flat = FlatColumns()
         self._periods: dict[tuple[str, str | None], tuple[Fraction, Fraction] | None] = {}
-        self._factors: dict[str, tuple[Fraction, Fraction, Fraction | None]] = {}
+        self._units: dict[str, Canonical] = {}
 
     def lang(self, cid: str) -> str | None:
-        c = self.cs.claims[cid]
-        if c.lang:
-            return c.lang
-        if c.source and c.source.document and c.source.document in self.cs.documents:
-            return self.cs.documents[c.source.document].lang
-        if len(self.cs.documents) == 1:
-            return next(iter(self.cs.documents.values())).lang
-        return None
-
-    # -- Builder ---------------------------------------------------------------------
-    def claim(self, cid: str) -> int:
-        v = self.vars.get(cid)
-        if v is None:
-            c = self.cs.claims[cid]
-            lo, hi = claim_interval(c, self.policy, self.lang(cid))
-            self.stated[cid] = (lo, hi)
-            f = self._factors.get(c.unit)
-            if f is None:
-                u = canonical(c.unit)
-                f = self._factors[c.unit] = (u.lo, u.hi, u.lo if u.lo == u.hi else None)
-            flo, fhi, exact = f
-            clo: Bound
-            chi: Bound
-            if exact is None:  # a calendar unit: an interval of factors
-                clo, chi = scale(lo, hi, flo, fhi)
-            elif exact == 1:
-                clo, chi = lo, hi
-            else:  # as scale() would, without trying all four corners (exact > 0)
-                clo = lo if lo.__class__ is float else lo * exact
-                chi = hi if hi.__class__ is float else hi * exact
-            self.canon[cid] = (clo, chi)
-            v = self.problem.var(clo, chi)
-            self.vars[cid] = v
-            self.var_claim[v] = cid
-        return v
+        return claim_lang(self.cs, cid)
 
     def model(self, cid: str) -> Claim:
         return self.cs.claims[cid]
 
+    def unit(self, unit: str) -> Canonical:
+        """:func:`factcheck.units.canonical`, asked once per distinct unit string."""
+        u = self._units.get(unit)
+        if u is None:
+            u = self._units[unit] = canonical(unit)
+        return u
+
     def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
-        return canonical(self.cs.claims[cid].unit).dims
-
-    def const(self, lo: Bound, hi: Bound) -> int:
-        return self.problem.var(lo, hi)
-
-    def aux(self) -> int:
-        return self.problem.var(-INF, INF)
-
-    def start_rule(self, rid: str) -> None:
-        self.rule_cons[rid] = []
-        self._current = rid
-        self._rule_no += 1
-
-    def _push(self, c: Linear | Mul) -> None:
-        assert self._current is not None
-        self.rule_cons[self._current].append(len(self.problem.constraints))
-        self.problem.add(c)
-
-    def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
-        c = Linear(tuple(a for a, _ in terms), tuple(v for _, v in terms), lo, hi)
-        self._push(c)
-        self.flat.linear(self._rule_no, c)
-
-    def mul(self, z: int, x: int, y: int) -> None:
-        self._push(Mul(z, x, y))
-        self.flat.mul(self._rule_no, z, x, y)
+        return self.unit(self.cs.claims[cid].unit).dims
 
     def period_days(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
         key = (cid, override)
@@ -181,6 +121,179 @@ class _Compiler:
         if d is None:
             return None
         return d[0] * _SECONDS_PER_DAY, d[1] * _SECONDS_PER_DAY
+
+
+class _Compiler(_Builder):
+    """Implements :class:`factcheck.kinds.Builder` over one exact :class:`Problem`.
+
+    Rules are compiled on demand (:meth:`rule`): all of them on small problems, only those
+    the screen flags on large ones.
+    """
+
+    def __init__(self, cs: ClaimSet, policy: Policy) -> None:
+        super().__init__(cs, policy)
+        self.problem = Problem()
+        self.var_claim: dict[int, str] = {}
+        self.stated: dict[str, tuple[Bound, Bound]] = {}
+        self.rule_cons: dict[str, list[int]] = {}
+        self._current: str | None = None
+        self._factors: dict[str, tuple[Fraction, Fraction, Fraction | None]] = {}
+
+    def rule(self, rid: str) -> list[int]:
+        """Compile one rule (once) and return the indices of its constraints."""
+        cons = self.rule_cons.get(rid)
+        if cons is None:
+            rule = self.cs.rules[rid]
+            self.start_rule(rid)
+            REGISTRY[rule.kind].compile(rule, self)
+            cons = self.rule_cons[rid]
+        return cons
+
+    # -- Builder ---------------------------------------------------------------------
+    def claim(self, cid: str) -> int:
+        v = self.vars.get(cid)
+        if v is None:
+            c = self.cs.claims[cid]
+            lo, hi = claim_interval(c, self.policy, self.lang(cid))
+            self.stated[cid] = (lo, hi)
+            f = self._factors.get(c.unit)
+            if f is None:
+                u = self.unit(c.unit)
+                f = self._factors[c.unit] = (u.lo, u.hi, u.lo if u.lo == u.hi else None)
+            flo, fhi, exact = f
+            clo: Bound
+            chi: Bound
+            if exact is None:  # a calendar unit: an interval of factors
+                clo, chi = scale(lo, hi, flo, fhi)
+            elif exact == 1:
+                clo, chi = lo, hi
+            else:  # as scale() would, without trying all four corners (exact > 0)
+                clo = lo if lo.__class__ is float else lo * exact
+                chi = hi if hi.__class__ is float else hi * exact
+            v = self.problem.var(clo, chi)
+            self.vars[cid] = v
+            self.var_claim[v] = cid
+        return v
+
+    def const(self, lo: Bound, hi: Bound) -> int:
+        return self.problem.var(lo, hi)
+
+    def aux(self) -> int:
+        return self.problem.var(-INF, INF)
+
+    def start_rule(self, rid: str) -> None:
+        self.rule_cons[rid] = []
+        self._current = rid
+
+    def _push(self, c: Linear | Mul) -> None:
+        assert self._current is not None
+        self.rule_cons[self._current].append(len(self.problem.constraints))
+        self.problem.add(c)
+
+    def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
+        self._push(Linear(tuple(a for a, _ in terms), tuple(v for _, v in terms), lo, hi))
+
+    def mul(self, z: int, x: int, y: int) -> None:
+        self._push(Mul(z, x, y))
+
+
+class _Screener(_Builder):
+    """Implements :class:`factcheck.kinds.Builder` in floats only, into flat columns.
+
+    Every rule of a large problem is compiled here once: claim intervals as floats rounded
+    outward (:func:`factcheck.semantics.float_interval`), constraints as columns for the
+    vectorised screen (:mod:`factcheck.screen`).  No Fraction and no constraint object is
+    made per rule; the exact :class:`_Compiler` sees only the rules the screen flags.
+    """
+
+    def __init__(self, cs: ClaimSet, policy: Policy) -> None:
+        super().__init__(cs, policy)
+        self.flo: list[float] = []
+        self.fhi: list[float] = []
+        self.flat = FlatColumns()
+        self._rule_no = -1
+        self._factors: dict[str, tuple[float, float]] = {}
+
+    def claim(self, cid: str) -> int:
+        v = self.vars.get(cid)
+        if v is None:
+            c = self.cs.claims[cid]
+            lo, hi = float_interval(c, self.policy, self.lang(cid))
+            f = self._factors.get(c.unit)
+            if f is None:
+                u = self.unit(c.unit)
+                f = self._factors[c.unit] = (conv_lo(u.lo), conv_hi(u.hi))
+            if f != (1.0, 1.0):
+                lo, hi = _scale_out(lo, hi, *f)
+            v = self.vars[cid] = len(self.flo)
+            self.flo.append(lo)
+            self.fhi.append(hi)
+        return v
+
+    def const(self, lo: Bound, hi: Bound) -> int:
+        self.flo.append(self.flat.low(lo))
+        self.fhi.append(self.flat.high(hi))
+        return len(self.flo) - 1
+
+    def aux(self) -> int:
+        self.flo.append(-INF)
+        self.fhi.append(INF)
+        return len(self.flo) - 1
+
+    def start_rule(self, rid: str) -> None:
+        self._rule_no += 1
+
+    def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
+        self.flat.terms(self._rule_no, terms, lo, hi)
+
+    def mul(self, z: int, x: int, y: int) -> None:
+        self.flat.mul(self._rule_no, z, x, y)
+
+
+def _scale_out(lo: float, hi: float, flo: float, fhi: float) -> tuple[float, float]:
+    """``[lo, hi] · [flo, fhi]`` (factors > 0) in floats, rounded outward."""
+    a = _mul_float(lo, fhi if lo < 0 else flo)
+    b = _mul_float(hi, flo if hi < 0 else fhi)
+    return (a if a == 0 or a == -INF else math.nextafter(a, -INF)), \
+        (b if b == 0 or b == INF else math.nextafter(b, INF))
+
+
+def _mul_float(x: float, f: float) -> float:
+    return x if x in (INF, -INF) else x * f
+
+
+def claim_lang(cs: ClaimSet, cid: str) -> str | None:
+    """A claim's language: its own, its document's, or the only document's."""
+    c = cs.claims[cid]
+    if c.lang:
+        return c.lang
+    if c.source and c.source.document and c.source.document in cs.documents:
+        return cs.documents[c.source.document].lang
+    if len(cs.documents) == 1:
+        return next(iter(cs.documents.values())).lang
+    return None
+
+
+class _Intervals(Mapping[str, tuple[Bound, Bound]]):
+    """Every claim's stated interval, computed exactly when first asked for."""
+
+    def __init__(self, cs: ClaimSet, policy: Policy, known: dict[str, tuple[Bound, Bound]]) -> None:
+        self._cs = cs
+        self._policy = policy
+        self._known = known
+
+    def __getitem__(self, cid: str) -> tuple[Bound, Bound]:
+        iv = self._known.get(cid)
+        if iv is None:
+            iv = self._known[cid] = claim_interval(self._cs.claims[cid], self._policy,
+                                                   claim_lang(self._cs, cid))
+        return iv
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cs.claims)
+
+    def __len__(self) -> int:
+        return len(self._cs.claims)
 
 
 class _Explainer:
@@ -276,22 +389,23 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
 def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     reg = load_all()
     comp = _Compiler(cs, policy)
-    for cid in cs.claims:
-        comp.claim(cid)
-    ev = Evaluation(cs, dict(comp.stated))
+    # Large problems compile every rule in floats for a vectorised screen, and only what
+    # the screen flags exactly; small ones compile everything exactly (same verdicts).
+    screener = _Screener(cs, policy) if len(cs.rules) >= FLAT_MIN else None
+    builder: _Compiler | _Screener = comp if screener is None else screener
     verdicts: dict[str, Finding] = {}
     valid: list[str] = []
     fid = {rid: f"f{i + 1}" for i, rid in enumerate(cs.rules)}
     for rid, rule in cs.rules.items():
         kind = reg[rule.kind]
-        comp.start_rule(rid)
+        builder.start_rule(rid)
         try:
-            problem = kind.check_units(rule, comp)
+            problem = kind.check_units(rule, builder)
         except Exception as exc:  # a kind's own validation error is reported as invalid
             problem = f"{rule.kind} {rid}: {exc}"
         if problem is None:
             try:
-                kind.compile(rule, comp)
+                kind.compile(rule, builder)
             except ValueError as exc:
                 problem = f"{rule.kind} {rid}: {exc}"
         if problem is not None:
@@ -300,44 +414,61 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             continue
         valid.append(rid)
 
-    # Large problems: a vectorised pass over all rules at once decides which rules and
-    # components could fail; only those are propagated one by one below (same verdicts).
-    flat = _screen(comp, valid) if len(comp.problem.constraints) >= FLAT_MIN else None
+    flat = _screen(screener, valid) if screener is not None else None
+    claim_ids: dict[str, tuple[str, ...]] = {}
+
+    def ids_of(rid: str) -> tuple[str, ...]:  # asked for by findings and components alike
+        ids = claim_ids.get(rid)
+        if ids is None:
+            rule = cs.rules[rid]
+            ids = claim_ids[rid] = tuple(reg[rule.kind].claim_ids(rule))
+        return ids
+
+    unstated = {cid for cid, c in cs.claims.items() if c.value is None}
     local_bad: set[str] = set()
     for rid in valid:
         rule = cs.rules[rid]
         kind = reg[rule.kind]
-        cons = comp.rule_cons[rid]
-        suspect = flat is None or rid in flat.local_suspects
-        res_failed = suspect and propagate(comp.problem, only=cons).failed is not None
-        if res_failed and propagate(comp.problem, only=cons, exact=True).failed is not None:
-            local_bad.add(rid)
-            verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
-        elif kind.undetermined(rule, comp):
+        if flat is None or rid in flat.local_suspects:
+            cons = comp.rule(rid)
+            failed = propagate(comp.problem, only=cons).failed is not None
+            if failed and propagate(comp.problem, only=cons, exact=True).failed is not None:
+                local_bad.add(rid)
+                verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
+                continue
+        if _undetermined(kind, rule, builder, ids_of(rid), unstated):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
                                      "a figure this rule needs is unstated or unbounded", "", fid=fid[rid])
         else:
-            verdicts[rid] = _finding(rid, rule, kind, Status.consistent, None, "", "", fid=fid[rid])
+            verdicts[rid] = _consistent(rid, rule, kind, fid[rid], ids_of(rid))
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad]
-    def claim_ids(r: str) -> list[str]:
-        return reg[cs.rules[r].kind].claim_ids(cs.rules[r])
-
-    groups = connected(good, claim_ids) if flat is None else flat.suspect_components(good, claim_ids)
+    groups = connected(good, ids_of) if flat is None else flat.suspect_components(good, ids_of)
     for comp_rules in groups:
+        for r in comp_rules:
+            comp.rule(r)
         chain_findings.extend(_chains(comp, comp_rules, verdicts))
 
     ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
-    ev.findings = [_renumber(f, i + 1) for i, f in enumerate(ordered)]
-    return ev
+    return Evaluation(cs, _Intervals(cs, policy, comp.stated),
+                      [_renumber(f, i + 1) for i, f in enumerate(ordered)])
 
 
-def _screen(comp: _Compiler, valid: list[str]) -> Screen | None:
+def _undetermined(kind: RuleKind, rule: RuleBase, b: _Compiler | _Screener, ids: tuple[str, ...],
+                  unstated: set[str]) -> bool:
+    """``kind.undetermined(rule, b)``; the base class's test (a figure is unstated) is
+    done here against a set, without asking each claim, since every rule needs it."""
+    if type(kind).undetermined is RuleKind.undetermined:
+        return bool(unstated) and not unstated.isdisjoint(ids)
+    return kind.undetermined(rule, b)
+
+
+def _screen(screener: _Screener, valid: list[str]) -> Screen | None:
     """Screen all rules at once when numpy is installed; None means check every rule."""
     try:
         from .screen import screen
-        return screen(comp.flat, comp.problem.flo, comp.problem.fhi, list(comp.cs.rules), valid)
+        return screen(screener.flat, screener.flo, screener.fhi, list(screener.cs.rules), valid)
     except ImportError:  # numpy is a dependency, but a stripped install still works
         return None
 
@@ -374,6 +505,13 @@ def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, stat
         needed=needed or {}, confidence=conf, possible=possible,
         evidence=rule.evidence if rule is not None else None,
     )
+
+
+def _consistent(rid: str, rule: RuleBase, kind: RuleKind, fid: str, claims: tuple[str, ...]) -> Finding:
+    """What :func:`_finding` gives for a consistent rule, made the fast way (most rules)."""
+    return Finding.quick(id=fid, status=Status.consistent, severity=Severity.none, kind=kind.name,
+                         rule=rid, rules=(rid,), claims=claims,
+                         confidence=rule.confidence, evidence=rule.evidence)
 
 
 def _needed(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) -> dict[str, tuple[Bound, Bound] | None]:
@@ -439,17 +577,37 @@ def _minimal_claims(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) 
     fail without it, it is not needed.  The claims left pinned conflict by themselves.
     """
     ids = list(dict.fromkeys(claim_ids))
-    freed: dict[int, tuple[Bound, Bound]] = {}
-    keep: list[str] = []
-    for cid in ids:
-        v = comp.vars[cid]
-        floor: Bound = -INF if comp.cs.claims[cid].signed else Fraction(0)
-        trial = {**freed, v: (floor, INF)}
-        if propagate(comp.problem, only=cons, domains=trial, exact=True).failed is not None:
-            freed = trial
-        else:
-            keep.append(cid)
-    return tuple(keep)
+    free: dict[str, tuple[Bound, Bound]] = {
+        cid: (-INF if comp.cs.claims[cid].signed else Fraction(0), INF) for cid in ids}
+
+    def fails(pinned: list[str], exact: bool) -> bool:
+        domains: dict[int, tuple[Bound, Bound]] = {comp.vars[cid]: free[cid] for cid in ids if cid not in pinned}
+        return propagate(comp.problem, only=cons, domains=domains, exact=exact).failed is not None
+
+    return tuple(_deletion(ids, fails))
+
+
+_T = TypeVar("_T")
+
+
+def _deletion(items: list[_T], fails: Callable[[list[_T], bool], bool]) -> list[_T]:
+    """A minimal subset of ``items`` that still fails, by deletion (``items`` must fail).
+
+    ``fails(subset, exact)`` propagates in floats or exactly.  Deletion runs in floats
+    first: floats are rounded outward, so a float propagation that holds proves the exact
+    one holds, and every item the float pass keeps is needed.  One exact check then proves
+    that what is left still fails; only if float rounding misled the pass (a conflict
+    within an ulp) is the deletion repeated in exact arithmetic.
+    """
+    for exact in (False, True):
+        core = list(items)
+        for x in items:
+            trial = [y for y in core if y != x]
+            if fails(trial, exact):
+                core = trial
+        if exact or fails(core, True):
+            return core
+    raise AssertionError("unreachable")
 
 
 def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> list[Finding]:
@@ -462,12 +620,12 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
             break
         if propagate(comp.problem, only=cons, exact=True).failed is None:
             break
-        core = list(active)
-        for r in list(core):  # deletion-based minimal unsatisfiable subset
-            trial = [x for x in core if x != r]
-            tcons = [ci for x in trial for ci in comp.rule_cons[x]]
-            if tcons and propagate(comp.problem, only=tcons, exact=True).failed is not None:
-                core = trial
+
+        def fails(subset: list[str], exact: bool) -> bool:
+            tcons = [ci for x in subset for ci in comp.rule_cons[x]]
+            return bool(tcons) and propagate(comp.problem, only=tcons, exact=exact).failed is not None
+
+        core = _deletion(active, fails)  # a minimal unsatisfiable subset of the rules
         ccons = [ci for r in core for ci in comp.rule_cons[r]]
         claim_ids: list[str] = []
         reg = REGISTRY

@@ -88,6 +88,7 @@ _ALIASES = {
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)?\s*([A-Za-z_]+)\s*$")
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of durations recur across thousands of rules
 def duration_days(text: str, calendar: Calendar = "any") -> tuple[Fraction, Fraction]:
     """Length of a duration such as ``"6 month"`` or ``"2 week"`` as an interval of days.
 

@@ -62,6 +62,21 @@ class Problem:
         self.flo: list[float] = []
         self.fhi: list[float] = []
         self.constraints: list[Constraint] = []
+        self._float_linear: dict[int, tuple[tuple[float, ...], float, float]] = {}
+
+    def float_linear(self, ci: int) -> tuple[tuple[float, ...], float, float]:
+        """Coefficients and bounds of linear constraint ``ci`` as floats, converted once.
+
+        Fast mode would otherwise convert the same Fractions on every revise (mixed
+        Fraction-float arithmetic converts the Fraction to the nearest float first, so the
+        results are the same, only slower).
+        """
+        f = self._float_linear.get(ci)
+        if f is None:
+            c = self.constraints[ci]
+            assert isinstance(c, Linear)
+            f = self._float_linear[ci] = (tuple(float(a) for a in c.coefs), float(c.lo), float(c.hi))
+        return f
 
     def var(self, lo: Num = -INF, hi: Num = INF) -> int:
         self.lo.append(lo)
@@ -253,10 +268,18 @@ def propagate(
         touched: list[int] = []
         if isinstance(c, Linear):
             n = len(c.vars)
+            coefs: tuple[Num, ...]
+            c_lo: Num
+            c_hi: Num
+            if exact:
+                coefs, c_lo, c_hi = c.coefs, c.lo, c.hi
+            else:
+                coefs, c_lo, c_hi = problem.float_linear(ci)
             # Bounds of each term a_i * x_i, then of the whole sum.
             tl: list[Num] = []
             th: list[Num] = []
-            for a, v in zip(c.coefs, c.vars, strict=True):
+            for j in range(n):
+                a, v = coefs[j], c.vars[j]
                 if a >= 0:
                     tl.append(ops.dn(_mul(a, lo[v])))
                     th.append(ops.up(_mul(a, hi[v])))
@@ -264,18 +287,18 @@ def propagate(
                     tl.append(ops.dn(_mul(a, hi[v])))
                     th.append(ops.up(_mul(a, lo[v])))
             for j in range(n):
-                a, v = c.coefs[j], c.vars[j]
+                a, v = coefs[j], c.vars[j]
                 if a == 0:
                     continue
-                # rest = sum of the other terms; a*x_j in [c.lo - rest_hi, c.hi - rest_lo]
+                # rest = sum of the other terms; a*x_j in [c_lo - rest_hi, c_hi - rest_lo]
                 rl: Num = 0
                 rh: Num = 0
                 for k in range(n):
                     if k != j:
                         rl = ops.dn(rl + tl[k])
                         rh = ops.up(rh + th[k])
-                slo = ops.dn(c.lo - rh) if not (_isinf(c.lo) or _isinf(rh)) else -INF
-                shi = ops.up(c.hi - rl) if not (_isinf(c.hi) or _isinf(rl)) else INF
+                slo = ops.dn(c_lo - rh) if not (_isinf(c_lo) or _isinf(rh)) else -INF
+                shi = ops.up(c_hi - rl) if not (_isinf(c_hi) or _isinf(rl)) else INF
                 if a > 0:
                     nlo = ops.dn(_div(slo, a)) if not _isinf(slo) else -INF
                     nhi = ops.up(_div(shi, a)) if not _isinf(shi) else INF
@@ -293,10 +316,10 @@ def propagate(
                     else:
                         tl[j] = ops.dn(_mul(a, hi[v]))
                         th[j] = ops.up(_mul(a, lo[v]))
-            # A sum that cannot reach [c.lo, c.hi] at all (e.g. no variables) is a failure.
+            # A sum that cannot reach [c_lo, c_hi] at all (e.g. no variables) is a failure.
             total_lo = sum(tl) if tl else 0
             total_hi = sum(th) if th else 0
-            if total_lo > c.hi or total_hi < c.lo:
+            if total_lo > c_hi or total_hi < c_lo:
                 return Result(lo, hi, c, c.vars[0] if c.vars else None)
         else:
             z, x, y = c.z, c.x, c.y

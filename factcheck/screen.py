@@ -40,31 +40,44 @@ class FlatColumns:
         self.m_x: list[int] = []
         self.m_y: list[int] = []
         self.m_rule: list[int] = []
-        self._coef: dict[Fraction | float, tuple[float, float]] = {}
-        self._bound: dict[Fraction | float, tuple[float, float]] = {}
+        self._conv: dict[int, tuple[float, float, Fraction | float]] = {}
+
+    def _floats(self, x: Fraction | float) -> tuple[float, float, Fraction | float]:
+        """``x`` rounded down and up to floats.  Kinds share their constants (ZERO, ONE,
+        MINUS_ONE, ...), so values are cached by identity: hashing a Fraction costs more
+        than converting it."""
+        f = self._conv.get(id(x))
+        if f is None or f[2] is not x:  # the entry keeps x alive, so its id is not reused
+            f = self._conv[id(x)] = (conv_lo(x), conv_hi(x), x)
+        return f
+
+    def low(self, x: Fraction | float) -> float:
+        """A bound as a float no larger than it."""
+        return self._floats(x)[0]
+
+    def high(self, x: Fraction | float) -> float:
+        """A bound as a float no smaller than it."""
+        return self._floats(x)[1]
 
     def linear(self, rule_no: int, c: Linear) -> None:
+        self.terms(rule_no, list(zip(c.coefs, c.vars, strict=True)), c.lo, c.hi)
+
+    def terms(self, rule_no: int, terms: list[tuple[Fraction, int]], lo: Fraction | float,
+              hi: Fraction | float) -> None:
+        """``lo <= Σ a·x <= hi`` for the ``(a, x)`` in ``terms``."""
         ci = len(self.c_lo)
-        # Bounds repeat (0, ±inf) as coefficients do (±1): convert each value once.
-        b = self._bound.get(c.lo)
-        if b is None:
-            b = self._bound[c.lo] = (conv_lo(c.lo), conv_hi(c.lo))
-        self.c_lo.append(b[0])
-        b = self._bound.get(c.hi)
-        if b is None:
-            b = self._bound[c.hi] = (conv_lo(c.hi), conv_hi(c.hi))
-        self.c_hi.append(b[1])
+        floats = self._floats
+        self.c_lo.append(floats(lo)[0])
+        self.c_hi.append(floats(hi)[1])
         self.c_rule.append(rule_no)
-        self.c_terms.append(len(c.vars))
-        coef = self._coef
-        for a in c.coefs:
-            f = coef.get(a)
-            if f is None:
-                f = coef[a] = (conv_lo(a), conv_hi(a))
-            self.t_alo.append(f[0])
-            self.t_ahi.append(f[1])
-        self.t_var.extend(c.vars)
-        self.t_con.extend([ci] * len(c.vars))
+        self.c_terms.append(len(terms))
+        t_alo, t_ahi, t_var = self.t_alo, self.t_ahi, self.t_var
+        for a, v in terms:
+            f = floats(a)
+            t_alo.append(f[0])
+            t_ahi.append(f[1])
+            t_var.append(v)
+        self.t_con.extend([ci] * len(terms))
 
     def mul(self, rule_no: int, z: int, x: int, y: int) -> None:
         self.m_z.append(z)
@@ -163,11 +176,16 @@ def connected(rules: list[str], claim_ids: Callable[[str], Iterable[str]],
     limited to the groups that contain a seed.  Plain Python: no graph library to import.
     """
     by_claim: dict[str, list[str]] = {}
-    refs: dict[str, list[str]] = {}
+    refs: dict[str, tuple[str, ...]] = {}
+    get = by_claim.get
     for r in rules:
-        ids = refs[r] = list(claim_ids(r))
+        ids = refs[r] = tuple(claim_ids(r))  # no copy when it is a tuple already
         for cid in ids:
-            by_claim.setdefault(cid, []).append(r)
+            rs = get(cid)
+            if rs is None:
+                by_claim[cid] = [r]
+            else:
+                rs.append(r)
     order = {r: i for i, r in enumerate(rules)}
     start = rules if seeds is None else sorted(set(seeds) & set(order), key=order.__getitem__)
     seen: set[str] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -21,7 +21,7 @@ from .model import Claim, Hedge
 from .numbers import implied_precision
 from .units import canonical
 
-__all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval"]
+__all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval", "float_interval"]
 
 Bound = Fraction | float  # float only for ±inf
 INF = math.inf
@@ -155,6 +155,71 @@ def claim_interval(
     if lo < floor:
         lo = floor
     return lo, hi
+
+
+# Wide enough that the few operations below are exact for any figure a text states; if one
+# is not, its error is far below the one-ulp outward step that follows.
+_WIDE = Context(prec=80)
+_nextafter = math.nextafter
+
+
+def float_interval(
+    claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None
+) -> tuple[float, float]:
+    """:func:`claim_interval` as floats rounded outward, computed without Fractions.
+
+    The result always contains the exact interval (a property test checks it), so it can
+    screen rules before the exact arithmetic confirms anything.  Bounds are computed in
+    :class:`~decimal.Decimal` (C, and exact here) and each converted once, one ulp outward;
+    about ten times cheaper than the exact interval.
+
+    >>> from factcheck.model import Claim
+    >>> float_interval(Claim(id="a", value="126"))
+    (125.49999999999999, 126.50000000000001)
+    """
+    value = claim.value
+    if value is None:
+        return (-INF if claim.signed else 0.0), INF
+    hedge = claim.hedge
+    if hedge is Hedge.range or not value.is_finite():
+        xlo, xhi = claim_interval(claim, policy, lang)
+        return _float_lo(xlo), _float_hi(xhi)
+    tol = policy.tolerance(hedge, lang or claim.lang)
+    if hedge is Hedge.exact or hedge is Hedge.about or hedge is Hedge.nearly:
+        h = _half_decimal(claim, value, policy)
+        lo = _WIDE.subtract(value, h)
+        hi = value if hedge is Hedge.nearly else _WIDE.add(value, h)
+    else:  # more_than, at_least, less_than, at_most: the written value is the bound
+        lo = hi = value
+    av = abs(value)
+    below, above = tol.below, tol.above
+    flo = -INF if below is None else _float_lo(_WIDE.subtract(lo, _WIDE.multiply(below, av)) if below else lo)
+    fhi = INF if above is None else _float_hi(_WIDE.add(hi, _WIDE.multiply(above, av)) if above else hi)
+    floor = -INF if claim.signed else 0.0
+    return (floor if flo < floor else flo), fhi
+
+
+def _half_decimal(claim: Claim, value: Decimal, policy: Policy) -> Decimal:
+    """:func:`_half` in Decimal (exact for every figure short of 80 digits)."""
+    if claim.precision is not None:
+        return _WIDE.divide(claim.precision, 2)
+    if claim.scale is not None:
+        digits = _WIDE.divide(value, claim.scale)
+        if value % claim.scale == 0:
+            digits = digits.normalize()
+        return _WIDE.divide(_WIDE.multiply(implied_precision(_plain(digits), policy.rounding), claim.scale), 2)
+    return _WIDE.divide(implied_precision(value, policy.rounding), 2)
+
+
+def _float_lo(x: Bound | Decimal) -> float:
+    """A float no larger than ``x``: nearest, then one ulp down (covers any rounding)."""
+    f = float(x)
+    return f if f == -INF else _nextafter(f, -INF)
+
+
+def _float_hi(x: Bound | Decimal) -> float:
+    f = float(x)
+    return f if f == INF else _nextafter(f, INF)
 
 
 @functools.lru_cache(maxsize=256)

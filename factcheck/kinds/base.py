@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,9 +15,23 @@ from ..codes import Code
 from ..model import ID_PATTERN, Claim, RuleBase
 from ..numbers import format_number
 
-__all__ = ["Builder", "Explainer", "Explanation", "RuleKind", "Term", "TermRef", "fmt_iv"]
+__all__ = ["MINUS_ONE", "ONE", "ZERO", "Builder", "Explainer", "Explanation", "RuleKind", "Term",
+           "TermRef", "fmt_iv", "minus"]
 
 Bound = Fraction | float
+
+# Coefficients and bounds kinds use again and again.  Building a Fraction costs about a
+# microsecond; tens of thousands of rules compile these, so they are made once (Fractions
+# are immutable, so sharing them is safe).
+ZERO = Fraction(0)
+ONE = Fraction(1)
+MINUS_ONE = Fraction(-1)
+
+
+@functools.lru_cache(maxsize=1024)
+def minus(times: Decimal) -> Fraction:
+    """``-times`` as an exact coefficient (multipliers repeat: 1, 2, 12, ...)."""
+    return -Fraction(times)
 
 
 class Term(BaseModel):

@@ -11,7 +11,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, ExactNumber, RuleBase
 from ..numbers import format_number
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC171", "compare.order-violated",
@@ -59,12 +59,12 @@ class Compare(RuleKind):
             kb = b.aux()
             b.mul(kb, b.claim(rule.factor_claim), bv)
             bv = kb
-        k = Fraction(rule.factor) if rule.factor is not None else Fraction(1)
-        terms = [(Fraction(1), b.claim(rule.a)), (-k, bv)]
+        k = Fraction(rule.factor) if rule.factor is not None else ONE
+        terms = [(ONE, b.claim(rule.a)), (-k, bv)]
         if rule.op in (">", ">="):
-            b.linear(terms, Fraction(0), float("inf"))
+            b.linear(terms, ZERO, float("inf"))
         else:
-            b.linear(terms, float("-inf"), Fraction(0))
+            b.linear(terms, float("-inf"), ZERO)
 
     def explain(self, rule: CompareRule, ex: Explainer) -> Explanation:
         k = ""

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind, Term, term_text
+from .base import ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
 CODES = (
     Code("FC161", "count.list-length-mismatch",
@@ -49,10 +49,10 @@ class Count(RuleKind):
         c = b.claim(rule.claim)
         if rule.items is not None:
             n = Fraction(len(rule.items))
-            b.linear([(Fraction(1), c)], n, n)
+            b.linear([(ONE, c)], n, n)
         else:
-            terms = [(Fraction(1), c)] + [(-Fraction(t.times), b.claim(t.claim)) for t in rule.parts or ()]
-            b.linear(terms, Fraction(0), Fraction(0))
+            terms = [(ONE, c)] + [(minus(t.times), b.claim(t.claim)) for t in rule.parts or ()]
+            b.linear(terms, ZERO, ZERO)
 
     def explain(self, rule: CountRule, ex: Explainer) -> Explanation:
         if rule.items is not None:

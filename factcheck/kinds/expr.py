@@ -21,7 +21,7 @@ from ..codes import Code, register
 from ..model import RuleBase
 from ..numbers import format_number
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC191", "expr.violated", "A relation written as an expression does not hold.", "expr",
@@ -144,7 +144,7 @@ class Expr(RuleKind):
             if isinstance(node.op, ast.UAdd):
                 return inner
             out = b.aux()
-            b.linear([(Fraction(1), out), (Fraction(1), inner.var)], Fraction(0), Fraction(0))
+            b.linear([(ONE, out), (ONE, inner.var)], ZERO, ZERO)
             return _Val(out, inner.dims)
         if isinstance(node, ast.BinOp):
             left = self._build(node.left, b)
@@ -153,9 +153,9 @@ class Expr(RuleKind):
             if isinstance(node.op, ast.Add | ast.Sub):
                 if left.dims != right.dims:
                     raise ExprError("cannot add or subtract quantities of different dimensions")
-                s = Fraction(1) if isinstance(node.op, ast.Add) else Fraction(-1)
-                b.linear([(Fraction(1), out), (Fraction(-1), left.var), (-s, right.var)],
-                         Fraction(0), Fraction(0))
+                s = ONE if isinstance(node.op, ast.Add) else MINUS_ONE
+                b.linear([(ONE, out), (MINUS_ONE, left.var), (-s, right.var)],
+                         ZERO, ZERO)
                 return _Val(out, left.dims)
             if isinstance(node.op, ast.Mult):
                 b.mul(out, left.var, right.var)
@@ -177,11 +177,11 @@ class Expr(RuleKind):
         right = self._build(rhs, b)
         if left.dims != right.dims:
             raise ExprError("the two sides of the comparison have different dimensions")
-        terms = [(Fraction(1), left.var), (Fraction(-1), right.var)]
+        terms = [(ONE, left.var), (MINUS_ONE, right.var)]
         inf = float("inf")
         bounds: dict[str, tuple[Fraction | float, Fraction | float]] = {
-            "==": (Fraction(0), Fraction(0)), "<=": (-inf, Fraction(0)), "<": (-inf, Fraction(0)),
-            ">=": (Fraction(0), inf), ">": (Fraction(0), inf)}
+            "==": (ZERO, ZERO), "<=": (-inf, ZERO), "<": (-inf, ZERO),
+            ">=": (ZERO, inf), ">": (ZERO, inf)}
         b.linear(terms, *bounds[op])
 
     def explain(self, rule: ExprRule, ex: Explainer) -> Explanation:

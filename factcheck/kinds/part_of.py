@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
@@ -10,7 +9,7 @@ from pydantic import Field
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC103", "part-of.part-exceeds-whole", "A figure said to be part of another is larger than it.",
@@ -40,8 +39,8 @@ class PartOf(RuleKind):
         return self.same_dims(b, self.claim_ids(rule), f"part_of {rule.id}")
 
     def compile(self, rule: PartOfRule, b: Builder) -> None:
-        b.linear([(Fraction(1), b.claim(rule.part)), (Fraction(-1), b.claim(rule.whole))],
-                 float("-inf"), Fraction(0))
+        b.linear([(ONE, b.claim(rule.part)), (MINUS_ONE, b.claim(rule.whole))],
+                 float("-inf"), ZERO)
 
     def explain(self, rule: PartOfRule, ex: Explainer) -> Explanation:
         return self.target_vs(ex, rule.whole, f"the part {ex.written(rule.part)}", "FC103", "FC103",

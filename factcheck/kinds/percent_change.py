@@ -6,7 +6,6 @@ The change is a percentage (``rose 39%``: new = old × (1 + 0.39)) or a factor
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -14,7 +13,7 @@ from pydantic import Field, model_validator
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC131", "percent-change.mismatch",
@@ -61,16 +60,16 @@ class PercentChange(RuleKind):
     def compile(self, rule: PercentChangeRule, b: Builder) -> None:
         g = b.aux()
         if rule.change is not None:
-            sign = Fraction(1) if rule.direction == "increase" else Fraction(-1)
+            sign = ONE if rule.direction == "increase" else MINUS_ONE
             # g = 1 + sign * change
-            b.linear([(Fraction(1), g), (-sign, b.claim(rule.change))], Fraction(1), Fraction(1))
+            b.linear([(ONE, g), (-sign, b.claim(rule.change))], ONE, ONE)
         else:
             assert rule.factor is not None
             f = b.claim(rule.factor)
             if rule.direction == "increase":
-                b.linear([(Fraction(1), g), (Fraction(-1), f)], Fraction(0), Fraction(0))
+                b.linear([(ONE, g), (MINUS_ONE, f)], ZERO, ZERO)
             else:  # "halved": new = old / factor
-                b.mul(b.const(Fraction(1), Fraction(1)), g, f)
+                b.mul(b.const(ONE, ONE), g, f)
         b.mul(b.claim(rule.new), b.claim(rule.old), g)
 
     def explain(self, rule: PercentChangeRule, ex: Explainer) -> Explanation:

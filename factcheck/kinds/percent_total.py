@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
@@ -11,7 +10,7 @@ from ..codes import Code, register
 from ..model import RuleBase
 from ..numbers import format_number
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import ONE, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC122", "percent-total.shares-exceed-100",
@@ -48,8 +47,8 @@ class PercentTotal(RuleKind):
         return None
 
     def compile(self, rule: PercentTotalRule, b: Builder) -> None:
-        lo = Fraction(1) if rule.exhaustive else float("-inf")
-        b.linear([(Fraction(1), b.claim(c)) for c in rule.shares], lo, Fraction(1))
+        lo = ONE if rule.exhaustive else float("-inf")
+        b.linear([(ONE, b.claim(c)) for c in rule.shares], lo, ONE)
 
     def explain(self, rule: PercentTotalRule, ex: Explainer) -> Explanation:
         formula = " + ".join(ex.written(c) for c in rule.shares)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
@@ -10,7 +9,7 @@ from pydantic import Field
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC132", "percentage-points.mismatch",
@@ -46,9 +45,9 @@ class PercentagePoints(RuleKind):
         return None
 
     def compile(self, rule: PercentagePointsRule, b: Builder) -> None:
-        sign = Fraction(1) if rule.direction == "increase" else Fraction(-1)
-        b.linear([(Fraction(1), b.claim(rule.new)), (Fraction(-1), b.claim(rule.old)),
-                  (-sign, b.claim(rule.change))], Fraction(0), Fraction(0))
+        sign = ONE if rule.direction == "increase" else MINUS_ONE
+        b.linear([(ONE, b.claim(rule.new)), (MINUS_ONE, b.claim(rule.old)),
+                  (-sign, b.claim(rule.change))], ZERO, ZERO)
 
     def explain(self, rule: PercentagePointsRule, ex: Explainer) -> Explanation:
         op = "+" if rule.direction == "increase" else "-"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -10,7 +9,7 @@ from pydantic import Field, field_validator
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind, Term, term_text
+from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
 CODES = (
     Code("FC111", "rate.total-below-rate",
@@ -76,16 +75,16 @@ class Rate(RuleKind):
 
     def compile(self, rule: RateRule, b: Builder) -> None:
         rvar = b.aux()
-        terms = [(Fraction(1), rvar)]
-        terms += [(-Fraction(t.times), b.claim(t.claim)) for t in rule.rate]
-        b.linear(terms, Fraction(0), Fraction(0))
+        terms = [(ONE, rvar)]
+        terms += [(minus(t.times), b.claim(t.claim)) for t in rule.rate]
+        b.linear(terms, ZERO, ZERO)
         total = b.claim(rule.total)
         if self._same_time(rule, b):
-            b.linear([(Fraction(1), total), (Fraction(-1), rvar)], Fraction(0), Fraction(0))
+            b.linear([(ONE, total), (MINUS_ONE, rvar)], ZERO, ZERO)
             return
         secs = b.period_seconds(rule.total, rule.duration)
         # An unknown period leaves the duration unbounded: the rule is then undetermined.
-        dvar = b.const(Fraction(0), float("inf")) if secs is None else b.const(*secs)
+        dvar = b.const(ZERO, float("inf")) if secs is None else b.const(*secs)
         b.mul(total, rvar, dvar)
 
     def undetermined(self, rule: RateRule, b: Builder) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
@@ -10,7 +9,7 @@ from pydantic import Field
 from ..codes import Code, register
 from ..model import RuleBase
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC151", "repeat.figures-differ",
@@ -41,7 +40,7 @@ class Repeat(RuleKind):
     def compile(self, rule: RepeatRule, b: Builder) -> None:
         first = b.claim(rule.claims[0])
         for other in rule.claims[1:]:
-            b.linear([(Fraction(1), first), (Fraction(-1), b.claim(other))], Fraction(0), Fraction(0))
+            b.linear([(ONE, first), (MINUS_ONE, b.claim(other))], ZERO, ZERO)
 
     def explain(self, rule: RepeatRule, ex: Explainer) -> Explanation:
         first = rule.claims[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
@@ -10,7 +9,7 @@ from pydantic import Field
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind, Term, term_text
+from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
 CODES = (
     Code("FC101", "sum.parts-exceed-total", "The stated parts add up to more than the stated total.",
@@ -48,11 +47,11 @@ class Sum(RuleKind):
         return self.same_dims(b, self.claim_ids(rule), f"sum {rule.id}")
 
     def compile(self, rule: SumRule, b: Builder) -> None:
-        terms = [(Fraction(1), b.claim(rule.whole))]
-        terms += [(-Fraction(t.times), b.claim(t.claim)) for t in rule.parts]
+        terms = [(ONE, b.claim(rule.whole))]
+        terms += [(minus(t.times), b.claim(t.claim)) for t in rule.parts]
         if rule.remainder:
-            terms.append((Fraction(-1), b.const(Fraction(0), float("inf"))))
-        b.linear(terms, Fraction(0), Fraction(0))
+            terms.append((MINUS_ONE, b.const(ZERO, float("inf"))))
+        b.linear(terms, ZERO, ZERO)
 
     def explain(self, rule: SumRule, ex: Explainer) -> Explanation:
         formula = " + ".join(term_text(ex, t) for t in rule.parts)

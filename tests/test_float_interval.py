@@ -1,0 +1,82 @@
+"""The float screen's claim intervals always contain the exact ones, and stay tight.
+
+Large problems are screened with :func:`factcheck.semantics.float_interval` before any
+exact arithmetic: a float interval narrower than the exact one could clear a rule that
+cannot hold, so containment is the law that keeps the screen sound.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+import pydantic
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from factcheck.findings import Finding, Severity, Status
+from factcheck.model import Claim, Hedge
+from factcheck.semantics import Policy, Tolerance, claim_interval, float_interval
+
+decimals = st.decimals(min_value=-10**20, max_value=10**20, allow_nan=False, allow_infinity=False)
+positive = st.decimals(min_value=Decimal("1e-6"), max_value=10**9, allow_nan=False,
+                       allow_infinity=False).filter(lambda d: d > 0)
+tolerance = st.one_of(st.none(), st.decimals(min_value=0, max_value=2, places=3))
+
+
+@st.composite
+def claims_and_policies(draw: st.DrawFn) -> tuple[Claim, Policy, str | None]:
+    hedge = draw(st.sampled_from(list(Hedge)))
+    value = draw(decimals)
+    fields: dict[str, object] = {"id": "c", "value": value, "hedge": hedge,
+                                 "signed": draw(st.booleans())}
+    if hedge is Hedge.range:
+        fields["value_max"] = value + abs(draw(decimals))
+    if draw(st.booleans()):
+        fields["precision"] = draw(positive)
+    elif draw(st.booleans()):
+        fields["scale"] = draw(st.sampled_from([Decimal(1000), Decimal(10**6), Decimal("1E+9")]))
+    try:
+        claim = Claim(**fields)  # type: ignore[arg-type]
+    except pydantic.ValidationError:
+        assume(False)
+    lang = draw(st.sampled_from([None, "fa", "en"]))
+    tol = Tolerance(below=draw(tolerance), above=draw(tolerance))
+    policy = Policy(rounding=draw(st.sampled_from(["significant", "last-digit"])),
+                    languages={"fa": {hedge: tol}})
+    return claim, policy, lang
+
+
+@settings(max_examples=400, deadline=None)
+@given(claims_and_policies())
+def test_float_interval_contains_the_exact_interval(arg: tuple[Claim, Policy, str | None]) -> None:
+    claim, policy, lang = arg
+    lo, hi = claim_interval(claim, policy, lang)
+    flo, fhi = float_interval(claim, policy, lang)
+    assert isinstance(flo, float) and isinstance(fhi, float)
+    assert (flo == -math.inf) if lo == -math.inf else (lo == math.inf or Fraction(flo) <= lo)
+    assert (fhi == math.inf) if hi == math.inf else (hi == -math.inf or Fraction(fhi) >= hi)
+    # ... and only a few ulps wider, so the screen still sees every real conflict.
+    for exact, approx in ((lo, flo), (hi, fhi)):
+        if exact not in (math.inf, -math.inf):
+            assert abs(Fraction(approx) - exact) <= abs(Fraction(exact)) * Fraction(1, 2**50) + Fraction(1, 10**300)
+
+
+def test_float_interval_of_an_unstated_figure_is_its_sign_range() -> None:
+    assert float_interval(Claim(id="c")) == (0.0, math.inf)
+    assert float_interval(Claim(id="c", signed=True)) == (-math.inf, math.inf)
+
+
+def test_quick_findings_equal_dataclass_findings() -> None:
+    fields = {"id": "f1", "status": Status.consistent, "severity": Severity.none, "kind": "sum",
+              "rule": "r", "rules": ("r",), "claims": ("a", "b"), "confidence": 0.5}
+    slow, fast = Finding(**fields), Finding.quick(**fields)  # type: ignore[arg-type]
+    assert fast == slow and fast.__dict__ == slow.__dict__
+    assert fast.needed is not Finding.quick(**fields).needed  # a fresh dict each time
+    try:
+        Finding.quick(nonsense=1)
+    except TypeError as exc:
+        assert "nonsense" in str(exc)
+    else:
+        raise AssertionError("unknown field accepted")
