@@ -186,8 +186,12 @@ def _decimal(loader: Any, node: yaml.ScalarNode) -> Any:
 _FastLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
-class _PosLoader(yaml.SafeLoader):
-    """Pure-Python loader used only to find where a bad value sits."""
+class _PosLoader(_BaseLoader):  # type: ignore[misc]
+    """Loader used only to compose nodes, whose marks say where each value sits.
+
+    libyaml's marks count characters as PyYAML's do, and it composes about 40 times faster:
+    positions of every item of a small file cost a millisecond.
+    """
 
 
 def _positions(text: str) -> dict[tuple[Any, ...], tuple[int, int]]:
