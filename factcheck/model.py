@@ -15,6 +15,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from .numbers import normalize_digits
+from .units import canonical
+
 __all__ = [
     "ID_PATTERN",
     "Claim",
@@ -34,8 +37,26 @@ ID_PATTERN = r"^[A-Za-z_\u0600-\u06FF][\w.\-\u0600-\u06FF\u200c]*$"
 MAX_EXPONENT = 60
 
 
+#: Whole numbers below this magnitude are within MAX_EXPONENT and convert exactly.
+_INT_LIMIT = 10 ** (MAX_EXPONENT + 1)
+#: Small whole numbers (precisions, scales, multipliers) share one Decimal each: a loaded
+#: file of 10^5 claims then holds one Decimal("1") instead of 10^5 equal copies.
+_SMALL = {i: Decimal(i) for i in range(-1, 1001)}
+
+
 def _to_decimal(v: Any) -> Any:
     """Accept ints, Decimals and numeric strings (ASCII, Persian or Arabic-Indic digits)."""
+    # The two types readers produce come first: this runs for every number of every file.
+    t = type(v)
+    if t is int and -_INT_LIMIT < v < _INT_LIMIT:
+        d = _SMALL.get(v)
+        return Decimal(v) if d is None else d
+    if t is Decimal and v.is_finite() and (not v or abs(v.adjusted()) <= MAX_EXPONENT):
+        return v
+    return _to_decimal_slow(v)
+
+
+def _to_decimal_slow(v: Any) -> Any:
     if isinstance(v, bool):
         raise ValueError(f"expected a number, got a boolean ({v!r})")
     if isinstance(v, float):
@@ -47,8 +68,6 @@ def _to_decimal(v: Any) -> Any:
     if isinstance(v, int):
         v = Decimal(v)
     if isinstance(v, str):
-        from .numbers import normalize_digits
-
         s = normalize_digits(v).replace(",", "").replace("_", "").strip()
         try:
             v = Decimal(s)
@@ -181,8 +200,6 @@ class Claim(_Strict):
     @field_validator("unit")
     @classmethod
     def _unit_known(cls, v: str) -> str:
-        from .units import canonical
-
         canonical(v)  # raises UnitError naming the unit
         return v
 

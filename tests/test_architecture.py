@@ -16,13 +16,13 @@ PKG = Path(__file__).resolve().parent.parent / "factcheck"
 STAGES: dict[str, int] = {
     # shared vocabulary: numbers, units, the claim model and its meaning
     "errors": 0, "numbers": 0, "units": 0, "unitcache": 0, "periods": 0, "model": 0, "semantics": 0,
-    "_wording": 0,
+    "_wording": 0, "gcpause": 0,
     # text -> claims
     "extract": 1,
     # rule kinds and their finding codes
     "kinds": 2, "codes": 2, "rulesdoc": 2,
     # claims and rules in files; rules inferred from text; the graph
-    "files": 3, "infer": 3, "graph": 3,
+    "files": 3, "yamlfast": 3, "infer": 3, "graph": 3,
     # evaluation
     "propagate": 4, "flat": 4, "screen": 4, "findings": 4, "evaluate": 4,
     # findings -> reporters
