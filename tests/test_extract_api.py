@@ -152,3 +152,40 @@ def test_a_year_after_a_figure_is_its_period() -> None:
 ])
 def test_regressions_from_review(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(str(c.value), c.unit, c.hedge.value) for c in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    # a classifier with the thing counted after it
+    ("وی گفت: بیش از ۴ هزارنفر مجروح شده‌اند. روزانه ۱۵ مورد نزاع و درگیری داریم", 15, "incident / day"),
+    # a bare classifier next to people still counts cases, not persons
+    ("بیش از ۴ هزار نفر مجروح شدند و روزانه ۱۵ مورد داریم", 15, "case / day"),
+    ("۲۰ نفر آمدند و ۱۲ فقره ثبت شد", 12, "case"),
+])
+def test_classifier_counts_cases_not_people(text: str, value: int, unit: str) -> None:
+    last = extract(text, "fa")[-1]
+    assert (last.value, last.unit) == (value, unit)
+
+
+def test_classifier_still_takes_the_unit_of_events() -> None:
+    # «۱۲۶ مورد» after calls are calls: only people are kept apart
+    got = extract("روزانه بیش از ۳ هزار تماس و هر ساعت ۱۲۶ مورد", "fa")
+    assert [c.unit for c in got] == ["call / day", "call / hour"]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("800 patients a day at its main site and 1,500 patients a day at each of its two branches.", "en", 2, "item"),
+    ("Each of the 5 schools received 10 computers.", "en", 5, "school"),
+    ("در هر یک از ۵ مدرسه ۱۰ رایانه داده شد", "fa", 5, "school"),
+])
+def test_figure_after_each_of_counts_the_set(text: str, lang: str, value: int, unit: str) -> None:
+    # the figure right after "each of (its)" is how many things "each" ranges over: not a
+    # per-item amount, not a rate, and not what an earlier figure counts
+    (m,) = [m for m in mentions(text, lang) if m.kind == "quantity" and m.value == value]
+    assert (m.unit, m.each, m.per) == (unit, False, None)
+
+
+def test_per_item_figure_after_each_still_is_each() -> None:
+    # "each" a few words before the figure still makes it a per-item amount
+    got = [m for m in mentions("The clinic has 2 branches and each of them sees 10 cases", "en")
+           if m.kind == "quantity"]
+    assert [(str(m.value), m.each) for m in got] == [("2", False), ("10", True)]

@@ -237,8 +237,14 @@ def extract(text: str, lang: str | None = None) -> list[Claim]:
             gc.enable()
 
 
+_ONE = Decimal(1)
+
+
 def _exact(v: Decimal) -> Decimal:
-    if v == v.to_integral_value() and v.as_tuple().exponent != 0:
+    """A whole number without trailing zeros after the point or an exponent (``1.2e6`` -> ``1200000``)."""
+    if v.same_quantum(_ONE):  # exponent 0: already plain (the common case, checked first)
+        return v
+    if v == v.to_integral_value():
         return Decimal(int(v))
     return v
 

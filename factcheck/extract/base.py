@@ -106,6 +106,8 @@ class Language:
     nouns: ClassVar[dict[Phrase, str]] = {}
     #: classifiers that take the unit of the thing counted nearby ("مورد", "cases")
     generic_nouns: ClassVar[frozenset[str]] = frozenset()
+    #: units a classifier never takes over from an earlier figure (it keeps its own, "case")
+    classifier_keeps_own: ClassVar[frozenset[str]] = frozenset()
     #: words after a figure that mean "for each one" ("each", "apiece")
     each_after: ClassVar[frozenset[str]] = frozenset()
     each_before: ClassVar[frozenset[Phrase]] = frozenset()
@@ -125,6 +127,9 @@ class Language:
     #: the head of a compound is its last noun ("car registrations"), not its first
     head_last: ClassVar[bool] = False
     case_insensitive: ClassVar[bool] = False
+    #: an unknown word that :meth:`plausible_noun` accepts right after a figure names what it
+    #: counts, rather than a known noun earlier in the sentence ("at each of its two branches")
+    trust_guess: ClassVar[bool] = False
     #: unit symbols glued to digits ("1.5kg"); ``digit_suffix`` returns ("unit", 0) for them
     glued_units: ClassVar[dict[str, str]] = {}
 

@@ -307,6 +307,8 @@ _NOUNS_1 = {
     "user": "person",
     "customer": "person",
 }
+#: words that look like plural nouns but stand for one named earlier
+_PLURAL_PRONOUNS = frozenset({"others", "ones", "themselves", "ourselves", "yourselves", "theirs", "yours", "ours"})
 _NOUNS_N: dict[Phrase, str] = {
     ("per", "cent"): "percent",
 }
@@ -583,6 +585,7 @@ class English(Language):
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
     noun_reach: ClassVar[int] = 4
     head_last: ClassVar[bool] = True
+    trust_guess: ClassVar[bool] = True  # plausible_noun only accepts plural-looking words
     glued_units: ClassVar[dict[str, str]] = {
         "kg": "kilogram",
         "km": "kilometer",
@@ -607,7 +610,9 @@ class English(Language):
     def plausible_noun(self, word: str) -> bool:
         # English verbs follow figures as often as nouns do ("17,000 led to", "5 died");
         # an unknown plural noun is the safe guess ("331 million Americans").
-        return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+        # Pronouns that look plural ("3 others", "the 2 ones") stand for a noun said before.
+        return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
+            and word not in _PLURAL_PRONOUNS
 
     def digit_suffix(self, suffix: str) -> tuple[str, int] | None:
         if suffix in ("k",):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from operator import attrgetter
 
@@ -62,12 +63,16 @@ class Tok:
 
 #: one token and the blanks before it: (blanks, digits, word, other character).  Every
 #: alternative starts with a character the blanks cannot take, so matching is linear.
-_RAW = re.compile(r"([^\S\n]*)(?:([0-9]+(?:[.,/:][0-9]+)*)|([^\W\d_]+(?:['\u200c][^\W\d_]+)*)|(\S|\n))")
+_RAW = re.compile(r"([^\S\n]*+)(?:([0-9]++(?:[.,/:][0-9]++)*+)|([^\W\d_]++(?:['\u200c][^\W\d_]++)*+)|(\S|\n))")
 _START = attrgetter("s")
 #: text is tokenised in chunks of about this many characters (memory stays flat on 50 MB files)
 _CHUNK = 200_000
 _CHUNK_BEFORE = 400
 _CHUNK_AFTER = 1_200
+#: text between two figures farther apart than this is not tokenised at all
+_GAP = _CHUNK_BEFORE + _CHUNK_AFTER
+#: a stretch holding a figure reaches at least this far past it (see Scanner._regions)
+_STEP = 2_048
 
 
 class _Chunk:
@@ -136,30 +141,42 @@ class _Chunk:
 
 
 class _Num:
-    """A number phrase as parsed: value, token range, and how it was written."""
+    """A number phrase as parsed: value, token range, and how it was written.
 
-    def __init__(self) -> None:
-        self.value = Decimal(0)
-        self.first = 0
-        self.last = -1
-        self.scale: int | None = None
-        self.ordinal = False
-        self.words = False
-        self.digits = False
-        self.special: str | None = None  # year / date / time / code from the digits themselves
-        self.fraction: tuple[Decimal, str] | None = None  # numerator, unit (digits "1/24th")
-        self.glued_unit: str | None = None  # "1.5kg"
+    The class attributes are the defaults; a parse sets only what it finds (one is made per
+    candidate, so an ``__init__`` setting every field showed in profiles).
+    """
+
+    value = Decimal(0)
+    last = -1  # index in the window of the phrase's last token; -1: no number here
+    scale: int | None = None
+    ordinal = False
+    words = False
+    digits = False
+    special: str | None = None  # year / date / time / code from the digits themselves
+    fraction: tuple[Decimal, str] | None = None  # numerator, unit (digits "1/24th")
+    glued_unit: str | None = None  # "1.5kg"
 
 
 class Scanner:
     """Reads every numeric mention of one language in a prepared text."""
 
-    def __init__(self, lang: Language) -> None:
+    def __init__(self, lang: Language, *, skip_gaps: bool = True) -> None:
+        """``skip_gaps=False`` tokenises all of the text, not only around candidates: slower,
+        the same mentions (the tests compare the two)."""
         self.lang = lang
+        self.skip_gaps = skip_gaps
         words = set(lang.cardinals) | set(lang.scales) | set(lang.ordinals) | set(lang.ordinal_scales)
         words |= set(lang.multiplier_words) | set(lang.hundreds)
         words |= {w for w in lang.fractions if lang.fractions[w] in ("half",)}
         self._numwords = frozenset(lang.key(w) for w in words)
+        # Where a figure may start: a digit, or a word beginning with a number word.  A word is
+        # a candidate when the key of its first piece is a number word; keys only fold case
+        # and strip joiners, so every candidate matches here (some non-candidates do too:
+        # "tension", "one's"; the tokeniser decides).  The words form a trie, so the search
+        # tries one branch per letter rather than one per word.
+        self._cand_re = re.compile(r"[0-9]|(?<![^\W\d_])" + _trie(self._numwords),
+                                   re.IGNORECASE if lang.case_insensitive else 0)
         self._lemma = functools.lru_cache(maxsize=65_536)(lang.lemma)
         self._each_lasts = frozenset(p[-1] for p in lang.each_before)
         tables: list[dict[Phrase, str] | dict[Phrase, Hedge]] = [
@@ -440,12 +457,7 @@ class Scanner:
         out: list[Mention] = []
         floor = lo
         pos = lo
-        cs = lo
-        while cs < hi:
-            ce = min(hi, cs + _CHUNK)
-            if ce < hi:
-                ws = _SPACE.search(norm, ce, min(hi, ce + 10_000))
-                ce = ws.start() if ws else min(hi, ce + 10_000)
+        for cs, ce in self._regions(norm, lo, hi):
             ts = max(lo, cs - _CHUNK_BEFORE)
             if ts > lo:
                 ws = _SPACE.search(norm, ts, cs)
@@ -473,11 +485,38 @@ class Scanner:
                     out.append(mention)
                     if mention.kind in ("quantity", "duration"):
                         floor = used_end
-            cs = ce
         self._sentences(norm, out, lo, hi, prep)
         self._inherit(out)
         self._periods(out, prep)
         return out
+
+    def _regions(self, norm: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """Stretches ``[start, end)`` of ``norm[lo:hi]`` that hold every token a figure may start at.
+
+        One compiled search finds the next digit or number word; everything from there to
+        :data:`_STEP` characters on belongs to the stretch, so dense text costs one search per
+        step and text without figures one linear scan.  Stretches closer than the context a
+        figure reads are merged; none is much longer than :data:`_CHUNK`.
+        """
+        if not self.skip_gaps:
+            yield from ((s, min(hi, s + _CHUNK)) for s in range(lo, hi, _CHUNK))
+            return
+        find = self._cand_re.search
+        cs = ce = -1
+        p = lo
+        while p < hi:
+            m = find(norm, p, hi)
+            if m is None:
+                break
+            s = m.start()
+            if cs >= 0 and (s - ce > _GAP or ce - cs >= _CHUNK):
+                yield cs, ce
+                cs = -1
+            if cs < 0:
+                cs = s
+            p = ce = min(hi, max(s + _STEP, m.end()))
+        if cs >= 0:
+            yield cs, ce
 
     def _read(self, prep: Prepared, chunk: _Chunk, idx: int, fwd: list[Tok], floor: int,
               lo: int, parsed: _Num | None = None) -> tuple[Mention | None, int]:
@@ -712,7 +751,8 @@ class Scanner:
                     if part is not None:
                         count_unit, noun_key = part[2], part[3]
                         tags.append("partitive")
-            if count_unit is None and (noun_text is None or "unit_guess" in tags) and "fraction" not in tags:
+            if count_unit is None and (noun_text is None or ("unit_guess" in tags and not lang.trust_guess)) \
+                    and "fraction" not in tags:
                 ctx = self._context_noun(chunk, idx, fig_s, lo)
                 if ctx is not None:
                     count_unit, noun_key, ctx_at = ctx
@@ -962,9 +1002,14 @@ class Scanner:
         return None
 
     def _match_back_anywhere(self, table: frozenset[Phrase], back: list[Tok], bi: int, maxlen: int) -> bool:
-        """Whether a phrase of ``table`` occurs earlier in the clause (before ``back[bi]``)."""
+        """Whether a phrase of ``table`` occurs earlier in the clause (before ``back[bi]``).
+
+        Not when only determiners stand between it and the figure: in "at each of its two
+        branches" / «در هر یک از ۵ مدرسه» the figure counts the things "each" ranges over.
+        """
         lasts = self._each_lasts
         k = bi
+        adjacent = True  # nothing but determiners between back[k - 1] and the figure
         while k > 0:
             t = back[k - 1]
             if t.kind == "num" or t.t in _CLAUSE_END:
@@ -972,7 +1017,8 @@ class Scanner:
             if t.k in lasts:
                 for n in range(min(maxlen, k), 0, -1):
                     if tuple(x.k for x in back[k - n:k]) in table:
-                        return True
+                        return not adjacent
+            adjacent = adjacent and t.k in _DETERMINERS
             k -= 1
         return False
 
@@ -993,9 +1039,11 @@ class Scanner:
             bare = ((men.count_unit is None or "unit_from_context" in men.tags) and "fraction" not in men.tags \
                 and "multiplier" not in men.tags and men.unit in ("dimensionless",)) or (
                     "unit_from_context" in men.tags and men.per is None)
-            generic = "generic_noun" in men.tags
             guess = "unit_guess" in men.tags
             src = last.get(men.sentence)
+            # «۱۵ مورد» after «۴ هزار نفر» counts cases, not people
+            generic = "generic_noun" in men.tags and not (
+                src is not None and src.count_unit in self.lang.classifier_keeps_own)
             if (bare or generic or guess) and src is not None and src.count_unit is not None \
                     and not ("unit_guess" in src.tags and not guess):
                 if guess and src.noun_key != men.noun_key:
@@ -1039,6 +1087,26 @@ class Scanner:
                     and men.unit not in ("percent", "percentage_point", "times"):
                 assert p.period_of is not None
                 men.period = (p.period_of, prep.original[p.start:p.end])
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, factored by common prefixes."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]  # a trie: character -> subtree, "" ends a word
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        if "" not in node:
+            return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return (alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")") + "?"
+
+    return "(?:" + emit(root) + ")"
 
 
 def _year_like(s: str) -> bool:

@@ -475,6 +475,8 @@ class Persian(Language):
     )
     nouns: ClassVar[dict[Phrase, str]] = {**{(k,): v for k, v in _NOUNS_1.items()}, **_NOUNS_N}
     generic_nouns: ClassVar[frozenset[str]] = frozenset({"مورد", "فقره", "دستگاه", "عدد"})
+    #: people are counted with «نفر»; «مورد»/«فقره» count cases and events, even next to people
+    classifier_keeps_own: ClassVar[frozenset[str]] = frozenset({"person"})
     each_after: ClassVar[frozenset[str]] = frozenset({"هرکدام", "هر" + ZWNJ + "کدام"})
     each_before: ClassVar[frozenset[Phrase]] = frozenset(
         {("هر", "یک", "از"), ("هر", "کدام", "از"), ("هرکدام", "از"), ("به", "ازای", "هر")}
