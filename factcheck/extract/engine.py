@@ -100,8 +100,14 @@ class _Chunk:
                 pos = e
             elif word:
                 got = cache.get(word) or pieces(word)
-                if got[0][1] in numwords:
+                key = got[0][1]
+                if key in numwords:
                     cand(len(toks))
+                if len(got) == 1:  # the common case: a word that is one piece
+                    e = pos + len(word)
+                    add(Tok("word", word, pos, e, key))
+                    pos = e
+                    continue
                 for piece, key in got:
                     e = pos + len(piece)
                     add(Tok("word", piece, pos, e, key))
