@@ -71,23 +71,31 @@ def load(*paths: str | Path) -> ClaimSet:
     return load_any([Path(p) for p in paths])
 
 
-def check(*paths: str | Path, policy: Policy | None = None, lang: str | None = None) -> Report:
-    """Check claim files, folders or articles; return a :class:`~factcheck.report.Report`."""
+def check(*paths: str | Path, policy: Policy | None = None, lang: str | None = None,
+          suppressions: bool = True) -> Report:
+    """Check claim files, folders or articles; return a :class:`~factcheck.report.Report`.
+
+    As on the command line, ``ignore:`` entries and ``factcheck: ignore`` comments mark
+    their findings suppressed (``suppressions=False`` leaves every finding as found).
+    """
     from .pipeline import check_paths
     from .semantics import DEFAULT_POLICY
 
-    return check_paths([Path(p) for p in paths], policy or DEFAULT_POLICY, lang=lang)
+    return check_paths([Path(p) for p in paths], policy or DEFAULT_POLICY, lang=lang,
+                       suppressions=suppressions)
 
 
-def check_text(text: str, *, path: str = "<string>.yaml", policy: Policy | None = None) -> Report:
-    """Check the text of one claim file (YAML, or JSON if ``path`` ends in ``.json``)."""
+def check_text(text: str, *, path: str = "<string>.yaml", policy: Policy | None = None,
+               suppressions: bool = True) -> Report:
+    """Check the text of one claim file (YAML, or JSON if ``path`` ends in ``.json``);
+    suppressions as in :func:`check`."""
     from .files import _check_references, load_text
     from .pipeline import check_claimset
     from .semantics import DEFAULT_POLICY
 
     cs = load_text(text, path)
     _check_references(cs)
-    return check_claimset(cs, policy or DEFAULT_POLICY, [path])
+    return check_claimset(cs, policy or DEFAULT_POLICY, [path], suppressions=suppressions)
 
 
 def extract(text: str, lang: str | None = None) -> list[Claim]:

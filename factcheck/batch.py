@@ -109,7 +109,8 @@ def check_document(task: Task) -> Outcome:
                        error=f"{task.paths[0]}: internal error: {type(exc).__name__}: {exc}")
     summary: dict[str, int] = {}
     for f in report.findings:
-        summary[f.status.value] = summary.get(f.status.value, 0) + 1
+        if not f.suppressed:  # as in each report's own summary
+            summary[f.status.value] = summary.get(f.status.value, 0) + 1
     return Outcome(task.name, task.paths, out, report.exit_code(), None, summary)
 
 

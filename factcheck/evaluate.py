@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import math
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -69,6 +70,7 @@ class _Builder:
         self.vars: dict[str, int] = {}
         self._periods: dict[tuple[str, str | None], tuple[Fraction, Fraction] | None] = {}
         self._units: dict[str, Canonical] = {}
+        self._seconds: dict[tuple[Fraction, Fraction], tuple[Fraction, Fraction]] = {}
 
     def lang(self, cid: str) -> str | None:
         return claim_lang(self.cs, cid)
@@ -120,7 +122,12 @@ class _Builder:
         d = self.period_days(cid, override)
         if d is None:
             return None
-        return d[0] * _SECONDS_PER_DAY, d[1] * _SECONDS_PER_DAY
+        # Periods repeat (six months, a year): the same pair of Fractions each time lets
+        # later stages cache their conversions by identity.
+        s = self._seconds.get(d)
+        if s is None:
+            s = self._seconds[d] = (d[0] * _SECONDS_PER_DAY, d[1] * _SECONDS_PER_DAY)
+        return s
 
 
 class _Compiler(_Builder):
@@ -208,8 +215,8 @@ class _Screener(_Builder):
 
     def __init__(self, cs: ClaimSet, policy: Policy) -> None:
         super().__init__(cs, policy)
-        self.flo: list[float] = []
-        self.fhi: list[float] = []
+        self.flo = array("d")
+        self.fhi = array("d")
         self.flat = FlatColumns()
         self._rule_no = -1
         self._factors: dict[str, tuple[float, float]] = {}

@@ -57,11 +57,20 @@ def _article(text: str, path: str, lang: str | None) -> ClaimSet:
     return cs
 
 
-def check_claimset(cs: ClaimSet, policy: Policy = DEFAULT_POLICY, paths: list[str] | None = None) -> Report:
-    return Report(evaluate(cs, policy), paths or [])
+def check_claimset(cs: ClaimSet, policy: Policy = DEFAULT_POLICY, paths: list[str] | None = None, *,
+                   suppressions: bool = True) -> Report:
+    """Evaluate and wrap in a report; with ``suppressions``, apply every ``ignore:`` entry
+    and ``factcheck: ignore`` comment (an unused one becomes an FC004 finding)."""
+    report = Report(evaluate(cs, policy), paths or [])
+    if suppressions:
+        from .suppress import apply
+
+        apply(report)
+    return report
 
 
-def check_paths(paths: list[Path], policy: Policy = DEFAULT_POLICY, *, lang: str | None = None) -> Report:
-    """Load, evaluate and wrap in a report."""
+def check_paths(paths: list[Path], policy: Policy = DEFAULT_POLICY, *, lang: str | None = None,
+                suppressions: bool = True) -> Report:
+    """Load, evaluate and wrap in a report (suppressions applied unless told not to)."""
     cs = load_any(paths, lang=lang)
-    return check_claimset(cs, policy, [str(p) for p in paths])
+    return check_claimset(cs, policy, [str(p) for p in paths], suppressions=suppressions)

@@ -15,7 +15,8 @@ only when a problem is large enough to screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Collection, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -28,18 +29,19 @@ class FlatColumns:
     """Constraints as plain columns, appended as rules compile (rule numbers in file order)."""
 
     def __init__(self) -> None:
-        self.t_con: list[int] = []
-        self.t_var: list[int] = []
-        self.t_alo: list[float] = []
-        self.t_ahi: list[float] = []
-        self.c_lo: list[float] = []
-        self.c_hi: list[float] = []
-        self.c_rule: list[int] = []
-        self.c_terms: list[int] = []
-        self.m_z: list[int] = []
-        self.m_x: list[int] = []
-        self.m_y: list[int] = []
-        self.m_rule: list[int] = []
+        # Typed arrays append as fast as lists and become numpy arrays by one memory copy.
+        self.t_con = array("q")
+        self.t_var = array("q")
+        self.t_alo = array("d")
+        self.t_ahi = array("d")
+        self.c_lo = array("d")
+        self.c_hi = array("d")
+        self.c_rule = array("q")
+        self.c_terms = array("q")
+        self.m_z = array("q")
+        self.m_x = array("q")
+        self.m_y = array("q")
+        self.m_rule = array("q")
         self._conv: dict[int, tuple[float, float, Fraction | float]] = {}
 
     def _floats(self, x: Fraction | float) -> tuple[float, float, Fraction | float]:
@@ -89,8 +91,8 @@ class FlatColumns:
 class Screen:
     """The outcome of screening: rules whose local check must run, and the joint pass."""
 
-    def __init__(self, cols: FlatColumns, flo: list[float], fhi: list[float], rule_ids: list[str],
-                 valid: Iterable[str]) -> None:
+    def __init__(self, cols: FlatColumns, flo: Sequence[float], fhi: Sequence[float],
+                 rule_ids: list[str], valid: Collection[str]) -> None:
         import numpy as np
 
         self._np = np
@@ -112,9 +114,15 @@ class Screen:
         self.m_rule = np.asarray(cols.m_rule, dtype=np.int64)
         self.local_suspects = self._names(self._pass(self._mask(valid), private=True))
 
-    def _mask(self, rules: Iterable[str]) -> Any:
-        m = self._np.zeros(len(self.rule_ids), dtype=bool)
-        m[[self._no[r] for r in rules]] = True
+    def _mask(self, rules: Collection[str]) -> Any:
+        np = self._np
+        n = len(self.rule_ids)
+        if 2 * len(rules) < n:
+            m = np.zeros(n, dtype=bool)
+            m[[self._no[r] for r in rules]] = True
+        else:  # nearly every rule (the usual case): mark the few left out
+            m = np.ones(n, dtype=bool)
+            m[[self._no[r] for r in set(self.rule_ids).difference(rules)]] = False
         return m
 
     def _names(self, rule_nos: Any) -> set[str]:
@@ -210,8 +218,8 @@ def connected(rules: list[str], claim_ids: Callable[[str], Iterable[str]],
     return out
 
 
-def screen(cols: FlatColumns, flo: list[float], fhi: list[float], rule_ids: list[str],
-           valid: Iterable[str]) -> Screen:
+def screen(cols: FlatColumns, flo: Sequence[float], fhi: Sequence[float], rule_ids: list[str],
+           valid: Collection[str]) -> Screen:
     """Screen every valid rule on its own (see :class:`Screen`)."""
     return Screen(cols, flo, fhi, rule_ids, valid)
 

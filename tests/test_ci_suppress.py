@@ -175,3 +175,31 @@ def test_comment_in_a_raw_article_checked_end_to_end(run_cli, tmp_path):
     assert proc.returncode == 0, proc.stderr
     (res,) = json.loads(proc.stdout)["runs"][0]["results"]
     assert res["suppressions"][0]["justification"] == "the morning figure counts repeat callers"
+
+
+def test_python_api_applies_suppressions_like_the_command_line(tmp_path):
+    import factcheck
+
+    project(tmp_path, e=ERROR.replace("parts: [a, b]}", "parts: [a, b], ignore: [{code: FC101, reason: known typo}]}"))
+    report = factcheck.check(tmp_path / "claims")
+    (f,) = [f for f in report.findings if f.code == "FC101"]
+    assert f.suppressed and f.suppression == "known typo"
+    assert report.exit_code() == 0 and not report.evaluation.inconsistent
+    raw = factcheck.check(tmp_path / "claims", suppressions=False)
+    assert [f.suppressed for f in raw.findings if f.code == "FC101"] == [False]
+    assert raw.exit_code() == 1
+    text = (tmp_path / "claims" / "e.yaml").read_text(encoding="utf-8")
+    assert [f.suppressed for f in factcheck.check_text(text).findings if f.code == "FC101"] == [True]
+
+
+def test_parallel_check_applies_suppressions_as_serial_does(run_cli, tmp_path):
+    project(tmp_path, e=ERROR.replace("parts: [a, b]}", "parts: [a, b], ignore: [{code: FC101, reason: known typo}]}"))
+    serial = run_cli("check", "-f", "json", "claims", cwd=tmp_path)
+    parallel = run_cli("check", "-f", "json", "--jobs", "2", "claims", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 0, parallel.stderr
+    batch = json.loads(parallel.stdout)
+    (doc,) = batch["documents"]
+    assert doc["exit_code"] == 0
+    assert doc["report"]["findings"] == json.loads(serial.stdout)["findings"]
+    assert [f["suppression"] for f in doc["report"]["findings"] if f["code"] == "FC101"] == ["known typo"]
+    assert batch["summary"].get("inconsistent", 0) == 0

@@ -54,10 +54,10 @@ def configure(args: argparse.Namespace) -> Config:
 
 
 def finish(report: Report, cfg: Config, args: argparse.Namespace) -> None:
-    """Suppressions, then code selection and severities, then the baseline."""
-    from .. import baseline, suppress
+    """Code selection and severities, then the baseline (suppressions are already applied
+    by :func:`factcheck.pipeline.check_paths`)."""
+    from .. import baseline
 
-    suppress.apply(report)
     apply_codes(report, cfg)
     if args.write_baseline is not None:
         n = baseline.write(report, args.write_baseline)
