@@ -102,6 +102,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# pydantic keeps, per instance, the set of fields that were given: 200-700 bytes, as much
+# as the rest of a claim.  Instances given the same fields share one set here: the models
+# are frozen, and pydantic copies the set before changing it (model_copy).  The table is
+# bounded by the combinations of field names in use.
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+_UNITS: dict[str, str] = {}
+
+
+def _share_fields_set(m: BaseModel) -> None:
+    fs = m.__pydantic_fields_set__
+    shared = _FIELDS_SETS.setdefault(frozenset(fs), fs)
+    if shared is not fs:
+        object.__setattr__(m, "__pydantic_fields_set__", shared)
+
+
 class Suppression(_Strict):
     """``ignore: [{code: FC101, reason: ...}]`` on a claim or rule."""
 
@@ -160,6 +175,7 @@ class Period(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> Period:
+        _share_fields_set(self)
         if (self.start is None) != (self.end is None):
             raise ValueError("a date range needs both start and end")
         if self.duration is not None:
@@ -201,6 +217,9 @@ class Claim(_Strict):
     @classmethod
     def _unit_known(cls, v: str) -> str:
         canonical(v)  # raises UnitError naming the unit
+        # Equal unit texts share one string (a JSON reader makes a new one for each claim).
+        if len(_UNITS) < 4096:
+            return _UNITS.setdefault(v, v)
         return v
 
     @field_validator("precision", "scale")
@@ -212,6 +231,7 @@ class Claim(_Strict):
 
     @model_validator(mode="after")
     def _range(self) -> Claim:
+        _share_fields_set(self)
         if self.hedge is Hedge.range:
             if self.value is None or self.value_max is None:
                 raise ValueError("hedge 'range' needs both value and value_max")
@@ -240,6 +260,16 @@ class RuleBase(_Strict):
     evidence: str | None = Field(default=None, description="the words that state the relation")
     note: str | None = None
     ignore: tuple[Suppression, ...] = ()
+
+    @model_validator(mode="after")
+    def _share(self) -> RuleBase:
+        _share_fields_set(self)
+        for v in self.__dict__.values():  # terms of sums, counts, averages, ...
+            if type(v) is list:
+                for x in v:
+                    if isinstance(x, BaseModel):
+                        _share_fields_set(x)
+        return self
 
     def claim_ids(self) -> list[str]:  # pragma: no cover - every kind overrides
         raise NotImplementedError

@@ -28,9 +28,9 @@ class Unsupported(Exception):
     """The text uses YAML this reader does not handle; read it with PyYAML instead."""
 
 
-# Characters outside this set (tabs, carriage returns, YAML's other line breaks, the byte
-# order mark, control characters) are left to PyYAML, which either reads or rejects them.
-_OUTSIDE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# Text with any of these (tabs, carriage returns, YAML's other line breaks, the byte order
+# mark, control characters, surrogates) is left to PyYAML, which either reads or rejects it.
+_OUTSIDE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # A key: a plain identifier-like scalar, then ": " or ":" at the end of the line.
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]{0,200}):(?: +|$)")
 _KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,200}")

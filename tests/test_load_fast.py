@@ -208,3 +208,17 @@ def test_bad_claim_files_fail_with_the_same_message_from_either_reader(text: str
         _load_text(text, "bad.yaml", fast=False)
     assert str(fast.value) == str(slow_.value)
     assert str(fast.value).startswith("bad.yaml:")
+
+
+def test_claims_given_the_same_fields_share_one_fields_set_and_copies_do_not() -> None:
+    text = ("claims:\n- {id: a, value: 1, unit: person}\n- {id: b, value: 2, unit: person}\n"
+            "- {id: c, value: 3}\n")
+    cs = load_text(text, "f.yaml")
+    a, b, c = cs.claims["a"], cs.claims["b"], cs.claims["c"]
+    assert a.model_fields_set == b.model_fields_set == {"id", "value", "unit"}
+    assert a.model_fields_set is b.model_fields_set
+    assert c.model_fields_set == {"id", "value"}
+    changed = a.model_copy(update={"hedge": "about"})
+    assert changed.model_fields_set == {"id", "value", "unit", "hedge"}
+    assert a.model_fields_set == b.model_fields_set == {"id", "value", "unit"}
+    assert a.model_dump(exclude_unset=True) == {"id": "a", "value": Decimal(1), "unit": "person"}
