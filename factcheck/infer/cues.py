@@ -132,7 +132,8 @@ def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | N
 #: A figure stated as the total of others.
 TOTAL = re.compile(
     r"\b(in total|in all|altogether|combined|a total of|overall total|total of|the total|totalled|totaled|"
-    r"totalling|totaling|sum of)\b|(?<!\w)(در مجموع|مجموعا|مجموع|جمعا|در کل|شمار کل|تعداد کل|کل)(?!\w)")
+    r"totalling|totaling|sum of|(?:'s|s') total|total (?:to|at))\b|"
+    r"(?<!\w)(در مجموع|مجموعا|مجموع|جمعا|در کل|شمار کل|تعداد کل|کل)(?!\w)")
 
 #: Words naming the rest of a whole: an unstated part, or a part that completes the whole.
 COMPLEMENT = re.compile(

@@ -153,7 +153,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
             if restated:
                 terms = terms[:1]
             if tcue is None and not all((_close(doc, r, t) or _appositive(doc, r, t)) and _same_noun(r, t)
-                                        for r in same):
+                                        and _same_act(doc, r, t) for r in same):
                 # a rate and a total in different clauses, or counting differently named things
                 # (people injured, fights a day), with nothing saying one sums the other
                 continue
@@ -342,6 +342,56 @@ def _times_apart(doc: Doc, t: Figure, rates: list[Figure], pcue: Cue | None) -> 
         if now is not None and (pcue is None or not pcue.start <= now.start <= pcue.end + 15):
             return "unsure"
     return None
+
+
+_PERSON = (("[person]", 1),)
+#: Where a sentence splits into clauses: "..., and 50 people a day are injured", «... و روزانه ...».
+_CLAUSE = re.compile(r"[,،;؛:]|(?<!\w)(and|but|while|whereas|و|اما|ولی)(?!\w)")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+#: Words that say nothing of what was done: function words, time and rate words.
+_NOT_ACTS = frozenset((
+    "the", "and", "are", "were", "was", "has", "have", "had", "been", "this", "that", "with", "for", "last", "past",
+    "year", "month", "week", "day", "days", "daily", "every", "each", "people", "persons", "now", "who", "which",
+    "from", "over", "about", "more", "than", "they", "their", "its", "also", "said", "average",
+    "است", "بود", "شد", "شده", "شدند", "می", "را", "در", "به", "که", "از", "این", "آن", "هر", "روز", "روزانه",
+    "نفر", "سال", "ماه", "هفته", "گذشته", "قبل", "اکنون", "نیز", "هم", "برای", "طی", "طول", "امسال", "کرد",
+    "کردند", "کند", "کنند", "دارد", "داشت", "بیش", "حدود", "نزدیک", "کمتر", "حداقل", "حداکثر", "میانگین"))
+
+
+def _clause(doc: Doc, f: Figure) -> tuple[int, int]:
+    """The clause a figure stands in: between the nearest splits around it (outside figures)."""
+    s, e = doc.sentences[f.sentence]
+    inside = [(g.start, g.end) for g in doc.figures if g.sentence == f.sentence]
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in inside)
+    lo = max((m.end() for m in _CLAUSE.finditer(doc.norm, s, f.start) if free(m)), default=s)
+    hi = min((m.start() for m in _CLAUSE.finditer(doc.norm, f.end, e) if free(m)), default=e)
+    return lo, hi
+
+
+def _acts(doc: Doc, f: Figure, span: tuple[int, int]) -> set[str]:
+    words = _WORD3.findall(doc.norm[span[0]:f.start] + " " + doc.norm[f.end:span[1]])
+    return {w[:4] for w in words if w not in _NOT_ACTS}
+
+
+def _same_act(doc: Doc, r: Figure, t: Figure) -> bool:
+    """People counted in two clauses are the same people only when both clauses say the same thing of them.
+
+    «نفر» / "people" counts whatever the verb says: "200 people were killed last year, and 50
+    people a day are injured" relates nothing, while "officials record 822 people a day and have
+    recorded 400,000 in the past six months" does.  A rate standing alone beside the total ("...,
+    an average of 300 a day") restates it.
+    """
+    if t.thing != _PERSON:
+        return True
+    rc, tc = _clause(doc, r), _clause(doc, t)
+    if rc == tc:
+        return True
+    ra, ta = _acts(doc, r, rc), _acts(doc, t, tc)
+    if not ra - {w[:4] for w in _APPOSITIVE_WORDS}:
+        return True
+    return bool(ra & ta)
 
 
 def _same_noun(a: Figure, b: Figure) -> bool:
