@@ -1173,7 +1173,15 @@ class _Prose:
         n = int(n_text)
         en = self.lang == "en"
         if unit == "year":
-            self.add("in the past year" if en else "در یک سال گذشته")
+            self.add(self.w.draw(st.sampled_from(
+                ["in the past year", "last year", "over the past year"] if en
+                else ["در یک سال گذشته", "سال گذشته", "طی سال گذشته"])))
+            return
+        if n == 1 and unit in ("month", "week") and self.w.draw(st.booleans()):
+            # "last month", «هفته گذشته»: a period of one unit is often written without its number
+            fa_unit = {"month": "ماه", "week": "هفته"}[unit]
+            self.add(self.w.draw(st.sampled_from([f"last {unit}", f"over the past {unit}"] if en
+                                                 else [f"{fa_unit} گذشته", f"طی {fa_unit} گذشته"])))
             return
         if en:
             count = _EN_ORDINAL_WORDS.get(n, str(n)) if self.w.draw(st.booleans()) else str(n)
@@ -1226,20 +1234,37 @@ def _say_rule(p: _Prose, rule: dict[str, Any]) -> None:
             p.add(", that is " if en else "، یعنی ")
             p.figure(rate)
             p.add(".")
-        elif en:
-            p.figure(total.id)
-            p.add(" were served ")
-            p.period(total.period)
-            p.add(", ")
-            p.figure(rate)
-            p.add(".")
         else:
-            p.period(total.period)
-            p.add(" ")
-            p.figure(total.id)
-            p.add(" خدمت گرفتند؛ ")
-            p.figure(rate)
-            p.add(".")
+            # News writes a total and its rate in a few ways: the rate beside the total ("..., an
+            # average of 1,500 calls a day", «، یعنی روزانه ...») or first, in its own clause
+            # ("officials record 1,500 calls a day and have recorded 400,000 in the past six months").
+            form = p.w.draw(st.sampled_from(["beside", "or", "average", "rate first"]))
+            if form == "rate first":
+                p.add("Officials record " if en else "")
+                p.figure(rate)
+                p.add(" and have recorded " if en else " ثبت می‌شود و ")
+                if not en:
+                    p.period(total.period)
+                    p.add(" ")
+                p.figure(total.id)
+                if en:
+                    p.add(" ")
+                    p.period(total.period)
+                p.add("." if en else " ثبت شده است.")
+            else:
+                if not en:
+                    p.period(total.period)
+                    p.add(" ")
+                p.figure(total.id)
+                if en:
+                    p.add(" were recorded ")
+                    p.period(total.period)
+                else:
+                    p.add(" ثبت شد")
+                p.add({"beside": (", ", "؛ "), "or": (", or ", "، یعنی "),
+                       "average": (", an average of ", "؛ به طور میانگین ")}[form][0 if en else 1])
+                p.figure(rate)
+                p.add(".")
     elif kind == "percent_of":
         p.add("Of " if en else "از ")
         p.figure(rule["whole"])
@@ -1322,7 +1347,9 @@ def articles(*, lang: str | None = None, kinds: Collection[str] | None = None,
     Figures are written with hedges («حدود», «بیش از», "nearly"), scale words ("2.5
     million", «۶۸۰ هزار»), number words ("three thousand", «سه هزار»), the Persian mixed
     form («۴۱ هزار و ۵۴۹»), Persian or ASCII digits in Persian text, rates ("a day",
-    «روزانه») and periods ("in the last six months", «در ۶ ماه گذشته»).  ``errors``
+    «روزانه») and periods ("in the last six months", "last year", «در ۶ ماه گذشته», «سال گذشته»);
+    a total and its rate are written the ways news writes them (the rate beside the total, after
+    "or" / «یعنی», "an average of" / «به طور میانگین», or first, in a clause of its own).  ``errors``
     (a subset of :data:`ERRORS` without ``transposition``) plants one error in the prose;
     the default is a truthful article.  Kinds: :data:`ARTICLE_KINDS`.
 
