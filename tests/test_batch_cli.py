@@ -169,8 +169,8 @@ def test_levels_and_code_selection_apply_per_document_as_serially(run_cli, tmp_p
     # The Qom example's one error is FC111; disabling it leaves that document clean.
     (tmp_path / "factcheck.toml").write_text('disable = ["rate.total-below-rate"]\n', "utf-8")
     proc = run_cli("check", "docs", "--format", "json", "--jobs", "2", *options, cwd=tmp_path)
-    batch = json.loads(proc.stdout)
     assert proc.returncode in (0, 1), proc.stderr
+    batch = json.loads(proc.stdout)
     codes = []
     for doc in batch["documents"]:
         serial = run_cli("check", *doc["paths"], "--format", "json", *options, cwd=tmp_path)
