@@ -1071,7 +1071,8 @@ class Scanner:
                 if "generic_noun" not in men.tags or "unit_inherited" in men.tags:
                     last[men.sentence] = men
             if men.per is not None:
-                base = men.count_unit if men.count_unit else "1"
+                # "33 families a day" counts what "12,000 families" counts: an unknown noun is an item either way
+                base = men.count_unit if men.count_unit else ("item" if guess else "1")
                 men.unit = f"{base} / {men.per}"
             elif men.unit == "dimensionless" and guess:
                 men.unit = "item"
