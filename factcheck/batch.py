@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from .config import Config
     from .semantics import Policy
 
 __all__ = ["Outcome", "Task", "check_document", "check_many", "documents"]
@@ -43,6 +44,9 @@ class Task:
     show_all: bool = False
     color: bool = False
     policy: Policy | None = None  # None: the default policy
+    #: Code selection, severities and fail/display levels, as the serial check applies them
+    #: (None: the defaults).  Baselines are not applied per document.
+    config: Config | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,7 @@ def _document_name(f: Path) -> str:
 def check_document(task: Task) -> Outcome:
     """Check one document and render its report; never raises for a bad document."""
     from .errors import FactcheckError
+    from .findings import Severity
     from .pipeline import check_paths
     from .reporters import Options, get
 
@@ -99,7 +104,14 @@ def check_document(task: Task) -> Outcome:
         from .semantics import DEFAULT_POLICY
 
         report = check_paths([Path(p) for p in task.paths], task.policy or DEFAULT_POLICY, lang=task.lang)
-        out = get(task.format)(report, Options(color=task.color, show_all=task.show_all))
+        display, fail = "info", Severity.error
+        if task.config is not None:
+            from .config import apply_codes
+
+            apply_codes(report, task.config)
+            display, fail = task.config.display_level.value, task.config.fail_level
+        out = get(task.format)(report, Options(color=task.color, show_all=task.show_all,
+                                               min_severity=display))
     except FactcheckError as exc:
         return Outcome(task.name, task.paths, exit_code=2, error=str(exc))
     except RecursionError:
@@ -111,7 +123,8 @@ def check_document(task: Task) -> Outcome:
     for f in report.findings:
         if not f.suppressed:  # as in each report's own summary
             summary[f.status.value] = summary.get(f.status.value, 0) + 1
-    return Outcome(task.name, task.paths, out, report.exit_code(), None, summary)
+    # The serial check's rule (cli._ci.exit_code): any unsuppressed problem at the fail level.
+    return Outcome(task.name, task.paths, out, 1 if report.problems(fail) else 0, None, summary)
 
 
 class _Future(Protocol):

@@ -23,6 +23,8 @@ class Code:
     consistent_example: str = ""
     inconsistent_example: str = ""
     aliases: tuple[str, ...] = field(default=())
+    #: The summary in Persian, for Persian pages and reports (every code has one: tested).
+    summary_fa: str = ""
 
 
 CATALOGUE: dict[str, Code] = {}
@@ -58,6 +60,7 @@ register(
         "chain",
         consistent_example="a = b + c, b = 2 × d, with a = 10, c = 4, d = 3",
         inconsistent_example="a = b + c, b = 2 × d, with a = 10, c = 4, d = 5 (b would be 6 and 10)",
+        summary_fa="قاعده‌هایی که هر یک به‌تنهایی برقرارند، با هم برقرار نمی‌شوند.",
     ),
     Code(
         "FC002",
@@ -67,6 +70,7 @@ register(
         severity="info",
         consistent_example="(every figure stated)",
         inconsistent_example="a sum whose total is unstated",
+        summary_fa="این رابطه را نمی‌توان سنجید: رقمی که لازم دارد ذکر نشده یا کران ندارد.",
     ),
     Code(
         "FC003",
@@ -75,6 +79,7 @@ register(
         "any",
         consistent_example="630 thousand cars + 50 thousand motorcycles = 680 thousand vehicles",
         inconsistent_example="822 people + 50 thousand motorcycles = 680 thousand vehicles",
+        summary_fa="این رابطه رقم‌هایی را به هم ربط می‌دهد که یکاهایشان با هم جور نیست (مثلاً نفر و خودرو).",
     ),
     Code(
         "FC004",
@@ -84,5 +89,6 @@ register(
         severity="warning",
         consistent_example="ignore: [{code: FC111, reason: ...}] on a rule that reports FC111",
         inconsistent_example="ignore: [{code: FC111, reason: ...}] on a rule that holds",
+        summary_fa="این چشم‌پوشی (ignore روی ادعا یا قاعده، یا یادداشتی در متن) با هیچ یافته‌ای جور نیست.",
     ),
 )

@@ -26,6 +26,8 @@ def all_codes() -> list[Code]:
 def help_text(c: Code) -> str:
     """Plain help for one code: summary and the two examples."""
     lines = [c.summary, "", f"Consistent: {c.consistent_example}", f"Inconsistent: {c.inconsistent_example}"]
+    if c.summary_fa:
+        lines.append(f"In Persian: {c.summary_fa}")
     if c.aliases:
         lines.append(f"Also known as: {', '.join(c.aliases)}")
     return "\n".join(lines)
@@ -34,6 +36,8 @@ def help_text(c: Code) -> str:
 def help_markdown(c: Code) -> str:
     """Markdown help for one code (SARIF ``help.markdown``, docs/rules.md)."""
     lines = [c.summary, "", f"- consistent: {c.consistent_example}", f"- inconsistent: {c.inconsistent_example}"]
+    if c.summary_fa:
+        lines.append(f"- in Persian: {c.summary_fa}")
     if c.aliases:
         lines.append(f"- also known as: {', '.join(f'`{a}`' for a in c.aliases)}")
     return "\n".join(lines)

@@ -151,3 +151,37 @@ def test_policy_reaches_every_worker(tmp_path: Path) -> None:
     last_digit = [Task("doc", (str(doc),), policy=strict), Task("doc2", (str(doc),), policy=strict)]
     assert [o.exit_code for o in check_many(default, jobs=2)] == [0, 0]
     assert [o.exit_code for o in check_many(last_digit, jobs=2)] == [1, 1]
+
+
+@pytest.mark.parametrize("options", [
+    ("--fail-level", "info", "--display-level", "warning"),
+    ("--fail-level", "warning"),
+])
+def test_levels_and_code_selection_apply_per_document_as_serially(run_cli, tmp_path: Path,
+                                                                  options: tuple[str, ...]) -> None:
+    root = tmp_path / "docs"
+    (root / "claims").mkdir(parents=True)
+    (root / "rules").mkdir()
+    shutil.copy(ROOT / "claims" / "qom-police.yaml", root / "claims")
+    shutil.copy(ROOT / "rules" / "qom-police.yaml", root / "rules")
+    g = generate(60, seed=1, rate=0.3)
+    (root / "story.json").write_text(json.dumps(g.data), "utf-8")
+    # The Qom example's one error is FC111; disabling it leaves that document clean.
+    (tmp_path / "factcheck.toml").write_text('disable = ["rate.total-below-rate"]\n', "utf-8")
+    proc = run_cli("check", "docs", "--format", "json", "--jobs", "2", *options, cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    batch = json.loads(proc.stdout)
+    codes = []
+    for doc in batch["documents"]:
+        serial = run_cli("check", *doc["paths"], "--format", "json", *options, cwd=tmp_path)
+        assert doc["report"]["findings"] == json.loads(serial.stdout)["findings"]
+        assert doc["exit_code"] == serial.returncode
+        codes.append(serial.returncode)
+    assert proc.returncode == max(codes)
+    qom = next(d for d in batch["documents"] if d["name"].endswith("qom-police"))
+    assert [f["severity"] for f in qom["report"]["findings"] if f["code"] == "FC111"] == ["none"]
+
+
+def test_baselines_are_refused_with_jobs(run_cli, tmp_path: Path) -> None:
+    proc = run_cli("check", str(ROOT / "claims"), "--jobs", "2", "--baseline", str(tmp_path / "b.json"))
+    assert proc.returncode == 2 and "baselines apply to one report" in proc.stderr

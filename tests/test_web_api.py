@@ -132,6 +132,23 @@ def test_info_comes_from_the_registries(client: TestClient) -> None:
     count_form = next(k for k in info["kinds"] if k["kind"] == "count")
     assert "items" in [o["name"] for o in count_form["options"]], "enumerated items are not figures"
     assert info["extraction"] == extraction_available()
+    from factcheck.codes import CATALOGUE
+
+    assert set(info["codes"]) == set(CATALOGUE)
+    assert info["codes"]["FC111"]["fa"] == CATALOGUE["FC111"].summary_fa
+
+
+def test_every_code_has_a_persian_summary() -> None:
+    # Persian pages and `factcheck rules` show it; a new code without one fails here.
+    import re
+
+    from factcheck.codes import CATALOGUE
+    from factcheck.kinds import load_all
+
+    load_all()
+    for c in CATALOGUE.values():
+        letters = re.findall(r"[\u0600-\u06FF]", c.summary_fa)
+        assert len(letters) >= 10, f"{c.code} has no Persian summary: {c.summary_fa!r}"
 
 
 def test_openapi_documents_every_endpoint_with_its_body(client: TestClient) -> None:

@@ -433,6 +433,10 @@ def test_persian_interface(page: Page, shots: Path) -> None:
     rel = page.locator('li.relation[data-rule="services_total"]')
     expect(rel.locator(".badge")).to_have_text("ناسازگار")
     expect(page.locator("#findings table.needed")).to_contain_text("دست‌کم ۸۶۳٬۰۴۸٫۵ person")
+    from factcheck.codes import lookup
+    summary = page.locator("#findings .finding.inconsistent .summary")
+    expect(summary).to_have_text(lookup("FC111").summary_fa)
+    expect(summary).to_have_attribute("dir", "rtl")
     _mark(page, "units_daily").hover()
     expect(page.locator("#tip")).to_contain_text("بیش از")
     page.screenshot(path=str(shots / "web-fa-ui.png"))

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING
 from ..batch import Task, check_many, documents
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..semantics import Policy
 
 BATCH_SCHEMA = "factcheck-batch/1"
@@ -43,9 +44,10 @@ class _Progress:
 
 
 def run_batch(args: argparse.Namespace, paths: list[Path], lang: str | None, color: bool,
-              policy: Policy | None = None) -> int:
+              policy: Policy | None = None, config: Config | None = None) -> int:
     docs = documents(paths)
-    tasks = [Task(name, files, args.format, lang, args.show_all, color, policy) for name, files in docs]
+    tasks = [Task(name, files, args.format, lang, args.show_all, color, policy, config)
+             for name, files in docs]
     jobs = args.jobs if args.jobs is not None else 1
     progress = _Progress(len(tasks), sys.stderr) if sys.stderr.isatty() else None
     out: IO[str] = (open(args.output, "w", encoding="utf-8") if args.output is not None  # noqa: SIM115

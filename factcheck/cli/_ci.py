@@ -83,6 +83,3 @@ def check_batch(args: argparse.Namespace, cfg: Config) -> None:
 
     if args.baseline is not None or args.write_baseline is not None or cfg.baseline is not None:
         raise UsageError("baselines apply to one report: they cannot be used with --jobs or --dask")
-    if cfg.fail_level is not Severity.error or cfg.display_level is not Severity.info:
-        raise UsageError("--fail-level and --display-level (or the configuration's fail-level and "
-                         "display-level) cannot be used with --jobs or --dask")

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         from ._batch import run_batch
 
         _ci.check_batch(args, cfg)
-        rc = run_batch(args, paths, cfg.lang(), color, cfg.policy)
+        rc = run_batch(args, paths, cfg.lang(), color, cfg.policy, cfg)
         return 0 if args.exit_zero and rc == 1 else rc
     report = check_paths(paths, cfg.policy, lang=cfg.lang())
     _ci.finish(report, cfg, args)

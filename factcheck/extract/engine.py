@@ -100,8 +100,14 @@ class _Chunk:
                 pos = e
             elif word:
                 got = cache.get(word) or pieces(word)
-                if got[0][1] in numwords:
+                key = got[0][1]
+                if key in numwords:
                     cand(len(toks))
+                if len(got) == 1:  # the common case: a word that is one piece
+                    e = pos + len(word)
+                    add(Tok("word", word, pos, e, key))
+                    pos = e
+                    continue
                 for piece, key in got:
                     e = pos + len(piece)
                     add(Tok("word", piece, pos, e, key))
@@ -944,10 +950,11 @@ class Scanner:
     def _range(self, fwd: list[Tok], j: int, back: list[Tok], num: _Num) -> tuple[_Num, int, int | None] | None:
         lang = self.lang
         t = fwd[j]
+        joined = t.k in lang.range_join or (t.t == "-" and t.s == fwd[num.last].e)
+        if not joined and t.k not in lang.conj:
+            return None  # the common case, decided without looking back
         between = any(b.k in lang.range_between for b in back[-3:])
-        if t.k in lang.range_join or (t.t == "-" and t.s == fwd[num.last].e) or (between and t.k in lang.conj):
-            pass
-        else:
+        if not (joined or between):
             return None
         if j + 1 >= len(fwd):
             return None
@@ -1059,7 +1066,8 @@ class Scanner:
                 if "generic_noun" not in men.tags or "unit_inherited" in men.tags:
                     last[men.sentence] = men
             if men.per is not None:
-                base = men.count_unit if men.count_unit else "1"
+                # "33 families a day" counts what "12,000 families" counts: an unknown noun is an item either way
+                base = men.count_unit if men.count_unit else ("item" if guess else "1")
                 men.unit = f"{base} / {men.per}"
             elif men.unit == "dimensionless" and guess:
                 men.unit = "item"

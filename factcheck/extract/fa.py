@@ -191,6 +191,11 @@ for _w, _u in {
 }.items():
     _RATE_AFTER[(_w,)] = _u
     _RATE_BEFORE[(_w,)] = _u
+# «روزی ۱۰۰۰ خودرو», «سالی ۲ میلیون نفر»: the spoken "a day" / "a year", only before the number
+# («روزی» after one is "one day", «ماهی» is also "fish")
+_RATE_BEFORE[("روزی",)] = "day"
+_RATE_BEFORE[("سالی",)] = "year"
+_RATE_BEFORE[("هفته" + ZWNJ + "ای",)] = "week"
 # "در روز گذشته" is "in the past day", not "per day"
 for _w in ("روز", "ماه", "سال", "هفته"):
     _RATE_AFTER.pop(("هر", _w), None)

@@ -64,7 +64,8 @@ def _direction(doc: Doc, f: Figure) -> tuple[str | None, Cue | None]:
     best: tuple[int, str, Cue] | None = None
     for pat, d in ((_UP, "increase"), (_DOWN, "decrease")):
         for c in doc.find_all(pat, lo, hi):
-            if f.start <= c.start < f.end:
+            # "less than" in «کمتر از ۱۹ خانوار، معادل ۴.۶ درصد» hedges the other figure; it is no change word
+            if any(g.start <= c.start < g.end for g in doc.figures if g.sentence == f.sentence):
                 continue
             dist = c.start - f.end if c.start >= f.end else f.start - c.end
             if best is None or dist < best[0]:

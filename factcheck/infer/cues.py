@@ -53,6 +53,50 @@ _PERIOD_FA = re.compile(
 _HALF_FA = re.compile(r"نیمه (نخست|اول|دوم)")
 _HALF_EN = re.compile(r"\b(first|second) half\b")
 
+#: Periods written without a number: "over the past year", "last month", "in 2023", «سال گذشته»,
+#: «پارسال», «در سال ۱۴۰۲», «فصل بهار».  Each reads as one unit of its kind ("last year" is a year long,
+#: whichever year it is); "a year ago" and «سال پیش» are points in time, not periods, and are left out.
+_WORDY_PERIODS: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    # "in the same period last year" is the period already named, a year earlier: not a year long
+    (re.compile(r"(?<!period )(?<!time )(?<!months )(?<!weeks )(?<!quarters )(?<!quarter )(?<!half )"
+                r"\b(?:past|last|previous|preceding|latest|prior) (?P<u>year|month|week|quarter|fortnight|decade|"
+                r"day|twelve months)\b(?! ago\b)"), None),
+    (re.compile(r"\b(?:first|second|third|fourth|final|last) quarter\b"), "1 quarter"),
+    (re.compile(r"\b(?:fiscal|financial|calendar|academic) year\b"), "1 year"),
+    (re.compile(r"\b(?:in|during|throughout|for|over) (?:the year |all of |fiscal )?(?:19|20)\d\d(?:[/-]\d\d)?\b"
+                r"(?![/-]| ?(?:to|and|until|-)\b)"), "1 year"),
+    (re.compile(r"\byesterday\b"), "1 day"),
+    (re.compile(r"(?<!مشابه )(?<!مدت )(?<!زمان )(?<!\w)(?P<u>سال|ماه|هفته) (?:گذشته|قبل|منتهی)(?!\w)"), None),
+    (re.compile(r"(?<!\w)پارسال(?!\w)"), "1 year"),
+    (re.compile(r"(?<!\w)دیروز(?!\w)"), "1 day"),
+    (re.compile(r"(?<!\w)(?:در|طی|طول) (?:سال )?(?:13|14|19|20)\d\d(?!\w)(?! ?(?:تا|-)(?!\w))"), "1 year"),
+    # Persian seasons: months 1-6 have 31 days, 7-11 have 30, the twelfth 29 or 30.
+    (re.compile(r"(?<!\w)(?:فصل )?(?:بهار|تابستان)(?= (?:امسال|گذشته|سال)(?!\w))|(?<!\w)فصل (?:بهار|تابستان)(?!\w)"),
+     "93 day"),
+    (re.compile(r"(?<!\w)(?:فصل )?پاییز(?= (?:امسال|گذشته|سال)(?!\w))|(?<!\w)فصل پاییز(?!\w)"), "90 day"),
+    (re.compile(r"(?<!\w)(?:فصل )?زمستان(?= (?:امسال|گذشته|سال)(?!\w))|(?<!\w)فصل زمستان(?!\w)"), "1 quarter"),
+)
+_EN_MONTH_DAYS = {"january": 31, "march": 31, "april": 30, "may": 31, "june": 30, "july": 31, "august": 31,
+                  "september": 30, "october": 31, "november": 30, "december": 31}
+_FA_MONTH_DAYS = {"فروردین": 31, "اردیبهشت": 31, "خرداد": 31, "تیر": 31, "مرداد": 31, "شهریور": 31, "مهر": 30,
+                  "آبان": 30, "آذر": 30, "دی": 30, "بهمن": 30}
+# "in March", "during March 2023", «در فروردین ماه», «طی مهر ماه امسال»: a named month is that month's length
+# (February and «اسفند», 28-29 and 29-30 days, read as any month).  «تیر», «مهر», «دی» are also
+# ordinary words: Persian months need «ماه» after them unless the name is unambiguous.  A day of the
+# month comes after an English month ("March 15") and before a Persian one («۱۵ مهر»): neither is a period.
+_WORDY_PERIODS = (*_WORDY_PERIODS,
+                  *((re.compile(rf"\b(?:in|during|throughout|for|over|of) {m}\b(?! \d{{1,2}}\b)"), f"{d} day")
+                    for m, d in _EN_MONTH_DAYS.items()),
+                  (re.compile(r"\b(?:in|during|throughout|for|over|of) february\b(?! \d{1,2}\b)"), "1 month"),
+                  *((re.compile(rf"(?<!\w)(?:در|طی|طول) {m}{'' if m not in ('تیر', 'مهر', 'دی') else ' ماه'}"
+                                r"(?!\w)"), f"{d} day") for m, d in _FA_MONTH_DAYS.items()),
+                  (re.compile(r"(?<!\w)(?:در|طی|طول) اسفند(?!\w)"), "1 month"))
+_WORDY_UNITS = {"year": "1 year", "month": "1 month", "week": "1 week", "quarter": "1 quarter", "day": "1 day",
+                "fortnight": "2 week", "decade": "10 year", "twelve months": "12 month",
+                "سال": "1 year", "ماه": "1 month", "هفته": "1 week"}
+#: A number (or number word) right before a wordy match: «۶ ماه گذشته» is six months, not one.
+_NUMBER_BEFORE = re.compile(rf"(?:\d|(?<!\w)(?:{NUMBER_WORD}))\s*$")
+
 
 def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | None:
     """The period a total covers, read from the words around it ('6 month', 'first half')."""
@@ -71,11 +115,17 @@ def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | N
             dist = min(abs(m.start() - f.end), abs(f.start - m.end()))
             if best is None or dist < best[0]:
                 best = (dist, f"{n} {unit}", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
-    for pat in (_HALF_FA, _HALF_EN):
+    halves: tuple[tuple[re.Pattern[str], str | None], ...] = ((_HALF_FA, "6 month"), (_HALF_EN, "6 month"))
+    for pat, fixed in (*halves, *_WORDY_PERIODS):
         for m in pat.finditer(doc.norm, lo, hi):
+            if _NUMBER_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
+                continue
+            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
+                continue
+            duration = fixed or _WORDY_UNITS[m.group("u")]
             dist = min(abs(m.start() - f.end), abs(f.start - m.end()))
             if best is None or dist < best[0]:
-                best = (dist, "6 month", Cue(doc.text[m.start():m.end()], m.start(), m.end()))
+                best = (dist, duration, Cue(doc.text[m.start():m.end()], m.start(), m.end()))
     return None if best is None else (best[1], best[2])
 
 

@@ -92,6 +92,29 @@ def _rate_terms_for(t: Figure, rates: list[Figure], classifier: bool) -> tuple[l
     return [], {}
 
 
+#: Words a rate may be written with that name no counted thing: "an average of 10,000 a day",
+#: «روزانه به طور میانگین ۱۰ هزار».
+_RATE_ONLY_WORDS = frozenset((
+    "a", "an", "day", "days", "per", "every", "each", "daily", "hour", "hourly", "week", "weekly", "month",
+    "monthly", "year", "yearly", "annually", "thousand", "million", "billion", "hundred", "about", "more", "than",
+    "over", "nearly", "almost", "some", "around", "roughly", "less", "at", "least", "most", "up", "to", "just",
+    "under", "approximately", "روزانه", "هر", "روز", "در", "ساعتی", "ساعت", "هفتگی", "ماهانه", "سالانه", "هزار",
+    "میلیون", "میلیارد", "صد", "حدود", "بیش", "از", "نزدیک", "به", "تقریبا", "کمتر", "حداقل", "حداکثر", "روزی",
+    "طور", "میانگین", "متوسط", "بالغ", "بر", "و"))
+
+
+def _nounless_rate(doc: Doc, t: Figure, rates: list[Figure]) -> tuple[list[Figure], dict[str, str]]:
+    """A rate written with no noun beside a total counts what the total counts: "1.2 million calls in the
+    first six months, an average of 10,000 a day" (extraction may have given it some other noun)."""
+    for r in rates:
+        words = re.findall(r"[^\W\d_]+", doc.norm[r.start:r.end])
+        if any(w not in _RATE_ONLY_WORDS for w in words) or not _appositive(doc, r, t):
+            continue
+        per = r.claim.unit.rpartition("/")[2].strip()
+        return [r], {r.id: f"{t.claim.unit} / {per}"}
+    return [], {}
+
+
 def _time_factor(f: Figure) -> float:
     c = canonical(f.claim.unit)
     return float(c.lo)
@@ -106,8 +129,12 @@ def find(doc: Doc) -> Iterator[Proposal]:
             continue
         totals = [f for f in figs if f.per_time == 0 and f.thing and not f.is_percent and f.value is not None]
         for t in totals:
+            if _compared(doc, t):
+                continue
             tcue = doc.find(TOTAL, max(doc.sentences[si][0], t.start - 60), t.end)
             same, retype = _rate_terms_for(t, rates, classifier=tcue is not None)
+            if not same:
+                same, retype = _nounless_rate(doc, t, rates)
             if not same:
                 continue
             dur, pcue = _duration(doc, t)
@@ -130,8 +157,11 @@ def find(doc: Doc) -> Iterator[Proposal]:
                 # a rate and a total in different clauses, or counting differently named things
                 # (people injured, fights a day), with nothing saying one sums the other
                 continue
+            apart = _times_apart(doc, t, same, pcue)
+            if apart == "skip":
+                continue
             conf = 0.85 if tcue is not None else 0.75
-            if unsure:
+            if unsure or apart == "unsure":
                 conf = min(conf, 0.6)
             quoted = {r.id: doc.quote(r) for r in same}
             why = (f"«{doc.quote(t)}» over {dur} is the total of "
@@ -227,7 +257,7 @@ def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
     if any(f.per_time == -1 for f in nxt):
         return
     for t in nxt:
-        if t.per_time != 0 or not t.thing or t.is_percent or t.value is None:
+        if t.per_time != 0 or not t.thing or t.is_percent or t.value is None or _compared(doc, t):
             continue
         same = [r for r in rates if r.thing == t.thing]
         dur, pcue = _duration(doc, t)
@@ -261,6 +291,59 @@ def _stems(doc: Doc, si: int, figs: list[Figure]) -> set[str]:
     return {w[:5] for w in _WORD.findall(doc.norm[s:e]) if w not in _COMMON} - own
 
 
+#: A figure set against another ("compared with 45,142 in the same period last year", "up from 800"):
+#: the figure of another time, whatever period words stand near it.
+_COMPARED = re.compile(r"\b(compared (with|to)|as against|against|versus|vs\.?|than|up from|down from|from)\s*$|"
+                       r"(?<!\w)(نسبت به|در مقایسه با|در قیاس با|در برابر)\s*$")
+
+
+def _compared(doc: Doc, t: Figure) -> bool:
+    return _COMPARED.search(doc.norm, max(0, t.start - 25), t.start) is not None
+
+
+#: Words that set two clauses against each other: "..., while last year ...", «در حالی که».
+_CONTRAST = re.compile(r"\b(while|whereas|but|although|though|however|yet)\b|"
+                       r"(?<!\w)(در حالی که|درحالی که|در حالیکه|درحالیکه|حال آنکه|اما|ولی|با این حال)(?!\w)")
+#: "this figure was 800 last year", «این رقم ۸۰۰ تماس بود»: the total is the rate's measure at another time.
+_BACK = re.compile(r"\b(the|this|that) (figure|number|rate|count) (was|stood at|had been|of)?\s*$|"
+                   r"(?<!\w)(این رقم|این عدد|این آمار|این میزان|این تعداد)(?!\w)[^\d]{0,20}$")
+#: A period with no end: "since 2020", "so far", «تاکنون».
+_OPEN = re.compile(r"\b(since|so far|to date|year to date)\b|(?<!\w)(تاکنون|تا کنون|از ابتدای|از آغاز)(?!\w)")
+#: The present, against a total over a past period: "now 900 a day", «اکنون روزانه ۹۰۰».
+_NOW = re.compile(r"\b(now|currently|today|nowadays|this (month|week|year))\b|"
+                  r"(?<!\w)(اکنون|هم اکنون|در حال حاضر|حالا|امروز|امروزه|این ماه|این هفته)(?!\w)")
+
+
+def _times_apart(doc: Doc, t: Figure, rates: list[Figure], pcue: Cue | None) -> str | None:
+    """Whether the words put a total and its rates at different times.
+
+    ``skip`` when they say so outright (a contrast word between them, "this figure was ..."
+    before the total, a period with no end for the total, a period that is the rate's own:
+    "30,000 claims since 2020, about 20 a day in the past month"); ``unsure`` when the rate
+    is the present's ("now 900 calls a day") and the total is over a past period.
+    """
+    s, e = doc.sentences[t.sentence]
+    if doc.find(_BACK, max(s, t.start - 35), t.start) is not None:
+        return "skip"
+    for r in rates:
+        a, b = (r, t) if r.start < t.start else (t, r)
+        if doc.find(_CONTRAST, a.end, b.start) is not None:
+            return "skip"
+        own = pcue is not None and t.start < r.start and pcue.start >= r.end
+        if own and pcue is not None and pcue.start - r.end < abs(pcue.start - t.end) \
+                and not any(r.end <= f.start < pcue.start for f in doc.figures):
+            return "skip"
+    open_ = doc.find(_OPEN, max(s, t.start - 40), min(e, t.end + 25))
+    if open_ is not None and (pcue is None or abs(open_.start - t.start) < abs(pcue.start - t.start)):
+        return "skip"
+    for r in rates:
+        lo, hi = (t.end, min(e, r.end + 20)) if r.start > t.start else (max(s, r.start - 30), t.start)
+        now = doc.find(_NOW, lo, hi)
+        if now is not None and (pcue is None or not pcue.start <= now.start <= pcue.end + 15):
+            return "unsure"
+    return None
+
+
 def _same_noun(a: Figure, b: Figure) -> bool:
     """Both figures name the thing they count with the same words (when both name it)."""
     na = a.claim.subject.text if a.claim.subject else None
@@ -280,12 +363,16 @@ def _appositive(doc: Doc, r: Figure, t: Figure) -> bool:
         return False
     words = re.findall(r"[^\W\d_]{2,}", doc.norm[s + lo:r.start] + " " + doc.norm[r.end:e])
     return (not [w for w in words if w not in _APPOSITIVE_WORDS]
-            and not any(f.start > t.end and f.end <= r.start for f in doc.figures))
+            and not any(f.start > t.end and f.end <= r.start and f.dims != _TIME_DIMS for f in doc.figures))
 
 
 #: Words that may stand next to a restated rate: "; or about 3 a day", «؛ یعنی روزانه حدود ۳».
 _APPOSITIVE_WORDS = frozenset(("or", "about", "roughly", "nearly", "some", "around", "that", "is", "ie",
-                               "یعنی", "یا", "حدود", "تقریبا", "حدودا"))
+                               "an", "average", "averaging", "on", "of", "approximately", "almost", "just",
+                               "یعنی", "یا", "حدود", "تقریبا", "حدودا", "به", "طور", "بطور", "میانگین",
+                               "متوسط", "معادل", "که", "است", "بود", "نزدیک",
+                               # the rate's own words when extraction leaves them out of its span
+                               "a", "day", "per", "every", "each", "daily", "روزانه", "هر", "روز"))
 
 
 def _close(doc: Doc, r: Figure, t: Figure) -> bool:

@@ -26,13 +26,21 @@ _TIME = re.compile(r"\b(january|february|march|april|may|june|july|august|septem
 _CONTRAST = re.compile(r"\b(target|goal|against|compared|versus|vs|up from|down from|than|average)\b|"
                        r"(?<!\w)(هدف|نسبت به|در مقایسه|میانگین|بیش از|کمتر از)(?!\w)")
 _JOIN = re.compile(r"^[^.;؛:]{0,80}$")
+#: "from 40 percent to 70 percent", «از ۴۰ درصد به ۷۰ درصد», "between 40 and 70 percent": one share at two
+#: times, or a range — never two shares of one whole.
+_FROM = re.compile(r"\b(from|between)\s*$|(?<!\w)(از|بین|میان)\s*$")
+_TO = re.compile(r"^\s*(to|and|-|–)\s*$|^\s*(به|تا|و)\s*$")
 
 
 def _groups(doc: Doc) -> Iterator[list[Figure]]:
     for si in range(len(doc.sentences)):
         shares = [f for f in doc.in_sentence(si) if f.is_percent and _is_share(doc, f)]
         group: list[Figure] = []
-        for f in shares:
+        for i, f in enumerate(shares):
+            if i and _old_new(doc, shares[i - 1], f):
+                continue
+            if i + 1 < len(shares) and _old_new(doc, f, shares[i + 1]):
+                continue
             if group and not _JOIN.match(doc.between(group[-1], f)):
                 if len(group) >= 2:
                     yield group
@@ -40,6 +48,12 @@ def _groups(doc: Doc) -> Iterator[list[Figure]]:
             group.append(f)
         if len(group) >= 2:
             yield group
+
+
+def _old_new(doc: Doc, a: Figure, b: Figure) -> bool:
+    """``a`` and ``b`` are the two ends of "from a to b" (or of a range)."""
+    lo = max(doc.sentences[a.sentence][0], a.start - 12)
+    return bool(_TO.match(doc.between(a, b))) and _FROM.search(doc.norm, lo, a.start) is not None
 
 
 @pattern("shares")

@@ -17,7 +17,8 @@ CODES = (
     Code("FC181", "average.mismatch", "A stated average does not match the total divided by the count.",
          "average",
          consistent_example="1,200 patients over 12 hospitals, 100 each on average",
-         inconsistent_example="1,200 patients over 12 hospitals, 150 each on average"),
+         inconsistent_example="1,200 patients over 12 hospitals, 150 each on average",
+         summary_fa="میانگینِ گفته‌شده با تقسیم مجموع بر تعداد جور نیست."),
 )
 register(*CODES)
 

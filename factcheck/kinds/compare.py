@@ -17,7 +17,8 @@ CODES = (
     Code("FC171", "compare.order-violated",
          "A comparison stated in words does not hold for the figures.", "compare",
          consistent_example="13.6 percent, more than 10 times the national 1.2 percent",
-         inconsistent_example="9.6 percent, more than 10 times the national 1.2 percent"),
+         inconsistent_example="9.6 percent, more than 10 times the national 1.2 percent",
+         summary_fa="مقایسه‌ای که در متن آمده با رقم‌ها جور درنمی‌آید."),
 )
 register(*CODES)
 

@@ -16,7 +16,8 @@ CODES = (
     Code("FC161", "count.list-length-mismatch",
          "A stated count differs from the number of items listed.", "count",
          consistent_example="five pillars: order, security, calm, discipline and values",
-         inconsistent_example="five pillars: order, security, calm and discipline"),
+         inconsistent_example="five pillars: order, security, calm and discipline",
+         summary_fa="تعدادِ گفته‌شده با شمار موردهای فهرست‌شده فرق دارد."),
 )
 register(*CODES)
 

@@ -26,7 +26,8 @@ from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKin
 CODES = (
     Code("FC191", "expr.violated", "A relation written as an expression does not hold.", "expr",
          consistent_example="calls_daily >= calls_hourly * '24 hour/day' with 3,000 and 126",
-         inconsistent_example="calls_daily >= calls_hourly * '24 hour/day' with 3,000 and 100"),
+         inconsistent_example="calls_daily >= calls_hourly * '24 hour/day' with 3,000 and 100",
+         summary_fa="رابطه‌ای که به‌صورت عبارت نوشته شده برقرار نیست."),
 )
 register(*CODES)
 

@@ -15,7 +15,8 @@ CODES = (
     Code("FC103", "part-of.part-exceeds-whole", "A figure said to be part of another is larger than it.",
          "part_of",
          consistent_example="of 630 thousand vehicles, 310 thousand motorcycles",
-         inconsistent_example="of 630 thousand vehicles, 710 thousand motorcycles"),
+         inconsistent_example="of 630 thousand vehicles, 710 thousand motorcycles",
+         summary_fa="رقمی که بخشی از رقم دیگر خوانده شده، از آن بزرگ‌تر است."),
 )
 register(*CODES)
 

@@ -20,7 +20,8 @@ CODES = (
          "A stated percentage change or factor does not match the old and new figures.",
          "percent_change",
          consistent_example="from 89 to 137, a change of 53.9 percent",
-         inconsistent_example="more than doubled, from 89 to 137"),
+         inconsistent_example="more than doubled, from 89 to 137",
+         summary_fa="درصد یا ضریبِ تغییرِ گفته‌شده با رقم‌های پیشین و تازه جور نیست."),
 )
 register(*CODES)
 

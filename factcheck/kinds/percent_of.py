@@ -15,7 +15,8 @@ CODES = (
     Code("FC121", "percent-of.share-mismatch",
          "A stated percentage does not match the part divided by the whole.", "percent_of",
          consistent_example="21,903 of 66,611 registrations, 32.9 percent",
-         inconsistent_example="349,891 ballots of 570,995 eligible voters, 61.11 percent"),
+         inconsistent_example="349,891 ballots of 570,995 eligible voters, 61.11 percent",
+         summary_fa="درصدِ گفته‌شده با تقسیم بخش بر کل جور نیست."),
 )
 register(*CODES)
 

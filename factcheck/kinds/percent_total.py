@@ -16,11 +16,13 @@ CODES = (
     Code("FC122", "percent-total.shares-exceed-100",
          "Shares of one whole add up to more than 100 percent.", "percent_total",
          consistent_example="42 percent prevention, 49 percent traffic, the rest other topics",
-         inconsistent_example="62 percent prevention, 49 percent traffic"),
+         inconsistent_example="62 percent prevention, 49 percent traffic",
+         summary_fa="سهم‌های یک کل روی هم از ۱۰۰ درصد بیشتر می‌شوند."),
     Code("FC123", "percent-total.shares-short-of-100",
          "Shares said to cover the whole add up to less than 100 percent.", "percent_total",
          consistent_example="52 percent yes, 48 percent no (exhaustive)",
-         inconsistent_example="52 percent yes, 38 percent no (exhaustive)"),
+         inconsistent_example="52 percent yes, 38 percent no (exhaustive)",
+         summary_fa="سهم‌هایی که گفته شده همهٔ کل‌اند، روی هم به ۱۰۰ درصد نمی‌رسند."),
 )
 register(*CODES)
 

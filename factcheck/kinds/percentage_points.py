@@ -16,7 +16,8 @@ CODES = (
          "A change stated in percentage points does not match the two percentages.",
          "percentage_points",
          consistent_example="from 42 percent to 49 percent, up 7 points",
-         inconsistent_example="from 42 percent to 49 percent, up 9 points"),
+         inconsistent_example="from 42 percent to 49 percent, up 9 points",
+         summary_fa="تغییری که به واحد درصد گفته شده با دو درصدِ گفته‌شده جور نیست."),
 )
 register(*CODES)
 

@@ -16,12 +16,14 @@ CODES = (
          "A total over a period is smaller than its stated rate times the period's length.",
          "rate",
          consistent_example="more than 3,000 calls a day; 126 calls an hour",
-         inconsistent_example="822 people a day + 2 × more than 2,000 a day; 400 thousand in 6 months"),
+         inconsistent_example="822 people a day + 2 × more than 2,000 a day; 400 thousand in 6 months",
+         summary_fa="مجموعِ یک دوره از نرخِ گفته‌شده ضرب در طول دوره کمتر است."),
     Code("FC112", "rate.total-above-rate",
          "A total over a period is larger than its stated rate times the period's length.",
          "rate",
          consistent_example="65 million deaths a year; 178,000 a day",
-         inconsistent_example="65 million deaths a year; 150,000 a day"),
+         inconsistent_example="65 million deaths a year; 150,000 a day",
+         summary_fa="مجموعِ یک دوره از نرخِ گفته‌شده ضرب در طول دوره بیشتر است."),
 )
 register(*CODES)
 

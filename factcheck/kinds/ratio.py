@@ -15,7 +15,8 @@ CODES = (
     Code("FC141", "ratio.mismatch", "A stated ratio ('a third of', '1/24th') does not match the figures.",
          "ratio",
          consistent_example="21,903 of 66,611 registrations, about a third",
-         inconsistent_example="21,903 of 66,611 registrations, a half"),
+         inconsistent_example="21,903 of 66,611 registrations, a half",
+         summary_fa="نسبتِ گفته‌شده («یک‌سوم»، «یک بیست‌وچهارم») با رقم‌ها جور نیست."),
 )
 register(*CODES)
 

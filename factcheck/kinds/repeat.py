@@ -15,7 +15,8 @@ CODES = (
     Code("FC151", "repeat.figures-differ",
          "The same figure is stated twice with values that cannot both be right.", "repeat",
          consistent_example="about 20 percent (lead); about ۲۰ percent (body)",
-         inconsistent_example="more than 41 thousand calls (lead); 39,549 calls (body)"),
+         inconsistent_example="more than 41 thousand calls (lead); 39,549 calls (body)",
+         summary_fa="یک رقم دو بار با مقدارهایی آمده که هر دو نمی‌توانند درست باشند."),
 )
 register(*CODES)
 

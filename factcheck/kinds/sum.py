@@ -15,12 +15,14 @@ CODES = (
     Code("FC101", "sum.parts-exceed-total", "The stated parts add up to more than the stated total.",
          "sum",
          consistent_example="630 thousand cars + about 50 thousand motorcycles; nearly 680 thousand vehicles",
-         inconsistent_example="26,908 calls + 17 thousand calls; 41,549 calls in all"),
+         inconsistent_example="26,908 calls + 17 thousand calls; 41,549 calls in all",
+         summary_fa="جمعِ بخش‌های گفته‌شده از کلِ گفته‌شده بیشتر است."),
     Code("FC102", "sum.parts-short-of-total",
          "The stated parts add up to less than the stated total, and the text says they are all of it.",
          "sum",
          consistent_example="28 + 61 offences; 89 offences in all",
-         inconsistent_example="28 + 51 offences; 89 offences in all"),
+         inconsistent_example="28 + 51 offences; 89 offences in all",
+         summary_fa="جمعِ بخش‌های گفته‌شده از کلِ گفته‌شده کمتر است، در حالی که متن می‌گوید همهٔ آن همین‌هاست."),
 )
 register(*CODES)
 

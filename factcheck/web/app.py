@@ -290,11 +290,19 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] |
     @app.get("/api/info", summary="What this server can do")
     def info() -> dict[str, Any]:
         """Version, report formats (from the reporter registry), whether articles can be
-        analysed, the size limit, hedges, and the fields of each rule kind."""
+        analysed, the size limit, hedges, the fields of each rule kind, and the summary of
+        each finding code in English and Persian."""
+        from ..codes import CATALOGUE
+        from ..kinds import load_all
         from ..reporters import names
 
+        load_all()  # each kind registers its codes when it loads
+        # Summaries of every finding code in both languages: the Persian page leads each
+        # finding with its code's summary in Persian (the message itself is English).
+        codes = {c.code: {"name": c.name, "en": c.summary, "fa": c.summary_fa} for c in CATALOGUE.values()}
         return {"version": __version__, "formats": names(), "extraction": extraction_available(),
-                "max_bytes": max_bytes, "hedges": [h.value for h in Hedge], "kinds": kind_forms()}
+                "max_bytes": max_bytes, "hedges": [h.value for h in Hedge], "kinds": kind_forms(),
+                "codes": codes}
 
     # The work of each endpoint is synchronous and CPU-bound: it runs in the thread pool so
     # that a long article never stalls the event loop (and the requests queued behind it).

@@ -1,5 +1,6 @@
 // The page's own words in English and Persian.  The engine's findings (messages,
-// arithmetic) stay in English: they are the same text the command line prints.
+// arithmetic) stay in English: they are the same text the command line prints; on the
+// Persian page each finding is introduced by its code's Persian summary (/api/info).
 
 const STRINGS = {
   en: {
