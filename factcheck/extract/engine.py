@@ -55,7 +55,12 @@ class Tok:
     __slots__ = ("e", "k", "kind", "s", "t")
 
     def __init__(self, kind: str, t: str, s: int, e: int, k: str) -> None:
-        self.kind, self.t, self.s, self.e, self.k = kind, t, s, e, k
+        # one store per field: faster than unpacking a tuple, and every token is made here
+        self.kind = kind
+        self.t = t
+        self.s = s
+        self.e = e
+        self.k = k
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Tok({self.kind},{self.t!r},{self.s})"
