@@ -262,7 +262,7 @@ def _field_name(loc: tuple[Any, ...], data: Any) -> str:
 def _parse(text: str, path: str, *, fast: bool = True) -> Any:
     if path.endswith(".json"):
         try:
-            return json.loads(text, parse_float=Decimal, parse_constant=_bad_constant)
+            return _share_strings(json.loads(text, parse_float=Decimal, parse_constant=_bad_constant))
         except json.JSONDecodeError as exc:
             raise ClaimFileError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno,
                                  column=exc.colno) from None
@@ -283,6 +283,30 @@ def _parse(text: str, path: str, *, fast: bool = True) -> Any:
         raise ClaimFileError(f"invalid YAML: {exc}", path=path) from None
     except RecursionError:
         raise ClaimFileError("invalid YAML: nested too deeply", path=path) from None
+
+
+def _share_strings(data: Any) -> Any:
+    """Make equal strings in rules one object, the claim's own id for references.
+
+    :mod:`json` makes a new string for every value, so each rule would hold its own copy
+    of the ids it refers to and of its kind; the YAML readers share them already.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return data
+    memo: dict[str, str] = {}
+    for c in data.get("claims") or ():
+        ident = c.get("id") if isinstance(c, dict) else None
+        if type(ident) is str:
+            memo[ident] = ident
+    share = memo.setdefault
+    for r in data["rules"]:
+        if isinstance(r, dict):
+            for k, v in r.items():
+                if type(v) is str:
+                    r[k] = share(v, v)
+                elif type(v) is list:
+                    r[k] = [share(x, x) if type(x) is str else x for x in v]
+    return data
 
 
 def _bad_constant(name: str) -> Any:

@@ -165,26 +165,35 @@ class _Reader:
     def seq(self, ind: int) -> list[Any]:
         out: list[Any] = []
         ind_, rest, n, memo = self.ind, self.rest, self.n, self.sc.memo
-        while self.i < n and ind_[self.i] == ind:
-            c = rest[self.i]
-            if c == "-" or (c[:2] == "- " and c[2:].lstrip(" ")[:1] == "#"):
-                self.i += 1
-                v = self.block(ind_[self.i]) if self.i < n and ind_[self.i] > ind else None
-            elif c[:2] == "- ":
-                body = c[2:].lstrip(" ")
+        i = self.i
+        while i < n and ind_[i] == ind:
+            c = rest[i]
+            if c[:2] == "- ":
+                body = c[2:]  # not empty: lines are stripped
+                if body[0] == " ":
+                    body = body.lstrip(" ")
                 v = memo.get(body, _MISS)
                 if v is not _MISS:  # a plain scalar seen before (see mapping())
-                    self.i += 1
-                else:
+                    i += 1
+                elif body[0] != "#":
                     # the entry's content is a node of its own, starting at its column
-                    ind_[self.i] = ind + len(c) - len(body)
-                    rest[self.i] = body
-                    v = self.block(ind_[self.i])
-            else:
+                    col = ind + len(c) - len(body)
+                    ind_[i], rest[i], self.i = col, body, i
+                    v = self.block(col)
+                    i = self.i
+            elif c != "-":
                 break
-            if self.i < n and ind_[self.i] > ind:
+            if c == "-" or v is _MISS:  # nothing after the dash but perhaps a comment
+                i += 1
+                v = None
+                if i < n and ind_[i] > ind:
+                    self.i = i
+                    v = self.block(ind_[i])
+                    i = self.i
+            if i < n and ind_[i] > ind:
                 raise Unsupported("indentation")
             out.append(v)
+        self.i = i
         return out
 
     def value(self, text: str) -> Any:

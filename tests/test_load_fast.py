@@ -222,3 +222,20 @@ def test_claims_given_the_same_fields_share_one_fields_set_and_copies_do_not() -
     assert changed.model_fields_set == {"id", "value", "unit", "hedge"}
     assert a.model_fields_set == b.model_fields_set == {"id", "value", "unit"}
     assert a.model_dump(exclude_unset=True) == {"id": "a", "value": Decimal(1), "unit": "person"}
+
+
+def test_json_rules_share_their_claims_id_strings_and_load_the_same_as_yaml() -> None:
+    import json
+
+    data = {"claims": [{"id": "total", "value": 89, "unit": "offence"},
+                       {"id": "a", "value": 28, "unit": "offence"}, {"id": "b", "value": 61, "unit": "offence"}],
+            "rules": [{"id": "r1", "kind": "sum", "whole": "total", "parts": ["a", "b"]},
+                      {"id": "r2", "kind": "part_of", "part": "a", "whole": "total"}]}
+    from_json = load_text(json.dumps(data), "f.json")
+    from_yaml = load_text(yaml.safe_dump(data), "f.yaml")
+    for section in ("claims", "rules"):
+        a, b = getattr(from_json, section), getattr(from_yaml, section)
+        assert [m.model_dump() for m in a.values()] == [m.model_dump() for m in b.values()]
+    r1, r2 = from_json.rules["r1"], from_json.rules["r2"]
+    assert r1.whole is from_json.claims["total"].id  # type: ignore[attr-defined]
+    assert r2.part is r1.parts[0].claim  # type: ignore[attr-defined]
