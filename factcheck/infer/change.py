@@ -146,6 +146,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
     used: set[str] = set()
     for f, cue, direction, is_factor in changes:
         pair = _nearest_pair(doc, ps, f)
+        if pair is not None and f.id in (pair.old.id, pair.new.id):
+            continue  # «از ۲.۹ درصد به ۰.۹ درصد رسید که ۲ واحد درصد کاهش»: an end of the pair is not its change
         conf = 0.85
         if pair is not None and pair.old.is_percent and not is_factor:
             if _POINTS.search(doc.norm[f.start:f.end + 20]):
