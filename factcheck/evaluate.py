@@ -16,7 +16,6 @@ pint is used once per distinct unit (:mod:`factcheck.units`).
 
 from __future__ import annotations
 
-import gc
 import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,6 +26,7 @@ from typing import Any, TypeVar
 from .codes import CATALOGUE
 from .files import ClaimSet
 from .findings import Finding, Severity, Status
+from .gcpause import paused
 from .kinds import REGISTRY, load_all
 from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import Claim, Hedge, RuleBase
@@ -384,13 +384,8 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
     """
     # The evaluator allocates many small objects that all stay alive until it returns;
     # the cyclic collector would scan them again and again for nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _evaluate(cs, policy)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:

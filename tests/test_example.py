@@ -33,3 +33,24 @@ def test_example_spans_point_at_the_quoted_words():
     for claim in data["claims"]:
         s, e = claim["source"]["span"]
         assert text[s:e] == claim["source"]["quote"], claim["id"]
+
+
+def test_text_report_of_persian_figures_says_what_the_code_means_in_persian(run_cli, tmp_path):
+    from factcheck.codes import lookup
+
+    fa = lookup("FC111").summary_fa
+    proc = run_cli("check", "claims", "rules")  # the Qom example: Persian figures
+    assert proc.returncode == 1
+    head, second = proc.stdout.splitlines()[:2]
+    assert "[FC111 rate.total-below-rate]" in head and second.strip() == fa
+    # English figures get no Persian line.
+    (tmp_path / "a.yaml").write_text(
+        "claims:\n"
+        "  - {id: total, value: 80, unit: offence, lang: en}\n"
+        "  - {id: a, value: 28, unit: offence, lang: en}\n"
+        "  - {id: b, value: 61, unit: offence, lang: en}\n"
+        "rules:\n"
+        "  - {id: r, kind: sum, whole: total, parts: [a, b]}\n", encoding="utf-8")
+    proc = run_cli("check", str(tmp_path / "a.yaml"))
+    assert proc.returncode == 1 and "FC101" in proc.stdout
+    assert lookup("FC101").summary_fa not in proc.stdout

@@ -52,3 +52,20 @@ def test_benchmark_engine_selection_and_bad_engine(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--engines", "gurobi"],
                          capture_output=True, text=True, timeout=120, check=False)
     assert bad.returncode == 2 and "unknown engine" in bad.stderr
+
+
+def test_phase_benchmark_accounts_for_the_whole_evaluation(tmp_path: Path) -> None:
+    out = tmp_path / "phases.json"
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    # 2,000 claims make over 1,000 rules: the screened path, where every phase runs.
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "eval_phases.py"), "--claims", "2000",
+                           "--repeat", "1", "--json", str(out)],
+                          capture_output=True, text=True, timeout=600, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text("utf-8"))
+    phases = data["phases"]
+    assert {"claims", "screen", "exact", "float", "findings", "rest"} <= set(phases)
+    assert all(phases[p] > 0 for p in ("claims", "screen", "exact", "findings"))
+    assert abs(sum(phases.values()) - data["timed_seconds"]) < 1e-6
+    assert "planted conflicts" in proc.stdout

@@ -16,7 +16,6 @@ numbers, ranks) so callers can see what was skipped and why.
 from __future__ import annotations
 
 import functools
-import gc
 import importlib
 import pkgutil
 import re
@@ -29,6 +28,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..errors import UsageError
+from ..gcpause import paused
 from ..model import Claim, Period, Source, Subject
 from .base import KINDS, Language, Mention
 from .engine import Scanner
@@ -124,15 +124,10 @@ def mentions(text: str, lang: str | None = None) -> list[Mention]:
     out: list[Mention] = []
     # The scan allocates many small acyclic objects; the cyclic collector's passes over them
     # cost a third of the time on large texts and free nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         # normalisation may delete characters, so blocks are found on the normalised text
         for s, e, code in _blocks(prep.norm, lang):
             out.extend(_scanner(code).scan(prep, s, e))
-    finally:
-        if was_enabled:
-            gc.enable()
     return out
 
 
@@ -228,13 +223,8 @@ def extract(text: str, lang: str | None = None) -> list[Claim]:
     (see :func:`mentions` for those).
     """
     found = mentions(text, lang)
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return to_claims(found, text)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _ONE = Decimal(1)

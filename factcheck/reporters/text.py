@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..evaluate import describe
-from ..findings import Severity, Status
+from ..codes import CATALOGUE
+from ..evaluate import claim_lang, describe
+from ..findings import Finding, Severity, Status
 from ..report import Report
 from . import Options, reporter
 
@@ -46,6 +47,9 @@ def render(report: Report, options: Options) -> str:
         code = f"{f.code} {f.name}" if f.code else f.status.value
         head = f"{paint(where, _BOLD)}: {paint(tag + label, _COLORS[f.severity.value])}: "
         out.append(f"{head}{f.message or f.status.value} [{code}]")
+        summary_fa = _persian_summary(report, f)
+        if summary_fa:  # a Persian article's editor reads what the code means in Persian
+            out.append(f"    {summary_fa}")
         if f.status is not Status.consistent:
             out.extend(_in_text(report, f.claims, (lambda t: paint(t, _MARK)) if c else None))
         for cid in f.claims:
@@ -73,6 +77,17 @@ def render(report: Report, options: Options) -> str:
                f"{d['invalid']} invalid, {d['undetermined']} undetermined, {d['consistent']} consistent")
     out.append(paint(summary, _BOLD) if c else summary)
     return "\n".join(out) + "\n"
+
+
+def _persian_summary(report: Report, f: Finding) -> str:
+    """The code's Persian summary when the finding's figures come from Persian text."""
+    if f.code is None or f.status is Status.consistent:
+        return ""
+    cs = report.evaluation.claims
+    if not any(cid in cs.claims and claim_lang(cs, cid) == "fa" for cid in f.claims):
+        return ""
+    code = CATALOGUE.get(f.code)
+    return code.summary_fa if code is not None else ""
 
 
 def _iv(need: tuple[str, str]) -> str:
