@@ -283,6 +283,34 @@ def _parse(text: str, path: str, *, fast: bool = True) -> Any:
         raise ClaimFileError(f"invalid YAML: {exc}", path=path) from None
     except RecursionError:
         raise ClaimFileError("invalid YAML: nested too deeply", path=path) from None
+    except (ValueError, OverflowError) as exc:  # a value typed but not buildable: 2024-02-30
+        raise _unbuildable(text, path, exc) from None
+
+
+def _unbuildable(text: str, path: str, exc: Exception) -> ClaimFileError:
+    """Say where the scalar sits that PyYAML typed but could not build (its constructors
+    raise a plain ValueError, without a position): the first one in the document."""
+    ctor = yaml.constructor.SafeConstructor()
+    try:
+        stack = [yaml.compose(text, Loader=_PosLoader)]
+    except (yaml.YAMLError, RecursionError):
+        stack = []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            build = _FastLoader.yaml_constructors.get(node.tag)
+            try:
+                if build is not None:
+                    build(ctor, node)
+            except (ValueError, OverflowError) as bad:
+                got = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+                return ClaimFileError(f"invalid YAML: {str(bad).split(';')[0]} (got {got!r})", path=path,
+                                      line=node.start_mark.line + 1, column=node.start_mark.column + 1)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return ClaimFileError(f"invalid YAML: {exc}", path=path)
 
 
 def _share_strings(data: Any) -> Any:

@@ -73,7 +73,7 @@ class _Scalars:
             return self.memo[text]
         except KeyError:
             pass
-        if text.isdigit() and text.isascii() and (text[0] != "0" or text == "0"):
+        if text.isdigit() and text.isascii() and (text[0] != "0" or text == "0") and len(text) < 100:
             # what PyYAML's int resolver and constructor make of plain decimal digits
             value: Any = int(text)
             self.memo[text] = value

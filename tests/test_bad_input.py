@@ -53,6 +53,10 @@ CASES = [
      r"bad_expr\.yaml:4:\d+: rules\[r\]\.expr: the only call allowed is c\(\"claim-id\"\)"),
     ("bad_period.yaml", "claims:\n  - {id: a, value: 1, unit: person, period: 6 blorps}\n",
      r"bad_period\.yaml:2:\d+: claims\[a\]\.period: unknown duration unit \(got 'blorps'\)"),
+    ("bad_date.yaml", "claims:\n  - id: a\n    value: 1\n    period: {start: 2024-02-30, end: 2024-03-01}\n",
+     r"bad_date\.yaml:4:21: invalid YAML: day is out of range for month \(got '2024-02-30'\)"),
+    ("long_int.yaml", "claims:\n  - id: a\n    value: " + "9" * 5000 + "\n",
+     r"long_int\.yaml:3:12: invalid YAML: Exceeds the limit \(4300 digits\) .* \(got '999+\.\.\.'\)"),
     ("bad_id.yaml", "claims:\n  - {id: '1 bad id', value: 1}\n",
      r"bad_id\.yaml:2:\d+: claims\[1 bad id\]\.id: String should match"),
 ]
