@@ -1,9 +1,10 @@
 """Reading claim and rule files (YAML or JSON) into validated models, with exact locations.
 
 Numbers are read as written (YAML floats become :class:`~decimal.Decimal`, never float).
-Errors carry ``path:line:column: field: message (got value)``.  Parsing is fast (the C
-YAML loader where available, :mod:`json` for JSON); positions are recomputed with a
-position-tracking composer only when something is wrong.
+Errors carry ``path:line:column: field: message (got value)``.  Parsing is fast
+(:mod:`factcheck.yamlfast` for block-style YAML, else the C YAML loader where available;
+:mod:`json` for JSON); positions come from composing the text again, only when something
+is wrong or for the items of small files.
 """
 
 from __future__ import annotations

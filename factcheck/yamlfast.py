@@ -7,7 +7,7 @@ line, short flow collections such as ``parts: [a, b]``), and that part can be re
 line at a fraction of the cost.
 
 :func:`load` reads exactly that part and raises :class:`Unsupported` on anything else
-(anchors, tags, block and multi-line scalars, escapes, tabs, documents markers, ...), so
+(anchors, tags, block and multi-line scalars, escapes, tabs, document markers, ...), so
 the caller falls back to PyYAML for it, errors included.  What it accepts it reads to the
 same Python values as PyYAML's safe loader: plain scalars are resolved and constructed by
 PyYAML's own YAML 1.1 resolvers and constructors (``tests/test_load_fast.py`` checks the
