@@ -135,7 +135,11 @@ def find(doc: Doc) -> Iterator[Proposal]:
             same, retype = _rate_terms_for(t, rates, classifier=tcue is not None)
             if not same:
                 same, retype = _nounless_rate(doc, t, rates)
+            tied = False
             if not same:
+                same, retype = _person_kind(doc, t, rates)
+                tied = bool(same)
+            if not same or any(_sub_period(doc, r, t) for r in same):
                 continue
             dur, pcue = _duration(doc, t)
             if dur is None:
@@ -152,7 +156,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
             restated = len(same) > 1 and any(_RESTATE.search(doc.between(a, b)) for a, b in itertools.pairwise(same))
             if restated:
                 terms = terms[:1]
-            if tcue is None and not all((_close(doc, r, t) or _appositive(doc, r, t)) and _same_noun(r, t)
+            if tcue is None and not tied and not all((_close(doc, r, t) or _appositive(doc, r, t)) and _same_noun(r, t)
                                         and _same_act(doc, r, t) for r in same):
                 # a rate and a total in different clauses, or counting differently named things
                 # (people injured, fights a day), with nothing saying one sums the other
@@ -175,7 +179,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
         # The same flow restated per another time unit.
         for i, b in enumerate(rates):
             for a in {rates[0].id: rates[0], **({rates[i - 1].id: rates[i - 1]} if i else {})}.values():
-                if a is b or a.thing != b.thing:
+                if a is b or a.thing != b.thing or _sub_period(doc, a, b) != _sub_period(doc, b, a):
                     continue
                 big, small = (a, b) if _time_factor(a) < _time_factor(b) else (b, a)
                 gap = doc.between(a, b)
@@ -261,7 +265,7 @@ def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
             continue
         same = [r for r in rates if r.thing == t.thing]
         dur, pcue = _duration(doc, t)
-        if not same or dur is None:
+        if not same or dur is None or any(_sub_period(doc, r, t) for r in same):
             continue
         shared = _stems(doc, si, same) & _stems(doc, si + 1, [t])
         if not shared:
@@ -457,3 +461,71 @@ def _year_to_date(doc: Doc, duration: str, words: str) -> str:
         return duration
     n = int(n_text)
     return f"{31 * min(n, 6) + 30 * max(0, n - 6)} day"
+
+
+#: Words that give a rate a time of its own inside a longer period: the final days, the peak,
+#: the busiest day.  Such a rate is no average over the period: 30,000 claims a day "in the final
+#: days" of a week that saw 210,000 says nothing of the other days, so it is set against no total
+#: (not even as a bound: the other days may have seen none, or more).
+_SUB_PERIOD = re.compile(
+    r"\b(in|during|over|on|for|by|toward|towards)? ?(the|its|their)? ?"
+    r"(final|last|closing|opening|first|early|earliest|latter|recent|past) (few |several )?(days|weeks|hours)\b|"
+    r"\b(at|during|near)? ?(the|its|their)? ?(peak|height|busiest|heaviest)\b|"
+    r"\bpeak(ed|ing|s)?\b|\b(busiest|worst|heaviest|quietest|slowest|record) (day|days|week|hour|hours)\b|"
+    r"\b(on|at) (some|certain|many|most|several|other|busy|peak) (days|times|hours)\b|\bat times\b|"
+    r"\b(by|toward|towards|at|near) the (end|start|beginning|close)\b|\brecently\b|\blately\b|"
+    r"(?<!\w)(روزهای|هفته های|ساعات|ساعت های|روز|هفته) ?(پایانی|آخر|آخرین|اخیر|نخست|اول|ابتدایی|"
+    r"آغازین|اوج|پیک|شلوغ)(?!\w)|"
+    # (the text is read normalised: a zero-width non-joiner is a space there)
+    r"(?<!\w)(اوج|پیک|اوج گیری|شلوغ ترین|پر ?تردد ?ترین|پر ?کار ?ترین|بدترین|پر ?مراجعه ?ترین|برخی روزها|بعضی روزها|"
+    r"گاهی|گاه|اواخر|اوایل|اخیرا|اخیراً|در پایان|در انتهای|در ابتدای)(?!\w)")
+
+
+def _sub_period(doc: Doc, r: Figure, t: Figure) -> bool:
+    """The rate is said of a part of the total's period: its own clause names one ("with 30,000 a
+    day in the final days", «در روزهای پایانی روزانه ۳۰ هزار», "900 a day at the peak", «در اوج»).
+
+    Words in the total's clause are the total's ("At its peak last month the ward took 9,000
+    patients, or 300 a day" is one period); when the two share a clause, the words must stand
+    nearer the rate.
+    """
+    lo, hi = _clause(doc, r)
+    if r.sentence == t.sentence and lo <= t.start < hi:
+        lo = max(lo, (t.end + r.start) // 2) if t.end <= r.start else lo
+        hi = min(hi, (r.end + t.start) // 2) if r.end <= t.start else hi
+    for m in _SUB_PERIOD.finditer(doc.norm, lo, hi):
+        if not any(f.start <= m.start() < f.end for f in doc.figures if f is not r and f.sentence == r.sentence):
+            return True
+    return False
+
+
+#: Counts of a kind of person: a rate of people (نفر) may count them when the text ties the two.
+_PERSON_KINDS = frozenset(("patient", "student", "member"))
+#: Words that say the rate restates the total: "that is", "an average of", «یعنی», «به طور میانگین».
+_TIE = re.compile(r"\b(that is|i\.e\.|in other words|an average of|on average|averaging|meaning|or)\b|"
+                  r"(?<!\w)(یعنی|به طور میانگین|بطور میانگین|به طور متوسط|بطور متوسط|به عبارت دیگر|معادل|"
+                  r"میانگین)(?!\w)")
+
+
+def _person_kind(doc: Doc, t: Figure, rates: list[Figure]) -> tuple[list[Figure], dict[str, str]]:
+    """A rate of people restating a total of patients, students, pilgrims …: «۱۲۶ هزار بیمار پذیرش
+    شدند؛ یعنی به طور میانگین روزانه ۷۰۰ نفر», "126,000 patients, an average of 700 people a day".
+
+    Only when words between the two say the one is the other (``_TIE``) and no other figure but a
+    period stands between them: "126,000 patients ..., and 700 people a day were discharged"
+    relates nothing.
+    """
+    tunit = t.claim.unit.split("/")[0].strip()
+    if len(t.thing) != 1 or tunit not in _PERSON_KINDS:
+        return [], {}
+    for r in rates:
+        if r.thing != _PERSON:
+            continue
+        a, b = (t, r) if t.start < r.start else (r, t)
+        if doc.find(_TIE, a.end, b.start) is None or doc.find(_CONTRAST, a.end, b.start) is not None:
+            continue
+        if any(a.end <= f.start and f.end <= b.start and f.dims != _TIME_DIMS for f in doc.figures):
+            continue
+        per = r.claim.unit.rpartition("/")[2].strip()
+        return [r], {r.id: f"{tunit} / {per}"}
+    return [], {}
