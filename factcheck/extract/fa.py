@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from ..model import Hedge
 from .base import Language, Phrase
+from .normalize import _ONE_TO_ONE as _FOLD  # the letters extraction folds before reading
 
 __all__ = ["Persian"]
 
@@ -295,6 +296,10 @@ _NOUNS_1 = {
     "درخواست": "application",
     "بستری": "admission",
 }
+# The text is read with Arabic Yeh / Hamza-Yeh folded to Persian Yeh («زائر» reads «زایر»):
+# every noun is also known in that spelling.
+_NOUNS_1.update({k.translate(_FOLD): v for k, v in list(_NOUNS_1.items())})
+
 _NOUNS_N: dict[Phrase, str] = {
     ("وسیله", "نقلیه"): "vehicle",
     ("وسایل", "نقلیه"): "vehicle",
