@@ -30,6 +30,9 @@ SUB_PERIODS = [
     ("در ماه گذشته ۲۰ هزار تماس ثبت شد و در روزهای اخیر روزانه ۳ هزار تماس ثبت می‌شود.", "fa"),
     ("در ماه گذشته ۲۰ هزار تماس ثبت شد و در اوج روزانه ۳ هزار تماس ثبت می‌شد.", "fa"),
     ("در ماه گذشته ۲۰ هزار تماس ثبت شد و در شلوغ‌ترین روزها روزانه ۳ هزار تماس ثبت می‌شد.", "fa"),
+    ("The agency logged 200,000 calls last year, with 3,000 calls a day in recent months.", "en"),
+    ("در سال گذشته ۲۰۰ هزار تماس ثبت شد و در ماه‌های اخیر روزانه ۳ هزار تماس ثبت می‌شود.", "fa"),
+    ("در سال گذشته ۲۰۰ هزار تماس ثبت شد و در اواخر سال روزانه ۳ هزار تماس ثبت می‌شد.", "fa"),
 ]
 
 
@@ -54,6 +57,14 @@ def test_the_same_rate_without_a_sub_period_is_still_checked(text: str, lang: st
     ("در ۶ ماه گذشته ۱۲۶ هزار بیمار پذیرش شدند؛ یعنی به طور میانگین روزانه ۷۰۰ نفر.", "fa", Status.consistent),
     ("در ۶ ماه گذشته ۱۲۶ هزار بیمار پذیرش شدند؛ یعنی به طور میانگین روزانه ۹۰۰ نفر.", "fa", Status.inconsistent),
     ("در ماه گذشته ۳۶ هزار دانش‌آموز ثبت‌نام کردند، به طور میانگین روزانه ۲ هزار نفر.", "fa", Status.inconsistent),
+    # kinds of person extraction counts as people, named differently from the rate's people
+    ("The shrine received 126,000 pilgrims in the past six months, an average of 900 people a day.", "en",
+     Status.inconsistent),
+    ("The airport handled 126,000 passengers in the past six months, or 700 people a day.", "en",
+     Status.consistent),
+    ("در ۶ ماه گذشته ۱۲۶ هزار زائر وارد شهر شدند؛ یعنی به طور میانگین روزانه ۹۰۰ نفر.", "fa", Status.inconsistent),
+    ("در ۶ ماه گذشته ۱۲۶ هزار مراجعه‌کننده داشتیم که به طور میانگین روزانه ۷۰۰ نفر می‌شود.", "fa",
+     Status.consistent),
 ])
 def test_people_a_day_restate_a_total_of_a_kind_of_person(text: str, lang: str, status: Status) -> None:
     assert _rates(text, lang) == [status]
@@ -63,6 +74,9 @@ def test_people_a_day_restate_a_total_of_a_kind_of_person(text: str, lang: str, 
     ("The hospital admitted 126,000 patients in the past six months, and 900 people a day were discharged.", "en"),
     ("در ۶ ماه گذشته ۱۲۶ هزار بیمار پذیرش شدند و روزانه ۹۰۰ نفر مرخص می‌شوند.", "fa"),
     ("در ۶ ماه گذشته ۱۲۶ هزار بیمار پذیرش شدند؛ یعنی ۲ هزار تخت و روزانه ۹۰۰ نفر.", "fa"),
+    ("The shrine received 126,000 pilgrims in the past six months, and 900 people a day were turned away.", "en"),
+    ("در ۶ ماه گذشته ۱۲۶ هزار زائر وارد شهر شدند و روزانه ۹۰۰ نفر بازگشتند.", "fa"),
+    ("The shrine received 126,000 pilgrims in the past six months, while 900 people a day are now waiting.", "en"),
 ])
 def test_people_a_day_with_nothing_tying_them_to_the_total_relate_nothing(text: str, lang: str) -> None:
     assert _rates(text, lang) == []

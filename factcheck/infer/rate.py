@@ -135,7 +135,9 @@ def find(doc: Doc) -> Iterator[Proposal]:
             same, retype = _rate_terms_for(t, rates, classifier=tcue is not None)
             if not same:
                 same, retype = _nounless_rate(doc, t, rates)
-            tied = False
+            # people named two ways ("126,000 pilgrims ..., an average of 900 people a day") are one
+            # count when the words between say so
+            tied = t.thing == _PERSON and all(_tied(doc, t, r) for r in same)
             if not same:
                 same, retype = _person_kind(doc, t, rates)
                 tied = bool(same)
@@ -468,17 +470,18 @@ def _year_to_date(doc: Doc, duration: str, words: str) -> str:
 #: days" of a week that saw 210,000 says nothing of the other days, so it is set against no total
 #: (not even as a bound: the other days may have seen none, or more).
 _SUB_PERIOD = re.compile(
-    r"\b(in|during|over|on|for|by|toward|towards)? ?(the|its|their)? ?"
-    r"(final|last|closing|opening|first|early|earliest|latter|recent|past) (few |several )?(days|weeks|hours)\b|"
-    r"\b(at|during|near)? ?(the|its|their)? ?(peak|height|busiest|heaviest)\b|"
-    r"\bpeak(ed|ing|s)?\b|\b(busiest|worst|heaviest|quietest|slowest|record) (day|days|week|hour|hours)\b|"
+    r"\b(final|last|closing|opening|first|early|earliest|latter|recent|past) (few |several )?"
+    r"(days|weeks|months|hours)\b|"
+    r"\b(the|its|their) (peak|height)\b|\bpeak(ed|ing|s)?\b|"
+    r"\b(busiest|worst|heaviest|quietest|slowest|record) (day|days|week|weeks|hour|hours)\b|"
     r"\b(on|at) (some|certain|many|most|several|other|busy|peak) (days|times|hours)\b|\bat times\b|"
     r"\b(by|toward|towards|at|near) the (end|start|beginning|close)\b|\brecently\b|\blately\b|"
-    r"(?<!\w)(روزهای|هفته های|ساعات|ساعت های|روز|هفته) ?(پایانی|آخر|آخرین|اخیر|نخست|اول|ابتدایی|"
-    r"آغازین|اوج|پیک|شلوغ)(?!\w)|"
     # (the text is read normalised: a zero-width non-joiner is a space there)
-    r"(?<!\w)(اوج|پیک|اوج گیری|شلوغ ترین|پر ?تردد ?ترین|پر ?کار ?ترین|بدترین|پر ?مراجعه ?ترین|برخی روزها|بعضی روزها|"
-    r"گاهی|گاه|اواخر|اوایل|اخیرا|اخیراً|در پایان|در انتهای|در ابتدای)(?!\w)")
+    r"(?<!\w)(روزهای|هفته های|ماه های|ساعات|ساعت های) ?(پایانی|آخر|آخرین|اخیر|گذشته|نخست|اول|ابتدایی|"
+    r"آغازین|اوج|پیک|شلوغ)(?!\w)|"
+    r"(?<!\w)(روز|هفته|ماه|ساعت) ?(پایانی|آخر|آخرین|نخست|اول|ابتدایی|آغازین|اوج|پیک)(?!\w)|"
+    r"(?<!\w)(اوج|در پیک|پیک شیوع|اوج گیری|شلوغ ترین|پر ?تردد ?ترین|پر ?کار ?ترین|بدترین|پر ?مراجعه ?ترین|"
+    r"برخی روزها|بعضی روزها|گاهی|اواخر|اوایل|اخیرا|اخیراً|در پایان|در انتهای|در ابتدای)(?!\w)")
 
 
 def _sub_period(doc: Doc, r: Figure, t: Figure) -> bool:
@@ -494,9 +497,16 @@ def _sub_period(doc: Doc, r: Figure, t: Figure) -> bool:
         lo = max(lo, (t.end + r.start) // 2) if t.end <= r.start else lo
         hi = min(hi, (r.end + t.start) // 2) if r.end <= t.start else hi
     for m in _SUB_PERIOD.finditer(doc.norm, lo, hi):
-        if not any(f.start <= m.start() < f.end for f in doc.figures if f is not r and f.sentence == r.sentence):
-            return True
+        if any(f.start <= m.start() < f.end for f in doc.figures if f is not r and f.sentence == r.sentence):
+            continue
+        if _COUNTED.search(doc.norm, max(0, m.start() - 15), m.start()):
+            continue  # «۶ ماه نخست», "the first 6 months": a counted period, the total's own or checked as such
+        return True
     return False
+
+
+#: A number just before a period word: «۶ ماه نخست», "first 6" (then the period is counted).
+_COUNTED = re.compile(rf"(\d|(?<!\w)({NUMBER_WORD}))\s*$")
 
 
 #: Counts of a kind of person: a rate of people (نفر) may count them when the text ties the two.
@@ -519,13 +529,17 @@ def _person_kind(doc: Doc, t: Figure, rates: list[Figure]) -> tuple[list[Figure]
     if len(t.thing) != 1 or tunit not in _PERSON_KINDS:
         return [], {}
     for r in rates:
-        if r.thing != _PERSON:
-            continue
-        a, b = (t, r) if t.start < r.start else (r, t)
-        if doc.find(_TIE, a.end, b.start) is None or doc.find(_CONTRAST, a.end, b.start) is not None:
-            continue
-        if any(a.end <= f.start and f.end <= b.start and f.dims != _TIME_DIMS for f in doc.figures):
+        if r.thing != _PERSON or not _tied(doc, t, r):
             continue
         per = r.claim.unit.rpartition("/")[2].strip()
         return [r], {r.id: f"{tunit} / {per}"}
     return [], {}
+
+
+def _tied(doc: Doc, t: Figure, r: Figure) -> bool:
+    """Words between a total and a rate say the rate restates it, no contrast word and no other
+    figure but a period between them."""
+    a, b = (t, r) if t.start < r.start else (r, t)
+    if doc.find(_TIE, a.end, b.start) is None or doc.find(_CONTRAST, a.end, b.start) is not None:
+        return False
+    return not any(a.end <= f.start and f.end <= b.start and f.dims != _TIME_DIMS for f in doc.figures)
