@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import argparse
 import collections
+import sys
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
+
+# Run from a checkout, the checkout's factcheck is the one measured (as benchmarks/run.py does).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import factcheck
 from factcheck.strategies import Article, articles
