@@ -476,12 +476,16 @@ _SUB_PERIOD = re.compile(
     r"\b(busiest|worst|heaviest|quietest|slowest|record) (day|days|week|weeks|hour|hours)\b|"
     r"\b(on|at) (some|certain|many|most|several|other|busy|peak) (days|times|hours)\b|\bat times\b|"
     r"\b(by|toward|towards|at|near) the (end|start|beginning|close)\b|\brecently\b|\blately\b|"
+    r"\b(at|on) (one|some|a single) (point|day|stage)\b|\b(highest|maximum|record|top) (daily|single day)\b|"
+    r"\ba (high|record|peak) of\b|"
     # (the text is read normalised: a zero-width non-joiner is a space there)
     r"(?<!\w)(روزهای|هفته های|ماه های|ساعات|ساعت های) ?(پایانی|آخر|آخرین|اخیر|گذشته|نخست|اول|ابتدایی|"
     r"آغازین|اوج|پیک|شلوغ)(?!\w)|"
     r"(?<!\w)(روز|هفته|ماه|ساعت) ?(پایانی|آخر|آخرین|نخست|اول|ابتدایی|آغازین|اوج|پیک)(?!\w)|"
     r"(?<!\w)(اوج|در پیک|پیک شیوع|اوج گیری|شلوغ ترین|پر ?تردد ?ترین|پر ?کار ?ترین|بدترین|پر ?مراجعه ?ترین|"
-    r"برخی روزها|بعضی روزها|گاهی|اواخر|اوایل|اخیرا|اخیراً|در پایان|در انتهای|در ابتدای)(?!\w)")
+    r"برخی روزها|بعضی روزها|گاهی|اواخر|اوایل|اخیرا|اخیراً|در پایان|در انتهای|در ابتدای|"
+    # «حداکثر روزانه», «بیشترین تعداد روزانه»: the highest day; «تا روزانه ... هم رسید»: rose as far as
+    r"حداکثر روزانه|بیشترین|بالاترین|رکورد|تا روزانه|تا روزی)(?!\w)")
 
 
 def _sub_period(doc: Doc, r: Figure, t: Figure) -> bool:
@@ -493,10 +497,13 @@ def _sub_period(doc: Doc, r: Figure, t: Figure) -> bool:
     nearer the rate.
     """
     lo, hi = _clause(doc, r)
-    if r.sentence == t.sentence and lo <= t.start < hi:
-        lo = max(lo, (t.end + r.start) // 2) if t.end <= r.start else lo
-        hi = min(hi, (r.end + t.start) // 2) if r.end <= t.start else hi
+    shared = r.sentence == t.sentence and lo <= t.start < hi
+
+    def dist(f: Figure, m: re.Match[str]) -> int:
+        return max(f.start - m.end(), m.start() - f.end, 0)
     for m in _SUB_PERIOD.finditer(doc.norm, lo, hi):
+        if shared and dist(t, m) < dist(r, m):
+            continue
         if any(f.start <= m.start() < f.end for f in doc.figures if f is not r and f.sentence == r.sentence):
             continue
         if _COUNTED.search(doc.norm, max(0, m.start() - 15), m.start()):
