@@ -82,25 +82,35 @@ class Policy(BaseModel):
 DEFAULT_POLICY = Policy()
 
 
+# Wide enough that the few operations on a figure's digits are exact for any figure a text
+# states (Decimal's default context keeps 28 digits, and would round longer ones).
+_WIDE = Context(prec=80)
+
+
 def _half(claim: Claim, value: Decimal, policy: Policy) -> Fraction:
     """Half the rounding unit: explicit ``precision``, else implied by the digits as written.
 
     With a scale word ("680 thousand") the digits before the scale word decide: 680 read
     under the policy, times 1000.
     """
+    return Fraction(_half_decimal(claim, value, policy))  # exact: a Decimal is a rational
+
+
+def _half_decimal(claim: Claim, value: Decimal, policy: Policy) -> Decimal:
+    """:func:`_half` as a Decimal (exact for every figure short of 80 digits)."""
     if claim.precision is not None:
-        n, d = claim.precision.as_integer_ratio()
-        return Fraction(n, 2 * d)
+        return _WIDE.divide(claim.precision, 2)
     if claim.scale is not None:
-        digits = (value / claim.scale).normalize() if value % claim.scale == 0 else value / claim.scale
-        return Fraction(implied_precision(_plain(digits), policy.rounding)) * Fraction(claim.scale) / 2
-    n, d = implied_precision(value, policy.rounding).as_integer_ratio()
-    return Fraction(n, 2 * d)
+        digits = _WIDE.divide(value, claim.scale)
+        if _WIDE.remainder(value, claim.scale) == 0:
+            digits = _WIDE.normalize(digits)
+        return _WIDE.divide(_WIDE.multiply(implied_precision(_plain(digits), policy.rounding), claim.scale), 2)
+    return _WIDE.divide(implied_precision(value, policy.rounding), 2)
 
 
 def _plain(d: Decimal) -> Decimal:
     """``6.8E+2`` -> ``680``: normalize() may produce exponents that hide trailing zeros."""
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    return _WIDE.quantize(d, Decimal(1)) if d == d.to_integral_value() else d
 
 
 def claim_interval(
@@ -157,9 +167,6 @@ def claim_interval(
     return lo, hi
 
 
-# Wide enough that the few operations below are exact for any figure a text states; if one
-# is not, its error is far below the one-ulp outward step that follows.
-_WIDE = Context(prec=80)
 _nextafter = math.nextafter
 
 
@@ -197,18 +204,6 @@ def float_interval(
     fhi = INF if above is None else _float_hi(_WIDE.add(hi, _WIDE.multiply(above, av)) if above else hi)
     floor = -INF if claim.signed else 0.0
     return (floor if flo < floor else flo), fhi
-
-
-def _half_decimal(claim: Claim, value: Decimal, policy: Policy) -> Decimal:
-    """:func:`_half` in Decimal (exact for every figure short of 80 digits)."""
-    if claim.precision is not None:
-        return _WIDE.divide(claim.precision, 2)
-    if claim.scale is not None:
-        digits = _WIDE.divide(value, claim.scale)
-        if value % claim.scale == 0:
-            digits = digits.normalize()
-        return _WIDE.divide(_WIDE.multiply(implied_precision(_plain(digits), policy.rounding), claim.scale), 2)
-    return _WIDE.divide(implied_precision(value, policy.rounding), 2)
 
 
 def _float_lo(x: Bound | Decimal) -> float:

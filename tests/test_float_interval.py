@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pydantic
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.findings import Finding, Severity, Status
@@ -48,8 +48,15 @@ def claims_and_policies(draw: st.DrawFn) -> tuple[Claim, Policy, str | None]:
     return claim, policy, lang
 
 
+_LONG = Decimal("1525878906249999.9999999999995031868608063480")
+
+
 @settings(max_examples=400, deadline=None)
 @given(claims_and_policies())
+# Longer than Decimal's default 28 digits, with a scale word: both paths must read the same
+# digits (they once differed, the exact one rounding to 28 digits).
+@example((Claim(id="c", value=_LONG, scale=Decimal(1000)), Policy(), None))
+@example((Claim(id="c", value=-_LONG, scale=Decimal(1000), signed=True), Policy(), None))
 def test_float_interval_contains_the_exact_interval(arg: tuple[Claim, Policy, str | None]) -> None:
     claim, policy, lang = arg
     lo, hi = claim_interval(claim, policy, lang)
