@@ -115,9 +115,13 @@ def _nearest_pair(doc: Doc, ps: list[Pair], f: Figure) -> Pair | None:
 def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
     """Old → new from "X ... compared with Y last year" and «این آمار ... سال گذشته Y بود»."""
     for f in doc.figures:
-        if not f.is_count or not _EARLIER.search(doc.after(f, 40) + " " + doc.before(f, 40)):
+        if not (f.is_count or f.is_percent) or not _EARLIER.search(doc.after(f, 40) + " " + doc.before(f, 40)):
             continue
-        earlier = [g for g in doc.in_sentence(f.sentence) if g.start < f.start and g.is_count]
+        # A percentage is compared with an earlier percentage («… ۷۱ درصد … نسبت به سال گذشته
+        # که ۶۴ درصد بود»), a count with an earlier count; figures of other kinds in between
+        # (the "eight minutes" of "within eight minutes in 71 percent of cases") are skipped.
+        earlier = [g for g in doc.in_sentence(f.sentence)
+                   if g.start < f.start and (g.is_percent if f.is_percent else g.is_count)]
         comp = _COMPARED.search(doc.norm, max(doc.sentences[f.sentence][0], f.start - 45), f.start)
         if earlier and comp and unify(doc, [earlier[-1], f]) is not None:
             end = comp.start() + len(comp.group(0).split()[0]) + (len(comp.group(0).split()[1]) + 1
@@ -158,6 +162,13 @@ def find(doc: Doc) -> Iterator[Proposal]:
                     and p.new.id != f.id and p.old.id != f.id]
             if near:
                 pair, conf = near[0][0], near[0][1] if near[0][0].old.sentence == f.sentence else 0.75
+            if pair is not None and pair.old.is_percent:
+                # Two percentages compared: only a figure in percentage points relates them
+                # («۷ واحد درصد افزایش»); the percentages themselves, and a percent change
+                # of a percentage, are left alone (as for "from A% to B%" above).
+                if not is_factor and f.claim.unit == "percentage_point":
+                    yield _points(doc, pair, f, cue, direction)
+                continue
         if (pair is None and not doc.in_sentence(f.sentence)) or (pair is None and is_factor):
             pair, conf = _pair_by_subject(doc, ps, f)
         if pair is None or f.id in used:
