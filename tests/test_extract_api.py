@@ -189,3 +189,25 @@ def test_per_item_figure_after_each_still_is_each() -> None:
     got = [m for m in mentions("The clinic has 2 branches and each of them sees 10 cases", "en")
            if m.kind == "quantity"]
     assert [(str(m.value), m.each) for m in got] == [("2", False), ("10", True)]
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("بودجه ۴۲ هزار میلیارد تومان است.", 42 * 10**12, 10**12),
+    ("بودجه چهل و دو هزار میلیارد تومان است.", 42 * 10**12, 10**12),
+    ("بدهی ۲ میلیون و ۵۰۰ هزار میلیارد ریال است.", 25 * 10**14, 10**12),
+    ("بودجه ۴۲ هزار میلیارد و ۵۰۰ میلیارد تومان است.", 425 * 10**11, 10**9),
+    ("It cost a thousand million dollars.", 10**9, 10**9),
+    ("The plan costs 42 thousand billion rials.", 42 * 10**12, 10**12),
+])
+def test_a_scale_word_right_after_another_multiplies_it(text: str, value: int, scale: int) -> None:
+    # «هزار میلیارد تومان» (a thousand billion) is how Persian budgets are written.
+    (c,) = factcheck.extract(text)
+    assert c.value == value and c.scale == scale
+    assert c.source is not None and c.source.quote is not None and c.source.quote.split()[-1] in text
+
+
+def test_descending_scale_words_still_add() -> None:
+    assert [c.value for c in factcheck.extract("یک میلیون و ۵۳ هزار نفر و ۶ میلیون ۸ هزار خودرو")] == [
+        1_053_000, 6_008_000]
+    # A scale word after a comma belongs to another phrase.
+    assert [c.value for c in factcheck.extract("بیش از ۳ هزار، میلیون‌ها نفر")][0] == 3000

@@ -326,6 +326,18 @@ class Scanner:
                     num.last, pending, num.words = i, False, True
                 elif k in lang.scales:
                     s = lang.scales[k]
+                    if (last_scale is not None and s > last_scale and cur is None and not pending
+                            and num.last == i - 1 and fwd[i - 1].k in lang.scales):
+                        # A scale word right after another multiplies it: «۴۲ هزار میلیارد
+                        # تومان», "42 thousand million" (and «۲ میلیون و ۵۰۰ هزار میلیارد»:
+                        # the whole number so far is in thousands of billions).
+                        total *= s
+                        last_scale *= s
+                        num.scale = (num.scale or 1) * s
+                        num.last, num.words = i, True
+                        after_scale_state = (total, i)
+                        i += 1
+                        continue
                     if last_scale is not None and s >= last_scale:
                         if after_scale_state is not None and cur is not None:
                             total, num.last = after_scale_state

@@ -37,6 +37,8 @@ _PARTITIVE = re.compile(
     r"(?<!\w)(از این بین|از این میان|از این تعداد|از این شمار|از این رقم|از آن ها|از آنها|از آنان|"
     r"از این ها|از اینها|از این موارد|از کل|شامل|از جمله|که از آن|یعنی)(?!\w)")
 _THAT_FA = re.compile(r"(?<!\w)که(?!\w)")
+#: Partitive cues that may also restate the figure before them ("namely", «یعنی»).
+_RESTATES = re.compile(r"\bnamely\b|(?<!\w)یعنی(?!\w)")
 _CLAUSE = re.compile(r"[;؛:]")
 _OF_THEM_AFTER = re.compile(r"^\s*(\S+\s+)?(از آن ها|از آنها|از آنان|of them|of these|of whom)(?!\w)")
 _OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
@@ -188,6 +190,11 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
             nxt = figs[wi + 1]
             gap_lo, gap_hi = whole.end, nxt.start
             cue = doc.find(_PARTITIVE, gap_lo, gap_hi)
+            if cue is not None and _RESTATES.search(cue.words) and any(
+                    cue.end <= g.start < nxt.start for g in doc.in_sentence(si)):
+                # «۱۸ هزار میلیارد تومان یعنی حدود ۴۳ درصد به …، ۱۵ هزار میلیارد …»: "that is"
+                # restates the figure (here as a share); the figures after are its siblings.
+                continue
             conf = 0.85
             # "of them" or «-شان» on the part points back to a whole only across a clause break
             # ("X calls were made; 2,000 of them", «X نفر ... که Y نفرشان»), not along a list.
