@@ -210,4 +210,4 @@ def test_descending_scale_words_still_add() -> None:
     assert [c.value for c in factcheck.extract("یک میلیون و ۵۳ هزار نفر و ۶ میلیون ۸ هزار خودرو")] == [
         1_053_000, 6_008_000]
     # A scale word after a comma belongs to another phrase.
-    assert [c.value for c in factcheck.extract("بیش از ۳ هزار، میلیون‌ها نفر")][0] == 3000
+    assert next(c.value for c in factcheck.extract("بیش از ۳ هزار، میلیون‌ها نفر")) == 3000
