@@ -10,7 +10,7 @@ evaluator's phases:
 - ``screen``: the vectorised passes over all rules, alone and together (``flat``/``screen``);
 - ``exact``: every exact propagation (local confirmation, explanations, chains);
 - ``float``: every sequential float propagation (checks before the exact ones);
-- ``findings``: building the verdict of each consistent rule;
+- ``findings``: building the verdict of each rule;
 - ``rest``: everything else (compiling rules by their kinds, checking units, ...).
 
 Timers cost a little, so the phases are printed as shares of the timed run, beside the
@@ -60,7 +60,7 @@ def phases(cs: Any) -> tuple[float, dict[str, float]]:
         (Screen, "suspect_components", _timed(spent, "screen", Screen.suspect_components)),
         (ev_mod, "propagate", _timed(spent, "", ev_mod.propagate,  # type: ignore[attr-defined]
                                      key=lambda *a, **k: "exact" if k.get("exact") else "float")),
-        (ev_mod, "_consistent", _timed(spent, "findings", ev_mod._consistent)),
+        (ev_mod, "_finding", _timed(spent, "findings", ev_mod._finding)),
     ]
     saved = [(obj, name, getattr(obj, name)) for obj, name, _ in patches]
     for obj, name, fn in patches:

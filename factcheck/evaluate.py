@@ -259,14 +259,10 @@ class _Screener(_Builder):
 
 def _scale_out(lo: float, hi: float, flo: float, fhi: float) -> tuple[float, float]:
     """``[lo, hi] · [flo, fhi]`` (factors > 0) in floats, rounded outward."""
-    a = _mul_float(lo, fhi if lo < 0 else flo)
-    b = _mul_float(hi, flo if hi < 0 else fhi)
+    a = lo * (fhi if lo < 0 else flo)  # ±inf times a positive factor stays ±inf
+    b = hi * (flo if hi < 0 else fhi)
     return (a if a == 0 or a == -INF else math.nextafter(a, -INF)), \
         (b if b == 0 or b == INF else math.nextafter(b, INF))
-
-
-def _mul_float(x: float, f: float) -> float:
-    return x if x in (INF, -INF) else x * f
 
 
 def claim_lang(cs: ClaimSet, cid: str) -> str | None:
@@ -442,7 +438,8 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
                                      "a figure this rule needs is unstated or unbounded", "", fid=fid[rid])
         else:
-            verdicts[rid] = _consistent(rid, rule, kind, fid[rid], ids_of(rid))
+            verdicts[rid] = _finding(rid, rule, kind, Status.consistent, None, "", "", fid=fid[rid],
+                                     claims=ids_of(rid))
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad]
@@ -499,7 +496,8 @@ def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, stat
         sev = Severity.none
     cat = CATALOGUE.get(code) if code else None
     claim_ids = tuple(claims) or (tuple(kind.claim_ids(rule)) if kind and rule else ())
-    return Finding(
+    # Finding.quick: a large evaluation makes one finding per rule (see its docstring).
+    return Finding.quick(
         id=fid, status=status, severity=sev,
         kind=kind_name or (kind.name if kind else "chain"), rule=rid,
         rules=tuple(rules) or ((rid,) if rid else ()), claims=claim_ids,
@@ -507,13 +505,6 @@ def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, stat
         needed=needed or {}, confidence=conf, possible=possible,
         evidence=rule.evidence if rule is not None else None,
     )
-
-
-def _consistent(rid: str, rule: RuleBase, kind: RuleKind, fid: str, claims: tuple[str, ...]) -> Finding:
-    """What :func:`_finding` gives for a consistent rule, made the fast way (most rules)."""
-    return Finding.quick(id=fid, status=Status.consistent, severity=Severity.none, kind=kind.name,
-                         rule=rid, rules=(rid,), claims=claims,
-                         confidence=rule.confidence, evidence=rule.evidence)
 
 
 def _needed(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) -> dict[str, tuple[Bound, Bound] | None]:

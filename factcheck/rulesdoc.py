@@ -6,6 +6,7 @@ the SARIF rule help all come from here, so they cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .codes import CATALOGUE, Code
@@ -25,21 +26,21 @@ def all_codes() -> list[Code]:
 
 def help_text(c: Code) -> str:
     """Plain help for one code: summary and the two examples."""
-    lines = [c.summary, "", f"Consistent: {c.consistent_example}", f"Inconsistent: {c.inconsistent_example}"]
-    if c.summary_fa:
-        lines.append(f"In Persian: {c.summary_fa}")
-    if c.aliases:
-        lines.append(f"Also known as: {', '.join(c.aliases)}")
-    return "\n".join(lines)
+    return _help(c, lambda label, text: f"{label[0].upper()}{label[1:]}: {text}", str)
 
 
 def help_markdown(c: Code) -> str:
     """Markdown help for one code (SARIF ``help.markdown``, docs/rules.md)."""
-    lines = [c.summary, "", f"- consistent: {c.consistent_example}", f"- inconsistent: {c.inconsistent_example}"]
+    return _help(c, lambda label, text: f"- {label}: {text}", lambda alias: f"`{alias}`")
+
+
+def _help(c: Code, line: Callable[[str, str], str], alias: Callable[[str], str]) -> str:
+    """The summary, then labelled lines: the examples, the Persian summary, the aliases."""
+    lines = [c.summary, "", line("consistent", c.consistent_example), line("inconsistent", c.inconsistent_example)]
     if c.summary_fa:
-        lines.append(f"- in Persian: {c.summary_fa}")
+        lines.append(line("in Persian", c.summary_fa))
     if c.aliases:
-        lines.append(f"- also known as: {', '.join(f'`{a}`' for a in c.aliases)}")
+        lines.append(line("also known as", ", ".join(alias(a) for a in c.aliases)))
     return "\n".join(lines)
 
 

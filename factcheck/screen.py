@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from .propagate import Linear, conv_hi, conv_lo
+from .propagate import conv_hi, conv_lo
 
 __all__ = ["FlatColumns", "Screen", "connected", "screen"]
 
@@ -60,9 +60,6 @@ class FlatColumns:
     def high(self, x: Fraction | float) -> float:
         """A bound as a float no smaller than it."""
         return self._floats(x)[1]
-
-    def linear(self, rule_no: int, c: Linear) -> None:
-        self.terms(rule_no, list(zip(c.coefs, c.vars, strict=True)), c.lo, c.hi)
 
     def terms(self, rule_no: int, terms: list[tuple[Fraction, int]], lo: Fraction | float,
               hi: Fraction | float) -> None:
