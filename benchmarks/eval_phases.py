@@ -6,7 +6,7 @@ A synthetic rule graph (:mod:`synth`, 1% of rules falsified) is loaded once and
 evaluated ``--repeat`` times; one more run is timed with CPU timers wrapped around the
 evaluator's phases:
 
-- ``claims``: float intervals of every claim (``semantics.float_interval``);
+- ``claims``: float intervals of every claim (``claimcols.claim_columns``);
 - ``screen``: the vectorised passes over all rules, alone and together (``flat``/``screen``);
 - ``exact``: every exact propagation (local confirmation, explanations, chains);
 - ``float``: every sequential float propagation (checks before the exact ones);
@@ -55,7 +55,7 @@ def phases(cs: Any) -> tuple[float, dict[str, float]]:
     """CPU seconds of one timed evaluation and the seconds of each phase."""
     spent: dict[str, float] = {}
     patches = [
-        (ev_mod, "float_interval", _timed(spent, "claims", ev_mod.float_interval)),  # type: ignore[attr-defined]
+        (ev_mod, "claim_columns", _timed(spent, "claims", ev_mod.claim_columns)),  # type: ignore[attr-defined]
         (ev_mod, "_screen", _timed(spent, "screen", ev_mod._screen)),
         (Screen, "suspect_components", _timed(spent, "screen", Screen.suspect_components)),
         (ev_mod, "propagate", _timed(spent, "", ev_mod.propagate,  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from .claimcols import claim_columns
 from .codes import CATALOGUE
 from .files import ClaimSet
 from .findings import Finding, Severity, Status
@@ -32,9 +33,9 @@ from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import Claim, Hedge, RuleBase
 from .numbers import format_number
 from .periods import days_between, duration_days
-from .propagate import Linear, Mul, Problem, conv_hi, conv_lo, propagate
+from .propagate import Linear, Mul, Problem, propagate
 from .screen import FlatColumns, Screen, connected
-from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, float_interval, scale, unscale
+from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval, scale, unscale
 from .units import Canonical, canonical
 
 __all__ = ["Evaluation", "evaluate"]
@@ -208,44 +209,42 @@ class _Screener(_Builder):
     """Implements :class:`factcheck.kinds.Builder` in floats only, into flat columns.
 
     Every rule of a large problem is compiled here once: claim intervals as floats rounded
-    outward (:func:`factcheck.semantics.float_interval`), constraints as columns for the
+    outward (:mod:`factcheck.claimcols`), constraints as columns for the
     vectorised screen (:mod:`factcheck.screen`).  No Fraction and no constraint object is
     made per rule; the exact :class:`_Compiler` sees only the rules the screen flags.
     """
 
     def __init__(self, cs: ClaimSet, policy: Policy) -> None:
         super().__init__(cs, policy)
+        # Claim k is variable k; every claim's interval is computed at once, as columns.
+        self.cols = claim_columns(cs.claims, policy, self.lang, self.unit)
+        self._n = len(cs.claims)
+        self.claim = self.cols.index.__getitem__  # type: ignore[method-assign, assignment]
+        # Constants and auxiliary variables, numbered from the last claim on.
         self.flo = array("d")
         self.fhi = array("d")
         self.flat = FlatColumns()
         self._rule_no = -1
-        self._factors: dict[str, tuple[float, float]] = {}
 
     def claim(self, cid: str) -> int:
-        v = self.vars.get(cid)
-        if v is None:
-            c = self.cs.claims[cid]
-            lo, hi = float_interval(c, self.policy, self.lang(cid))
-            f = self._factors.get(c.unit)
-            if f is None:
-                u = self.unit(c.unit)
-                f = self._factors[c.unit] = (conv_lo(u.lo), conv_hi(u.hi))
-            if f != (1.0, 1.0):
-                lo, hi = _scale_out(lo, hi, *f)
-            v = self.vars[cid] = len(self.flo)
-            self.flo.append(lo)
-            self.fhi.append(hi)
-        return v
+        return self.cols.index[cid]  # replaced by the dictionary's own lookup in __init__
 
     def const(self, lo: Bound, hi: Bound) -> int:
         self.flo.append(self.flat.low(lo))
         self.fhi.append(self.flat.high(hi))
-        return len(self.flo) - 1
+        return self._n + len(self.flo) - 1
 
     def aux(self) -> int:
         self.flo.append(-INF)
         self.fhi.append(INF)
-        return len(self.flo) - 1
+        return self._n + len(self.flo) - 1
+
+    def bounds(self) -> tuple[Any, Any]:
+        """Every variable's float bounds: the claims' columns, then the rest."""
+        import numpy as np
+
+        return (np.concatenate([self.cols.lo, np.frombuffer(self.flo, dtype=float)]),
+                np.concatenate([self.cols.hi, np.frombuffer(self.fhi, dtype=float)]))
 
     def start_rule(self, rid: str) -> None:
         self._rule_no += 1
@@ -255,14 +254,6 @@ class _Screener(_Builder):
 
     def mul(self, z: int, x: int, y: int) -> None:
         self.flat.mul(self._rule_no, z, x, y)
-
-
-def _scale_out(lo: float, hi: float, flo: float, fhi: float) -> tuple[float, float]:
-    """``[lo, hi] · [flo, fhi]`` (factors > 0) in floats, rounded outward."""
-    a = lo * (fhi if lo < 0 else flo)  # ±inf times a positive factor stays ±inf
-    b = hi * (flo if hi < 0 else fhi)
-    return (a if a == 0 or a == -INF else math.nextafter(a, -INF)), \
-        (b if b == 0 or b == INF else math.nextafter(b, INF))
 
 
 def claim_lang(cs: ClaimSet, cid: str) -> str | None:
@@ -389,7 +380,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     comp = _Compiler(cs, policy)
     # Large problems compile every rule in floats for a vectorised screen, and only what
     # the screen flags exactly; small ones compile everything exactly (same verdicts).
-    screener = _Screener(cs, policy) if len(cs.rules) >= FLAT_MIN else None
+    screener = _Screener(cs, policy) if len(cs.rules) >= FLAT_MIN and _has_numpy() else None
     builder: _Compiler | _Screener = comp if screener is None else screener
     verdicts: dict[str, Finding] = {}
     valid: list[str] = []
@@ -463,13 +454,22 @@ def _undetermined(kind: RuleKind, rule: RuleBase, b: _Compiler | _Screener, ids:
     return kind.undetermined(rule, b)
 
 
-def _screen(screener: _Screener, valid: list[str]) -> Screen | None:
-    """Screen all rules at once when numpy is installed; None means check every rule."""
+def _has_numpy() -> bool:
+    """numpy is a dependency, but a stripped install still works: every rule is then
+    compiled and checked exactly, with the same verdicts."""
     try:
-        from .screen import screen
-        return screen(screener.flat, screener.flo, screener.fhi, list(screener.cs.rules), valid)
-    except ImportError:  # numpy is a dependency, but a stripped install still works
-        return None
+        import numpy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _screen(screener: _Screener, valid: list[str]) -> Screen:
+    """Screen all rules at once."""
+    from .screen import screen
+
+    flo, fhi = screener.bounds()
+    return screen(screener.flat, flo, fhi, list(screener.cs.rules), valid)
 
 
 def _renumber(f: Finding, n: int) -> Finding:

@@ -15,7 +15,6 @@ only when a problem is large enough to screen.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Collection, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -26,22 +25,16 @@ __all__ = ["FlatColumns", "Screen", "connected", "screen"]
 
 
 class FlatColumns:
-    """Constraints as plain columns, appended as rules compile (rule numbers in file order)."""
+    """Constraints as plain columns, recorded as rules compile (rule numbers in file order).
+
+    Recording keeps each constraint as the compiler gave it, one append per constraint;
+    :meth:`arrays` turns them all into numpy columns at once, converting each distinct
+    coefficient to floats once.
+    """
 
     def __init__(self) -> None:
-        # Typed arrays append as fast as lists and become numpy arrays by one memory copy.
-        self.t_con = array("q")
-        self.t_var = array("q")
-        self.t_alo = array("d")
-        self.t_ahi = array("d")
-        self.c_lo = array("d")
-        self.c_hi = array("d")
-        self.c_rule = array("q")
-        self.c_terms = array("q")
-        self.m_z = array("q")
-        self.m_x = array("q")
-        self.m_y = array("q")
-        self.m_rule = array("q")
+        self._linear: list[tuple[int, list[tuple[Fraction, int]], Fraction | float, Fraction | float]] = []
+        self._mul: list[tuple[int, int, int, int]] = []
         self._conv: dict[int, tuple[float, float, Fraction | float]] = {}
 
     def _floats(self, x: Fraction | float) -> tuple[float, float, Fraction | float]:
@@ -63,26 +56,41 @@ class FlatColumns:
 
     def terms(self, rule_no: int, terms: list[tuple[Fraction, int]], lo: Fraction | float,
               hi: Fraction | float) -> None:
-        """``lo <= Σ a·x <= hi`` for the ``(a, x)`` in ``terms``."""
-        ci = len(self.c_lo)
-        floats = self._floats
-        self.c_lo.append(floats(lo)[0])
-        self.c_hi.append(floats(hi)[1])
-        self.c_rule.append(rule_no)
-        self.c_terms.append(len(terms))
-        t_alo, t_ahi, t_var = self.t_alo, self.t_ahi, self.t_var
-        for a, v in terms:
-            f = floats(a)
-            t_alo.append(f[0])
-            t_ahi.append(f[1])
-            t_var.append(v)
-        self.t_con.extend([ci] * len(terms))
+        """``lo <= Σ a·x <= hi`` for the ``(a, x)`` in ``terms`` (kept, not copied)."""
+        self._linear.append((rule_no, terms, lo, hi))
 
     def mul(self, rule_no: int, z: int, x: int, y: int) -> None:
-        self.m_z.append(z)
-        self.m_x.append(x)
-        self.m_y.append(y)
-        self.m_rule.append(rule_no)
+        """``z = x · y``."""
+        self._mul.append((rule_no, z, x, y))
+
+    def arrays(self) -> dict[str, Any]:
+        """Every recorded constraint as numpy columns: linear constraints (``c_*``), their
+        terms (``t_*``, ``t_con`` the constraint of each) and products (``m_*``)."""
+        import numpy as np
+
+        lin, floats = self._linear, self._floats
+        c_terms = np.fromiter((len(t) for _, t, _, _ in lin), dtype=np.int64, count=len(lin))
+        # Coefficients and bounds repeat (shared constants): convert each object once.
+        coefs = [a for _, t, _, _ in lin for a, _ in t]
+        for x in {id(a): a for a in coefs}.values():
+            floats(x)
+        for _, _, lo, hi in lin:
+            floats(lo)
+            floats(hi)
+        conv = self._conv
+        mul = np.array(self._mul, dtype=np.int64).reshape(-1, 4)
+        return {
+            "c_rule": np.fromiter((r for r, _, _, _ in lin), dtype=np.int64, count=len(lin)),
+            "c_terms": c_terms,
+            "c_lo": np.fromiter((conv[id(lo)][0] for _, _, lo, _ in lin), dtype=float, count=len(lin)),
+            "c_hi": np.fromiter((conv[id(hi)][1] for _, _, _, hi in lin), dtype=float, count=len(lin)),
+            "t_con": np.repeat(np.arange(len(lin), dtype=np.int64), c_terms),
+            "t_var": np.fromiter((v for _, t, _, _ in lin for _, v in t), dtype=np.int64, count=len(coefs)),
+            "t_alo": np.fromiter((conv[id(a)][0] for a in coefs), dtype=float, count=len(coefs)),
+            "t_ahi": np.fromiter((conv[id(a)][1] for a in coefs), dtype=float, count=len(coefs)),
+            "m_rule": mul[:, 0].copy(), "m_z": mul[:, 1].copy(), "m_x": mul[:, 2].copy(),
+            "m_y": mul[:, 3].copy(),
+        }
 
 
 class Screen:
@@ -97,18 +105,10 @@ class Screen:
         self._no = {r: i for i, r in enumerate(rule_ids)}
         self.flo = np.asarray(flo, dtype=float)
         self.fhi = np.asarray(fhi, dtype=float)
-        self.t_con = np.asarray(cols.t_con, dtype=np.int64)
-        self.t_var = np.asarray(cols.t_var, dtype=np.int64)
-        self.t_alo = np.asarray(cols.t_alo, dtype=float)
-        self.t_ahi = np.asarray(cols.t_ahi, dtype=float)
-        self.c_lo = np.asarray(cols.c_lo, dtype=float)
-        self.c_hi = np.asarray(cols.c_hi, dtype=float)
-        self.c_rule = np.asarray(cols.c_rule, dtype=np.int64)
-        self.c_terms = np.asarray(cols.c_terms, dtype=np.int64)
-        self.m_z = np.asarray(cols.m_z, dtype=np.int64)
-        self.m_x = np.asarray(cols.m_x, dtype=np.int64)
-        self.m_y = np.asarray(cols.m_y, dtype=np.int64)
-        self.m_rule = np.asarray(cols.m_rule, dtype=np.int64)
+        a = cols.arrays()
+        self.t_con, self.t_var, self.t_alo, self.t_ahi = a["t_con"], a["t_var"], a["t_alo"], a["t_ahi"]
+        self.c_lo, self.c_hi, self.c_rule, self.c_terms = a["c_lo"], a["c_hi"], a["c_rule"], a["c_terms"]
+        self.m_z, self.m_x, self.m_y, self.m_rule = a["m_z"], a["m_x"], a["m_y"], a["m_rule"]
         self.local_suspects = self._names(self._pass(self._mask(valid), private=True))
 
     def _mask(self, rules: Collection[str]) -> Any:

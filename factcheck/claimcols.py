@@ -1,0 +1,166 @@
+"""Every claim's float interval in canonical units, computed as columns in one pass.
+
+Large problems are screened in floats before anything is confirmed exactly
+(:mod:`factcheck.screen`).  :func:`factcheck.semantics.float_interval` gives one claim's
+interval through :class:`~decimal.Decimal` arithmetic, a few microseconds each; here one
+Python pass reads what the arithmetic needs from each claim (value, rounding unit, hedge,
+unit) and numpy does the arithmetic for all claims at once.
+
+Soundness does not rest on the arithmetic being exact.  Each input is the nearest float to
+an exact number and each operation adds at most half an ulp of its result, so the float
+bound differs from the exact one by less than ``2**-51`` times the sum of the magnitudes
+involved (value, half unit, tolerance width).  Every bound is moved outward by ``2**-50``
+times that sum, then by one more ulp: the result always contains the exact interval (a
+property test checks it against :func:`factcheck.semantics.claim_interval`).  Claims the
+fast reading does not cover (ranges, scale words, figures beyond float range) take
+:func:`~factcheck.semantics.float_interval`, which is sound on its own.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from .model import Claim, Hedge
+from .propagate import conv_hi, conv_lo
+from .semantics import Policy, float_interval
+from .units import Canonical
+
+__all__ = ["ClaimColumns", "claim_columns"]
+
+INF = math.inf
+#: Relative slack covering every float rounding on the way (see the module docstring).
+_SLACK = 2.0 ** -50
+#: Figures beyond this magnitude take the Decimal path (products could overflow).
+_BIG = 1e250
+_HEDGES = tuple(Hedge)
+_HEDGE_NO = {h: i for i, h in enumerate(_HEDGES)}
+_RANGE = Hedge.range
+
+
+class ClaimColumns:
+    """Claim ``k`` of the claim set is variable ``k``: its float bounds and its unit."""
+
+    def __init__(self, index: dict[str, int], lo: Any, hi: Any, units: list[str]) -> None:
+        #: Claim id -> variable number (claim order).
+        self.index = index
+        #: Lower and upper bounds in canonical base units (numpy float arrays).
+        self.lo = lo
+        self.hi = hi
+        #: Each claim's unit string, by variable number.
+        self.units = units
+
+
+def _implied_half(value: Decimal, significant: bool) -> float:
+    """Half the rounding unit implied by the digits of ``value`` (within an ulp).
+
+    The same reading as :func:`factcheck.numbers.implied_precision`: a fraction's last digit,
+    or for a whole number its last nonzero digit ("significant") or its units digit.
+    """
+    _sign, digits, exp = value.as_tuple()
+    if exp < 0 or not significant or not any(digits):  # type: ignore[operator]
+        return 0.5 * 10.0 ** exp  # type: ignore[operator]
+    trailing = 0
+    for d in reversed(digits):
+        if d:
+            break
+        trailing += 1
+    return 0.5 * 10.0 ** (exp + trailing)  # type: ignore[operator]
+
+
+def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[str], str | None],
+                  unit_of: Callable[[str], Canonical]) -> ClaimColumns:
+    """Float intervals, in canonical units and rounded outward, of every claim in ``claims``.
+
+    ``lang_of`` gives a claim's language (tolerances may differ per language);
+    ``unit_of`` its unit's canonical form (asked once per distinct unit).
+    """
+    import numpy as np
+
+    n = len(claims)
+    index: dict[str, int] = {}
+    units: list[str] = []
+    val = array("d", bytes(8 * n))
+    half = array("d", bytes(8 * n))
+    hedge_no = array("b", bytes(n))
+    unit_no = array("q", bytes(8 * n))
+    signed = array("b", bytes(n))
+    # Claims the vectorised reading does not cover: (variable, lo, hi) in their own unit.
+    slow: list[tuple[int, float, float]] = []
+    unit_ids: dict[str, int] = {}
+    significant = policy.rounding == "significant"
+    per_lang = bool(policy.languages)
+    hedges = _HEDGE_NO
+    for k, (cid, c) in enumerate(claims.items()):
+        index[cid] = k
+        u = c.unit
+        units.append(u)
+        no = unit_ids.get(u)
+        if no is None:
+            no = unit_ids[u] = len(unit_ids)
+        unit_no[k] = no
+        v = c.value
+        hedge = c.hedge
+        if c.signed:
+            signed[k] = 1
+        if (v is None or hedge is _RANGE or c.scale is not None or per_lang
+                or not v.is_finite() or not -_BIG < (fv := float(v)) < _BIG):
+            slow.append((k, *float_interval(c, policy, lang_of(cid))))
+            continue
+        val[k] = fv
+        p = c.precision
+        half[k] = 0.5 * float(p) if p is not None else _implied_half(v, significant)
+        hedge_no[k] = hedges[hedge]
+
+    x = np.frombuffer(val, dtype=float)
+    h = np.frombuffer(half, dtype=float)
+    hn = np.frombuffer(hedge_no, dtype=np.int8)
+    # Per hedge: how the half unit widens each side (±h, or nothing for a bound such as
+    # "more than"), and the tolerance below and above (NaN: unbounded).
+    tols = [policy.tolerance(hd, None) for hd in _HEDGES]
+    h_lo = np.array([1.0 if hd in (Hedge.exact, Hedge.about, Hedge.nearly) else 0.0 for hd in _HEDGES])
+    h_hi = np.array([1.0 if hd in (Hedge.exact, Hedge.about) else 0.0 for hd in _HEDGES])
+    below = np.array([math.nan if t.below is None else conv_hi(Fraction(t.below)) for t in tols])
+    above = np.array([math.nan if t.above is None else conv_hi(Fraction(t.above)) for t in tols])
+    av = np.abs(x)
+    b, a = below[hn], above[hn]
+    wb = np.nan_to_num(b, nan=0.0) * av
+    wa = np.nan_to_num(a, nan=0.0) * av
+    hb, ha = h * h_lo[hn], h * h_hi[hn]
+    lo = x - hb - wb
+    hi = x + ha + wa
+    lo -= (av + hb + wb) * _SLACK
+    hi += (av + ha + wa) * _SLACK
+    lo = np.nextafter(lo, -INF)
+    hi = np.nextafter(hi, INF)
+    lo[np.isnan(b)] = -INF
+    hi[np.isnan(a)] = INF
+    floor = np.where(np.frombuffer(signed, dtype=np.int8) == 1, -INF, 0.0)
+    lo = np.maximum(lo, floor)
+    for k, slo, shi in slow:
+        lo[k] = slo
+        hi[k] = shi
+    # Units: multiply by each unit's factor interval, rounded outward (factors are > 0).
+    factors = [(1.0, 1.0)] * len(unit_ids)
+    for u, no in unit_ids.items():
+        cu = unit_of(u)
+        factors[no] = (conv_lo(cu.lo), conv_hi(cu.hi))
+    if any(f != (1.0, 1.0) for f in factors):
+        un = np.frombuffer(unit_no, dtype=np.int64)
+        flo = np.array([f[0] for f in factors])[un]
+        fhi = np.array([f[1] for f in factors])[un]
+        scaled = (flo != 1.0) | (fhi != 1.0)
+        # Factors are finite and > 0: no 0 · inf, and the sign of a bound stays.
+        slo = np.where(lo < 0, lo * fhi, lo * flo)
+        shi = np.where(hi < 0, hi * flo, hi * fhi)
+        out = scaled & np.isfinite(slo) & (slo != 0)
+        slo[out] = np.nextafter(slo[out], -INF)
+        out = scaled & np.isfinite(shi) & (shi != 0)
+        shi[out] = np.nextafter(shi[out], INF)
+        lo = np.where(scaled, slo, lo)
+        hi = np.where(scaled, shi, hi)
+    return ClaimColumns(index, lo, hi, units)
