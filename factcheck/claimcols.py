@@ -45,9 +45,12 @@ _RANGE = Hedge.range
 class ClaimColumns:
     """Claim ``k`` of the claim set is variable ``k``: its float bounds and its unit."""
 
-    def __init__(self, index: dict[str, int], lo: Any, hi: Any, units: list[str]) -> None:
+    def __init__(self, index: dict[str, int], lo: Any, hi: Any, units: list[str],
+                 dims: dict[str, tuple[tuple[str, int], ...]]) -> None:
         #: Claim id -> variable number (claim order).
         self.index = index
+        #: Claim id -> dimensions of its unit (as :class:`~factcheck.units.Canonical` has them).
+        self.dims = dims
         #: Lower and upper bounds in canonical base units (numpy float arrays).
         self.lo = lo
         self.hi = hi
@@ -92,6 +95,8 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     # Claims the vectorised reading does not cover: (variable, lo, hi) in their own unit.
     slow: list[tuple[int, float, float]] = []
     unit_ids: dict[str, int] = {}
+    unit_dims: list[tuple[tuple[str, int], ...]] = []
+    dims: dict[str, tuple[tuple[str, int], ...]] = {}
     significant = policy.rounding == "significant"
     per_lang = bool(policy.languages)
     hedges = _HEDGE_NO
@@ -102,7 +107,9 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         no = unit_ids.get(u)
         if no is None:
             no = unit_ids[u] = len(unit_ids)
+            unit_dims.append(unit_of(u).dims)
         unit_no[k] = no
+        dims[cid] = unit_dims[no]
         v = c.value
         hedge = c.hedge
         if c.signed:
@@ -163,4 +170,4 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         shi[out] = np.nextafter(shi[out], INF)
         lo = np.where(scaled, slo, lo)
         hi = np.where(scaled, shi, hi)
-    return ClaimColumns(index, lo, hi, units)
+    return ClaimColumns(index, lo, hi, units, dims)

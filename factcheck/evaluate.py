@@ -72,12 +72,20 @@ class _Builder:
         self._periods: dict[tuple[str, str | None], tuple[Fraction, Fraction] | None] = {}
         self._units: dict[str, Canonical] = {}
         self._seconds: dict[tuple[Fraction, Fraction], tuple[Fraction, Fraction]] = {}
+        self._unstated: set[str] | None = None
 
     def lang(self, cid: str) -> str | None:
         return claim_lang(self.cs, cid)
 
     def model(self, cid: str) -> Claim:
         return self.cs.claims[cid]
+
+    def any_unstated(self, ids: Iterable[str]) -> bool:
+        """True if any of these claims states no value (asked of every rule)."""
+        unstated = self._unstated
+        if unstated is None:
+            unstated = self._unstated = {cid for cid, c in self.cs.claims.items() if c.value is None}
+        return bool(unstated) and not unstated.isdisjoint(ids)
 
     def unit(self, unit: str) -> Canonical:
         """:func:`factcheck.units.canonical`, asked once per distinct unit string."""
@@ -219,7 +227,9 @@ class _Screener(_Builder):
         # Claim k is variable k; every claim's interval is computed at once, as columns.
         self.cols = claim_columns(cs.claims, policy, self.lang, self.unit)
         self._n = len(cs.claims)
+        # The two questions every rule asks of its claims, answered by dictionaries directly.
         self.claim = self.cols.index.__getitem__  # type: ignore[method-assign, assignment]
+        self.dims = self.cols.dims.__getitem__  # type: ignore[method-assign, assignment]
         # Constants and auxiliary variables, numbered from the last claim on.
         self.flo = array("d")
         self.fhi = array("d")
@@ -413,8 +423,10 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             ids = claim_ids[rid] = tuple(reg[rule.kind].claim_ids(rule))
         return ids
 
-    unstated = {cid for cid, c in cs.claims.items() if c.value is None}
     local_bad: set[str] = set()
+    # Most rules hold: each of their findings is its kind's consistent finding with the
+    # rule's own id, claims, confidence and evidence.
+    consistent: dict[str, Finding] = {}
     for rid in valid:
         rule = cs.rules[rid]
         kind = reg[rule.kind]
@@ -425,12 +437,15 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
                 local_bad.add(rid)
                 verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
                 continue
-        if _undetermined(kind, rule, builder, ids_of(rid), unstated):
+        if kind.undetermined(rule, builder):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
                                      "a figure this rule needs is unstated or unbounded", "", fid=fid[rid])
         else:
-            verdicts[rid] = _finding(rid, rule, kind, Status.consistent, None, "", "", fid=fid[rid],
-                                     claims=ids_of(rid))
+            base = consistent.get(kind.name)
+            if base is None:
+                base = consistent[kind.name] = _finding(None, None, kind, Status.consistent, None, "", "")
+            verdicts[rid] = base.evolve(id=fid[rid], rule=rid, rules=(rid,), claims=ids_of(rid),
+                                        confidence=rule.confidence, evidence=rule.evidence)
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad]
@@ -443,15 +458,6 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
     return Evaluation(cs, _Intervals(cs, policy, comp.stated),
                       [_renumber(f, i + 1) for i, f in enumerate(ordered)])
-
-
-def _undetermined(kind: RuleKind, rule: RuleBase, b: _Compiler | _Screener, ids: tuple[str, ...],
-                  unstated: set[str]) -> bool:
-    """``kind.undetermined(rule, b)``; the base class's test (a figure is unstated) is
-    done here against a set, without asking each claim, since every rule needs it."""
-    if type(kind).undetermined is RuleKind.undetermined:
-        return bool(unstated) and not unstated.isdisjoint(ids)
-    return kind.undetermined(rule, b)
 
 
 def _has_numpy() -> bool:

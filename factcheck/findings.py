@@ -66,14 +66,25 @@ class Finding:
         large evaluation makes one finding per rule, so the evaluator fills the instance
         dictionary directly instead.  Unknown field names are an error, as in ``__init__``.
         """
-        unknown = values.keys() - _FIELDS
-        if unknown:
-            raise TypeError(f"unknown Finding fields: {sorted(unknown)}")
+        if not _FIELDS.issuperset(values):
+            raise TypeError(f"unknown Finding fields: {sorted(values.keys() - _FIELDS)}")
         f = object.__new__(cls)
         d = f.__dict__
         d.update(_DEFAULTS)
         d["needed"] = {}
         d.update(values)
+        return f
+
+    def evolve(self, **changes: Any) -> Finding:
+        """This finding with some fields changed, as :func:`dataclasses.replace` gives it,
+        made the way :meth:`quick` makes one (``needed`` is copied, never shared)."""
+        if not _FIELDS.issuperset(changes):
+            raise TypeError(f"unknown Finding fields: {sorted(changes.keys() - _FIELDS)}")
+        f = object.__new__(type(self))
+        d = f.__dict__
+        d.update(self.__dict__)
+        d["needed"] = dict(self.needed)
+        d.update(changes)
         return f
 
 

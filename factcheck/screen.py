@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from fractions import Fraction
+from itertools import chain
 from typing import Any
 
 from .propagate import conv_hi, conv_lo
@@ -68,26 +69,29 @@ class FlatColumns:
         terms (``t_*``, ``t_con`` the constraint of each) and products (``m_*``)."""
         import numpy as np
 
-        lin, floats = self._linear, self._floats
-        c_terms = np.fromiter((len(t) for _, t, _, _ in lin), dtype=np.int64, count=len(lin))
+        # Built with C-level iteration (zip, map, chain): tens of thousands of rules.
+        lin = self._linear
+        c_rule, terms, c_lo, c_hi = zip(*lin, strict=True) if lin else ((), (), (), ())
+        c_terms = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+        flat = list(chain.from_iterable(terms))
+        coefs, t_var = zip(*flat, strict=True) if flat else ((), ())
         # Coefficients and bounds repeat (shared constants): convert each object once.
-        coefs = [a for _, t, _, _ in lin for a, _ in t]
-        for x in {id(a): a for a in coefs}.values():
-            floats(x)
-        for _, _, lo, hi in lin:
-            floats(lo)
-            floats(hi)
+        for x in {id(a): a for a in (*coefs, *c_lo, *c_hi)}.values():
+            self._floats(x)
         conv = self._conv
+        lows = {k: f[0] for k, f in conv.items()}
+        highs = {k: f[1] for k, f in conv.items()}
+
+        def column(values: tuple[Any, ...], table: dict[int, float]) -> Any:
+            return np.fromiter(map(table.__getitem__, map(id, values)), dtype=float, count=len(values))
+
         mul = np.array(self._mul, dtype=np.int64).reshape(-1, 4)
         return {
-            "c_rule": np.fromiter((r for r, _, _, _ in lin), dtype=np.int64, count=len(lin)),
-            "c_terms": c_terms,
-            "c_lo": np.fromiter((conv[id(lo)][0] for _, _, lo, _ in lin), dtype=float, count=len(lin)),
-            "c_hi": np.fromiter((conv[id(hi)][1] for _, _, _, hi in lin), dtype=float, count=len(lin)),
-            "t_con": np.repeat(np.arange(len(lin), dtype=np.int64), c_terms),
-            "t_var": np.fromiter((v for _, t, _, _ in lin for _, v in t), dtype=np.int64, count=len(coefs)),
-            "t_alo": np.fromiter((conv[id(a)][0] for a in coefs), dtype=float, count=len(coefs)),
-            "t_ahi": np.fromiter((conv[id(a)][1] for a in coefs), dtype=float, count=len(coefs)),
+            "c_rule": np.array(c_rule, dtype=np.int64), "c_terms": c_terms,
+            "c_lo": column(c_lo, lows), "c_hi": column(c_hi, highs),
+            "t_con": np.repeat(np.arange(len(terms), dtype=np.int64), c_terms),
+            "t_var": np.array(t_var, dtype=np.int64),
+            "t_alo": column(coefs, lows), "t_ahi": column(coefs, highs),
             "m_rule": mul[:, 0].copy(), "m_z": mul[:, 1].copy(), "m_x": mul[:, 2].copy(),
             "m_y": mul[:, 3].copy(),
         }

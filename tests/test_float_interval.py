@@ -8,6 +8,7 @@ cannot hold, so containment is the law that keeps the screen sound.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -81,6 +82,19 @@ def test_quick_findings_equal_dataclass_findings() -> None:
     slow, fast = Finding(**fields), Finding.quick(**fields)  # type: ignore[arg-type]
     assert fast == slow and fast.__dict__ == slow.__dict__
     assert fast.needed is not Finding.quick(**fields).needed  # a fresh dict each time
+    # evolve is dataclasses.replace, made the same quick way; ``needed`` is never shared.
+    full = Finding.quick(**fields, needed={"a": ("1", "2")}, message="m")  # type: ignore[arg-type]
+    changed = full.evolve(id="f2", claims=("c",), confidence=1.0)
+    assert changed.__dict__ == replace(full, id="f2", claims=("c",), confidence=1.0).__dict__
+    assert changed.needed == full.needed and changed.needed is not full.needed
+    assert full.id == "f1" and full.claims == ("a", "b")  # the original is untouched
+    for bad in (lambda: Finding.quick(nonsense=1), lambda: full.evolve(nonsense=1)):
+        try:
+            bad()
+        except TypeError as exc:
+            assert "nonsense" in str(exc)
+        else:
+            raise AssertionError("unknown field accepted")
     try:
         Finding.quick(nonsense=1)
     except TypeError as exc:

@@ -84,12 +84,15 @@ def test_claims_shrink_to_a_small_plain_figure() -> None:
 
 def test_documents_shrink_to_one_small_rule() -> None:
     # No example database: a saved example would be replayed instead of the smallest one.
-    doc = find(consistent_documents(), lambda d: True, settings=settings(database=None))
+    # Derandomized: how far the shrinker gets depends on where it starts, and a test
+    # that passes or fails by the draw helps nobody.
+    doc = find(consistent_documents(), lambda d: True, settings=settings(database=None, derandomize=True))
     assert len(doc.rules) == 1 and len(doc.claims) <= 3
 
 
 def test_planted_documents_shrink_to_the_plant_alone() -> None:
-    doc = find(inconsistent_documents(errors=["wrong_total"]), lambda d: True, settings=settings(database=None))
+    doc = find(inconsistent_documents(errors=["wrong_total"]), lambda d: True,
+               settings=settings(database=None, derandomize=True))
     assert [r.kind for r in doc.rules] == ["sum"]
 
 

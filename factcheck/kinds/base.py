@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -58,6 +59,7 @@ class Builder(Protocol):
 
     def claim(self, cid: str) -> int: ...
     def model(self, cid: str) -> Claim: ...
+    def any_unstated(self, ids: Iterable[str]) -> bool: ...
     def dims(self, cid: str) -> tuple[tuple[str, int], ...]: ...
     def const(self, lo: Bound, hi: Bound) -> int: ...
     def aux(self) -> int: ...
@@ -121,7 +123,7 @@ class RuleKind(ABC):
 
     def undetermined(self, rule: Any, b: Builder) -> bool:
         """True if the rule cannot be checked: a figure it needs is unstated or unbounded."""
-        return any(b.model(cid).value is None for cid in self.claim_ids(rule))
+        return b.any_unstated(self.claim_ids(rule))
 
     @abstractmethod
     def compile(self, rule: Any, b: Builder) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
@@ -208,6 +209,9 @@ class _DryRun:
 
     def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
         return self._b.dims(cid)
+
+    def any_unstated(self, ids: Iterable[str]) -> bool:
+        return self._b.any_unstated(ids)
 
     def const(self, lo: Fraction | float, hi: Fraction | float) -> int:
         return 0
