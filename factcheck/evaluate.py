@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from . import persian
 from .claimcols import claim_columns
 from .codes import CATALOGUE
 from .files import ClaimSet
@@ -409,7 +410,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
                 problem = f"{rule.kind} {rid}: {exc}"
         if problem is not None:
             verdicts[rid] = _finding(rid, rule, kind, Status.invalid, "FC003", problem, problem,
-                                     fid=fid[rid])
+                                     fid=fid[rid], message_fa=persian.invalid(problem))
             continue
         valid.append(rid)
 
@@ -439,7 +440,8 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
                 continue
         if kind.undetermined(rule, builder):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
-                                     "a figure this rule needs is unstated or unbounded", "", fid=fid[rid])
+                                     "a figure this rule needs is unstated or unbounded", "", fid=fid[rid],
+                                     message_fa=persian.UNDETERMINED)
         else:
             base = consistent.get(kind.name)
             if base is None:
@@ -489,7 +491,7 @@ def _renumber(f: Finding, n: int) -> Finding:
 def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, status: Status,
              code: str | None, message: str, arithmetic: str, *, rules: Iterable[str] = (),
              claims: Iterable[str] = (), needed: dict[str, tuple[str, str] | None] | None = None,
-             kind_name: str | None = None, fid: str = "") -> Finding:
+             kind_name: str | None = None, fid: str = "", message_fa: str = "") -> Finding:
     conf = rule.confidence if rule is not None else 1.0
     possible = status is Status.inconsistent and conf < CONFIDENT
     if status is Status.inconsistent:
@@ -509,7 +511,7 @@ def _finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, stat
         rules=tuple(rules) or ((rid,) if rid else ()), claims=claim_ids,
         code=code, name=cat.name if cat else None, message=message, arithmetic=arithmetic,
         needed=needed or {}, confidence=conf, possible=possible,
-        evidence=rule.evidence if rule is not None else None,
+        evidence=rule.evidence if rule is not None else None, message_fa=message_fa,
     )
 
 
@@ -565,7 +567,7 @@ def _explain(comp: _Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: li
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
     f = _finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                 needed=_str_needed(needed))
+                 needed=_str_needed(needed), message_fa=exp.message_fa)
     return replace(f, conflict=_minimal_claims(comp, cons, ids))
 
 
@@ -643,7 +645,8 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
         msg = f"rules {', '.join(core)} cannot all hold together"
         conf = min(comp.cs.rules[r].confidence for r in core)
         f = _finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
-                     rules=core, claims=claim_ids, needed=_str_needed(needed), kind_name="chain")
+                     rules=core, claims=claim_ids, needed=_str_needed(needed), kind_name="chain",
+                     message_fa=persian.chain(core))
         f = replace(f, conflict=_minimal_claims(comp, ccons, claim_ids))
         if conf < CONFIDENT:
             f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
@@ -651,6 +654,7 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
         for r in core:
             verdicts[r] = replace(verdicts[r], status=Status.inconsistent, code="FC001",
                                   name="chain.inconsistent", severity=f.severity,
-                                  message=f"part of a conflict: {msg}", possible=f.possible)
+                                  message=f"part of a conflict: {msg}", possible=f.possible,
+                                  message_fa=persian.part_of_chain(f.message_fa))
         active = [r for r in active if r not in core]
     return out

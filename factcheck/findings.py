@@ -57,6 +57,9 @@ class Finding:
     #: An explicit place (path, line, column) for findings tied to no claim or rule,
     #: such as an unused suppression comment in an article.
     where: tuple[str, int, int] | None = None
+    #: ``message`` in Persian (figures in Persian digits); empty for consistent findings.
+    #: Reporters show it for findings on Persian figures (docs/report.md).
+    message_fa: str = ""
 
     @classmethod
     def quick(cls, **values: Any) -> Finding:

@@ -171,7 +171,7 @@ class Report:
                 "id": f.id, "code": f.code, "name": f.name, "rule": f.rule, "rules": list(f.rules),
                 "kind": f.kind, "status": f.status.value, "severity": f.severity.value,
                 "claims": list(f.claims), "conflict": list(f.conflict),
-                "message": f.message, "arithmetic": f.arithmetic,
+                "message": f.message, "message_fa": f.message_fa, "arithmetic": f.arithmetic,
                 "needed": {k: (list(v) if v else None) for k, v in f.needed.items()},
                 "confidence": f.confidence, "possible": f.possible, "evidence": f.evidence,
                 "suppressed": f.suppressed, "suppression": f.suppression,

@@ -114,6 +114,13 @@ def markdown() -> str:
         "`note`, and `ignore` (suppressions: `[{code: FC111, reason: ...}]`, see docs/ci.md). "
         "A *Term* is a claim id, or a claim with a multiplier: `{claim: units_daily, times: 2}`.",
         "",
+        "Every finding that is not consistent explains itself in English (`message`) and in "
+        "Persian (`message_fa`): the same facts and the same numbers, the Persian one in "
+        "Persian words and digits. The text report and the page of `factcheck serve` show the "
+        "Persian message to a Persian reader (see docs/cli.md and docs/web.md); the JSON "
+        "report carries both (docs/report.md). Each code below also has a one-line summary "
+        "in both languages.",
+        "",
         "## Rule kinds",
         "",
     ]

@@ -49,5 +49,6 @@ def test_text_output_points_into_the_article(run_cli):
     proc = run_cli("check", str(path), "--color", "never")
     assert proc.returncode == 1
     first = proc.stdout.splitlines()[0]
-    assert first.startswith(f"{path}:9:195: error: total falls short of rate × period")
+    # a Persian article's finding is explained in Persian ("total falls short of rate × period")
+    assert first.startswith(f"{path}:9:195: error: مجموع از نرخ × طول دوره کمتر است")
     assert "evidence: «شمار کل» at 9:155" in proc.stdout

@@ -154,6 +154,13 @@ def _claims_file(text: str, doc: dict[str, Any], figures: list[tuple[str, str, s
 
 # -- the seed article --------------------------------------------------------------------------
 
+def _seed_finding() -> Any:
+    """The seed article's one inconsistent finding, as the engine explains it."""
+    from factcheck.files import load_paths
+
+    return next(f for f in evaluate(load_paths(SEED_FILES)).findings if f.status.value == "inconsistent")
+
+
 def test_seed_article_services_total_red_then_corrected(page: Page, shots: Path) -> None:
     _open(page, SEED_TEXT, _files(SEED_FILES))
     involved = ("services_six_months", "stations_daily", "units_daily")
@@ -168,6 +175,8 @@ def test_seed_article_services_total_red_then_corrected(page: Page, shots: Path)
     expect(card).to_contain_text("the last 6 months")        # the arithmetic in words
     expect(card.locator("table.needed tbody tr")).to_have_count(3)  # what each figure would have to be
     expect(card.locator("table.needed")).to_contain_text("at least 863,048.5 person")
+    # the English page explains in English, even for a Persian article
+    expect(card.locator(".message")).to_have_text(_seed_finding().message)
 
     # hovering and focusing a figure shows its value, unit, hedge and interval
     _mark(page, "units_daily").hover()
@@ -437,6 +446,11 @@ def test_persian_interface(page: Page, shots: Path) -> None:
     summary = page.locator("#findings .finding.inconsistent .summary")
     expect(summary).to_have_text(lookup("FC111").summary_fa)
     expect(summary).to_have_attribute("dir", "rtl")
+    # ... and the finding is explained in Persian: the engine's message_fa, right to left
+    message = page.locator("#findings .finding.inconsistent .message")
+    expect(message).to_have_text(_seed_finding().message_fa)
+    expect(message).to_have_attribute("dir", "rtl")
+    expect(message).to_contain_text("۸۶۳٬۰۴۸٫۵")
     _mark(page, "units_daily").hover()
     expect(page.locator("#tip")).to_contain_text("بیش از")
     page.screenshot(path=str(shots / "web-fa-ui.png"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Literal
 
@@ -10,6 +11,7 @@ from pydantic import Field, model_validator
 from ..codes import Code, register
 from ..model import ID_PATTERN, ExactNumber, RuleBase
 from ..numbers import format_number
+from . import _fa
 from . import register as register_kind
 from .base import Builder, Explainer, Explanation, RuleKind
 
@@ -65,8 +67,12 @@ class Average(RuleKind):
     def explain(self, rule: AverageRule, ex: Explainer) -> Explanation:
         n = ex.written(rule.count) if rule.count else format_number(rule.n)
         formula = f"{ex.written(rule.total)} / {n}"
-        return self.target_vs(ex, rule.mean, formula, "FC181", "FC181",
-                              "average does not match", "average does not match")
+        exp = self.target_vs(ex, rule.mean, formula, "FC181", "FC181",
+                             "average does not match", "average does not match")
+        n_fa = _fa.written(ex, rule.count) if rule.count else _fa.number(rule.n)
+        text = "میانگین با مجموع تقسیم بر تعداد جور درنمی‌آید"
+        return replace(exp, message_fa=self.target_vs_fa(
+            ex, rule.mean, f"{_fa.written(ex, rule.total)} ÷ {n_fa}", text, text))
 
 
 register_kind(Average())

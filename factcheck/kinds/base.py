@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..codes import Code
 from ..model import ID_PATTERN, Claim, RuleBase
 from ..numbers import format_number
+from . import _fa
 
 __all__ = ["MINUS_ONE", "ONE", "ZERO", "Builder", "Explainer", "Explanation", "RuleKind", "Term",
            "TermRef", "fmt_iv", "minus"]
@@ -84,6 +85,8 @@ class Explanation:
     code: str
     message: str
     arithmetic: str
+    #: The message in Persian: the same facts and numbers, in Persian digits.
+    message_fa: str = ""
 
 
 def fmt_iv(lo: Bound, hi: Bound) -> str:
@@ -167,3 +170,19 @@ class RuleKind(ABC):
         msg = (f"{down_text}: {formula} is at most {format_number(n_hi)} {unit}, "
                f"but {ex.written(target)} needs at least {format_number(s_lo)}")
         return Explanation(down_code, msg, arith)
+
+    @staticmethod
+    def target_vs_fa(ex: Explainer, target: str, formula: str, up_text: str, down_text: str) -> str:
+        """:meth:`target_vs`'s message in Persian; ``formula`` and the texts are Persian."""
+        s_lo, s_hi = ex.stated(target)
+        need = ex.needed(target)
+        unit = _fa.unit(ex, target)
+        written = _fa.written(ex, target)
+        if need is None:
+            return f"رابطهٔ {formula} برقرار نمی‌شود"
+        n_lo, n_hi = need
+        if n_lo > s_hi:
+            return (f"{up_text}: {formula} دست‌کم {_fa.number(n_lo)}{unit} می‌شود، در حالی که "
+                    f"رقمِ {written} حداکثر {_fa.number(s_hi)} می‌تواند باشد")
+        return (f"{down_text}: {formula} حداکثر {_fa.number(n_hi)}{unit} می‌شود، در حالی که "
+                f"رقمِ {written} دست‌کم {_fa.number(s_lo)} است")

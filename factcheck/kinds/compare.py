@@ -10,6 +10,7 @@ from pydantic import Field
 from ..codes import Code, register
 from ..model import ID_PATTERN, ExactNumber, RuleBase
 from ..numbers import format_number
+from . import _fa
 from . import register as register_kind
 from .base import ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
@@ -23,6 +24,9 @@ CODES = (
 register(*CODES)
 
 _OPS = {">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}
+#: The same in Persian, and the word that stands for "equal to" when no factor is given.
+_OPS_FA = {">": ("بیشتر از", ""), ">=": ("دست‌کم", "برابر با "), "<": ("کمتر از", ""),
+           "<=": ("حداکثر", "برابر با ")}
 
 
 class CompareRule(RuleBase):
@@ -77,7 +81,16 @@ class Compare(RuleKind):
         text = f"{ex.written(rule.a)} is said to be {_OPS[rule.op]} {k}{ex.written(rule.b)}"
         arith = (f"{ex.written(rule.a)} ∈ [{format_number(a_lo)}, {format_number(a_hi)}] "
                  f"is not {rule.op} {k}{ex.written(rule.b)}")
-        return Explanation("FC171", text + ", which the figures rule out", arith)
+        op_fa, equal = _OPS_FA[rule.op]
+        if rule.factor is not None:
+            k_fa = f"{_fa.number(rule.factor)} برابرِ "
+        elif rule.factor_claim:
+            k_fa = f"{_fa.written(ex, rule.factor_claim)} برابرِ "
+        else:
+            k_fa = equal
+        fa = (f"در متن آمده که {_fa.written(ex, rule.a)} {op_fa} {k_fa}{_fa.written(ex, rule.b)} "
+              "است، اما رقم‌ها چنین چیزی را ناممکن می‌کنند")
+        return Explanation("FC171", text + ", which the figures rule out", arith, fa)
 
 
 register_kind(Compare())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Literal
 
@@ -9,6 +10,7 @@ from pydantic import Field, model_validator
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
@@ -60,8 +62,14 @@ class Count(RuleKind):
             formula = f"{len(rule.items)} listed ({', '.join(rule.items)})"
         else:
             formula = " + ".join(term_text(ex, t) for t in rule.parts or ())
-        return self.target_vs(ex, rule.claim, formula, "FC161", "FC161",
-                              "count differs from the list", "count differs from the list")
+        exp = self.target_vs(ex, rule.claim, formula, "FC161", "FC161",
+                             "count differs from the list", "count differs from the list")
+        if rule.items is not None:
+            formula_fa = f"{_fa.number(len(rule.items))} موردِ فهرست‌شده ({'، '.join(rule.items)})"
+        else:
+            formula_fa = " + ".join(_fa.term(ex, t) for t in rule.parts or ())
+        text = "شمارِ گفته‌شده با فهرست جور نیست"
+        return replace(exp, message_fa=self.target_vs_fa(ex, rule.claim, formula_fa, text, text))
 
 
 register_kind(Count())

@@ -191,7 +191,8 @@ class Expr(RuleKind):
             f"{cid} = {ex.written(cid)} ({format_number(ex.stated(cid)[0])} to "
             f"{format_number(ex.stated(cid)[1])})" for cid in rule.claim_ids()
         )
-        return Explanation("FC191", f"{rule.expr} cannot hold", f"{rule.expr} is false for {parts}")
+        return Explanation("FC191", f"{rule.expr} cannot hold", f"{rule.expr} is false for {parts}",
+                           f"رابطهٔ {rule.expr} با این رقم‌ها برقرار نمی‌شود")
 
 
 class _DryRun:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
@@ -44,8 +46,11 @@ class PartOf(RuleKind):
                  float("-inf"), ZERO)
 
     def explain(self, rule: PartOfRule, ex: Explainer) -> Explanation:
-        return self.target_vs(ex, rule.whole, f"the part {ex.written(rule.part)}", "FC103", "FC103",
-                              "part exceeds whole", "part exceeds whole")
+        exp = self.target_vs(ex, rule.whole, f"the part {ex.written(rule.part)}", "FC103", "FC103",
+                             "part exceeds whole", "part exceeds whole")
+        text = "بخش از کل بیشتر است"
+        return replace(exp, message_fa=self.target_vs_fa(
+            ex, rule.whole, f"بخشِ {_fa.written(ex, rule.part)}", text, text))
 
 
 register_kind(PartOf())

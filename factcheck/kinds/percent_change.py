@@ -6,12 +6,14 @@ The change is a percentage (``rose 39%``: new = old × (1 + 0.39)) or a factor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
@@ -82,8 +84,15 @@ class PercentChange(RuleKind):
         else:
             word = "fall" if rule.direction == "decrease" else "rise"
             formula = f"{ex.written(rule.old)} with a {word} of {ex.written(c)}"
-        return self.target_vs(ex, rule.new, formula, "FC131", "FC131",
-                              "change does not match", "change does not match")
+        exp = self.target_vs(ex, rule.new, formula, "FC131", "FC131",
+                             "change does not match", "change does not match")
+        if rule.factor is not None:
+            formula_fa = f"{_fa.written(ex, rule.old)} {op} {_fa.written(ex, c)}"
+        else:
+            word = "کاهشِ" if rule.direction == "decrease" else "افزایشِ"
+            formula_fa = f"{_fa.written(ex, rule.old)} با {word} {_fa.written(ex, c)}"
+        text = "تغییرِ گفته‌شده با دو رقم جور درنمی‌آید"
+        return replace(exp, message_fa=self.target_vs_fa(ex, rule.new, formula_fa, text, text))
 
 
 register_kind(PercentChange())

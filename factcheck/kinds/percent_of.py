@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import Builder, Explainer, Explanation, RuleKind
 
@@ -47,8 +49,11 @@ class PercentOf(RuleKind):
 
     def explain(self, rule: PercentOfRule, ex: Explainer) -> Explanation:
         formula = f"{ex.written(rule.part)} / {ex.written(rule.whole)}"
-        return self.target_vs(ex, rule.share, formula, "FC121", "FC121",
-                              "share does not match", "share does not match")
+        exp = self.target_vs(ex, rule.share, formula, "FC121", "FC121",
+                             "share does not match", "share does not match")
+        text = "سهمِ گفته‌شده با بخش و کل جور درنمی‌آید"
+        return replace(exp, message_fa=self.target_vs_fa(
+            ex, rule.share, f"{_fa.written(ex, rule.part)} ÷ {_fa.written(ex, rule.whole)}", text, text))
 
 
 register_kind(PercentOf())

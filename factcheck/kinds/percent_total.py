@@ -9,6 +9,7 @@ from pydantic import Field
 from ..codes import Code, register
 from ..model import RuleBase
 from ..numbers import format_number
+from . import _fa
 from . import register as register_kind
 from .base import ONE, Builder, Explainer, Explanation, RuleKind
 
@@ -60,12 +61,17 @@ class PercentTotal(RuleKind):
         scale = [100 if ex.unit(c) in ("dimensionless", "") else 1 for c in rule.shares]
         lo = sum(a * s for a, s in zip(los, scale, strict=True))
         hi = sum(a * s for a, s in zip(his, scale, strict=True))
+        formula_fa = " + ".join(_fa.written(ex, c) for c in rule.shares)
         if lo > 100:
             return Explanation("FC122", f"shares exceed 100%: {formula} is at least {format_number(lo)}%",
-                               f"{formula} ≥ {format_number(lo)}% > 100%")
+                               f"{formula} ≥ {format_number(lo)}% > 100%",
+                               f"جمعِ سهم‌ها از {_fa.number(100)} درصد بیشتر است: {formula_fa} "
+                               f"دست‌کم {_fa.number(lo)} درصد می‌شود")
         return Explanation("FC123",
                            f"shares said to cover the whole fall short: {formula} is at most "
-                           f"{format_number(hi)}%", f"{formula} ≤ {format_number(hi)}% < 100%")
+                           f"{format_number(hi)}%", f"{formula} ≤ {format_number(hi)}% < 100%",
+                           f"سهم‌هایی که گفته شده همهٔ کل را می‌سازند به آن نمی‌رسند: {formula_fa} "
+                           f"حداکثر {_fa.number(hi)} درصد می‌شود")
 
 
 register_kind(PercentTotal())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
@@ -53,8 +55,11 @@ class PercentagePoints(RuleKind):
     def explain(self, rule: PercentagePointsRule, ex: Explainer) -> Explanation:
         op = "+" if rule.direction == "increase" else "-"
         formula = f"{ex.written(rule.old)} {op} {ex.written(rule.change)}"
-        return self.target_vs(ex, rule.new, formula, "FC132", "FC132",
-                              "points do not match", "points do not match")
+        exp = self.target_vs(ex, rule.new, formula, "FC132", "FC132",
+                             "points do not match", "points do not match")
+        formula_fa = f"{_fa.written(ex, rule.old)} {op} {_fa.written(ex, rule.change)}"
+        text = "تغییرِ گفته‌شده به واحد درصد با دو درصد جور درنمی‌آید"
+        return replace(exp, message_fa=self.target_vs_fa(ex, rule.new, formula_fa, text, text))
 
 
 register_kind(PercentagePoints())

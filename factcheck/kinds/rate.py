@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field, field_validator
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
@@ -101,16 +103,25 @@ class Rate(RuleKind):
         return _time_power(b.dims(rule.total)) == _time_power(b.dims(rule.rate[0].claim))
 
     def explain(self, rule: RateRule, ex: Explainer) -> Explanation:
-        inner = " + ".join(term_text(ex, t) for t in rule.rate)
-        if len(rule.rate) > 1:
-            inner = f"({inner})"
-        if self._same_time(rule, ex):
-            formula = f"{inner} in {ex.unit(rule.total)}"
-        else:
-            formula = f"{inner} × {ex.period_text(rule.total, rule.duration)}"
+        same = self._same_time(rule, ex)
+        formula = _formula([term_text(ex, t) for t in rule.rate],
+                           f"in {ex.unit(rule.total)}" if same
+                           else f"× {ex.period_text(rule.total, rule.duration)}")
         # "up" means rate × period needs a larger total than the one stated.
-        return self.target_vs(ex, rule.total, formula, "FC111", "FC112",
-                              "total falls short of rate × period", "total exceeds rate × period")
+        exp = self.target_vs(ex, rule.total, formula, "FC111", "FC112",
+                             "total falls short of rate × period", "total exceeds rate × period")
+        formula_fa = _formula([_fa.term(ex, t) for t in rule.rate],
+                              f"بر حسبِ{_fa.unit(ex, rule.total)}" if same
+                              else f"× {_fa.period(ex, rule.total, rule.duration)}")
+        return replace(exp, message_fa=self.target_vs_fa(
+            ex, rule.total, formula_fa, "مجموع از نرخ × طول دوره کمتر است",
+            "مجموع از نرخ × طول دوره بیشتر است"))
+
+
+def _formula(rates: list[str], then: str) -> str:
+    """``(a + b) × period``: the rates (in parentheses if several), then the period or unit."""
+    inner = " + ".join(rates)
+    return f"({inner}) {then}" if len(rates) > 1 else f"{inner} {then}"
 
 
 def _time_power(dims: tuple[tuple[str, int], ...]) -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import Builder, Explainer, Explanation, RuleKind
 
@@ -47,8 +49,12 @@ class Ratio(RuleKind):
 
     def explain(self, rule: RatioRule, ex: Explainer) -> Explanation:
         formula = f"{ex.written(rule.numerator)} / {ex.written(rule.denominator)}"
-        return self.target_vs(ex, rule.ratio, formula, "FC141", "FC141",
-                              "ratio does not match", "ratio does not match")
+        exp = self.target_vs(ex, rule.ratio, formula, "FC141", "FC141",
+                             "ratio does not match", "ratio does not match")
+        text = "نسبتِ گفته‌شده با رقم‌ها جور درنمی‌آید"
+        return replace(exp, message_fa=self.target_vs_fa(
+            ex, rule.ratio, f"{_fa.written(ex, rule.numerator)} ÷ {_fa.written(ex, rule.denominator)}",
+            text, text))
 
 
 register_kind(Ratio())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
 
 from ..codes import Code, register
 from ..model import RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
@@ -53,8 +55,10 @@ class Repeat(RuleKind):
                 _clo, chi = ex.stated(c)
                 if alo > chi:
                     first, target = a, c
-        return self.target_vs(ex, target, ex.written(first), "FC151", "FC151",
-                              "repeated figure differs", "repeated figure differs")
+        exp = self.target_vs(ex, target, ex.written(first), "FC151", "FC151",
+                             "repeated figure differs", "repeated figure differs")
+        text = "رقمی که دو بار آمده یکسان نیست"
+        return replace(exp, message_fa=self.target_vs_fa(ex, target, _fa.written(ex, first), text, text))
 
 
 register_kind(Repeat())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
 
 from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
+from . import _fa
 from . import register as register_kind
 from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
@@ -59,8 +61,13 @@ class Sum(RuleKind):
         formula = " + ".join(term_text(ex, t) for t in rule.parts)
         if rule.remainder:
             formula += " + the rest"
-        return self.target_vs(ex, rule.whole, formula, "FC101", "FC102",
-                              "parts exceed the total", "parts fall short of the total")
+        exp = self.target_vs(ex, rule.whole, formula, "FC101", "FC102",
+                             "parts exceed the total", "parts fall short of the total")
+        formula_fa = " + ".join(_fa.term(ex, t) for t in rule.parts)
+        if rule.remainder:
+            formula_fa += " + بقیه"
+        return replace(exp, message_fa=self.target_vs_fa(
+            ex, rule.whole, formula_fa, "جمعِ بخش‌ها از کل بیشتر است", "جمعِ بخش‌ها به کل نمی‌رسد"))
 
 
 register_kind(Sum())

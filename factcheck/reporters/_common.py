@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 
-from ..evaluate import describe
+from .. import persian
+from ..evaluate import claim_lang, describe
 from ..findings import Finding, Severity, Status
 from ..report import Location, Report
 from . import Options
 
-__all__ = ["claim_line", "details", "norm_path", "shown"]
+__all__ = ["ascii_digits", "claim_line", "details", "is_persian", "message", "norm_path", "persian_message", "shown"]
 
 
 def shown(report: Report, options: Options, *, suppressed: bool = False) -> list[Finding]:
@@ -24,6 +25,34 @@ def shown(report: Report, options: Options, *, suppressed: bool = False) -> list
     return [f for f in report.findings
             if f.status is not Status.consistent and f.severity.rank >= level.rank
             and (suppressed or not f.suppressed)]
+
+
+def is_persian(report: Report, f: Finding) -> bool:
+    """True if any of the finding's figures come from Persian text (its claim's, its
+    document's or the only document's language): its reader is a Persian editor."""
+    cs = report.evaluation.claims
+    return any(cid in cs.claims and claim_lang(cs, cid) == "fa" for cid in f.claims)
+
+
+def ascii_digits(report: Report, f: Finding) -> bool:
+    """True if every quoted figure of the finding was written in ASCII digits: its Persian
+    text then keeps ASCII digits too (Persian digits otherwise)."""
+    quotes = [c.source.quote for cid in f.claims
+              if (c := report.claims.get(cid)) is not None and c.source and c.source.quote]
+    return persian.uses_ascii_digits(quotes)
+
+
+def persian_message(report: Report, f: Finding) -> str:
+    """The finding's Persian message, its figures in the digits the article used."""
+    return persian.in_script(f.message_fa, ascii_digits(report, f))
+
+
+def message(report: Report, f: Finding) -> str:
+    """What a reader of the finding's article reads: the Persian message for findings on
+    Persian figures, the English one otherwise (and whenever there is no Persian one)."""
+    if f.message_fa and is_persian(report, f):
+        return persian_message(report, f)
+    return f.message
 
 
 def norm_path(path: str) -> str:

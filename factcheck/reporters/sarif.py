@@ -102,7 +102,9 @@ def _result(report: Report, f: Finding, index: dict[str, int]) -> dict[str, Any]
         "partialFingerprints": {"factcheckFinding/v1": fingerprint(f, report.claims)},
         "properties": {"status": f.status.value, "rule": f.rule, "rules": list(f.rules),
                        "claims": list(f.claims), "arithmetic": f.arithmetic,
-                       "possible": f.possible, "confidence": f.confidence},
+                       "possible": f.possible, "confidence": f.confidence,
+                       # message.text is English (tools expect one text); the Persian one here
+                       "message_fa": f.message_fa},
     }
     if code in index:
         res["ruleIndex"] = index[code]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from fractions import Fraction
 
+from .. import persian
 from ..codes import CATALOGUE
-from ..evaluate import claim_lang, describe
+from ..evaluate import describe
 from ..findings import Finding, Severity, Status
 from ..report import Report
 from . import Options, reporter
+from ._common import ascii_digits, is_persian, message
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "none": "\033[32m"}
 _BOLD = "\033[1m"
@@ -46,8 +49,9 @@ def render(report: Report, options: Options) -> str:
         tag = "possible " if f.possible else ""
         code = f"{f.code} {f.name}" if f.code else f.status.value
         head = f"{paint(where, _BOLD)}: {paint(tag + label, _COLORS[f.severity.value])}: "
-        out.append(f"{head}{f.message or f.status.value} [{code}]")
-        summary_fa = _persian_summary(report, f)
+        out.append(f"{head}{message(report, f) or f.status.value} [{code}]")
+        fa = f.status is not Status.consistent and is_persian(report, f)
+        summary_fa = _persian_summary(f) if fa else ""
         if summary_fa:  # a Persian article's editor reads what the code means in Persian
             out.append(f"    {summary_fa}")
         if f.status is not Status.consistent:
@@ -57,17 +61,18 @@ def render(report: Report, options: Options) -> str:
             quote = f" «{claim.source.quote}»" if claim.source and claim.source.quote else ""
             cl = report.claim_location(cid)
             at = f" at {cl.path}:{cl.line}:{cl.column}" if cl and cl.line else ""
-            out.append(f"    {cid} = {describe(claim)}{quote}{paint(at, _DIM)}")
+            said = describe(claim)
+            if fa:  # the figure in Persian words and the article's digits
+                said = persian.in_script(persian.claim(said, claim.unit), ascii_digits(report, f))
+            out.append(f"    {cid} = {said}{quote}{paint(at, _DIM)}")
         if f.arithmetic:
             out.append(f"    arithmetic: {f.arithmetic}")
         if f.conflict and len(f.conflict) < len(f.claims):
-            out.append(f"    these alone cannot all be right: {', '.join(f.conflict)}")
-        for cid, need in f.needed.items():
-            if f.status is Status.inconsistent:
-                if need is None:
-                    out.append(f"    no value of {cid} lets the rest hold")
-                else:
-                    out.append(f"    for the rest to hold, {cid} would have to be {_iv(need)}")
+            out.append(f"    همین‌ها به‌تنهایی با هم جور نیستند: {'، '.join(f.conflict)}" if fa else
+                       f"    these alone cannot all be right: {', '.join(f.conflict)}")
+        if f.status is Status.inconsistent:
+            needs = _needed_fa(f, ascii_digits(report, f)) if fa else _needed(f)
+            out.extend(f"    {line}" for line in needs)
         if f.evidence:
             out.append(f"    evidence: {f.evidence}")
         if f.rules and f.rule is None:
@@ -79,22 +84,28 @@ def render(report: Report, options: Options) -> str:
     return "\n".join(out) + "\n"
 
 
-def _persian_summary(report: Report, f: Finding) -> str:
-    """The code's Persian summary when the finding's figures come from Persian text."""
-    if f.code is None or f.status is Status.consistent:
-        return ""
-    cs = report.evaluation.claims
-    if not any(cid in cs.claims and claim_lang(cs, cid) == "fa" for cid in f.claims):
-        return ""
-    code = CATALOGUE.get(f.code)
+def _persian_summary(f: Finding) -> str:
+    """The code's Persian summary, for a finding whose figures come from Persian text."""
+    code = CATALOGUE.get(f.code) if f.code else None
     return code.summary_fa if code is not None else ""
 
 
-def _iv(need: tuple[str, str]) -> str:
-    from fractions import Fraction
+def _needed(f: Finding) -> list[str]:
+    """What each figure of an inconsistent finding would have to be, in English."""
+    return [f"no value of {cid} lets the rest hold" if need is None
+            else f"for the rest to hold, {cid} would have to be {_iv(need)}"
+            for cid, need in f.needed.items()]
 
-    from ..kinds.base import fmt_iv
 
+def _needed_fa(f: Finding, ascii_digits: bool) -> list[str]:
+    """The same in Persian, with the figures in the article's digits."""
+    return [persian.in_script(
+        f"هیچ مقداری از {cid} بقیه را برقرار نمی‌کند" if need is None
+        else f"برای آنکه بقیه برقرار بماند، {cid} باید {persian.interval(*_bounds(need))} باشد",
+        ascii_digits) for cid, need in f.needed.items()]
+
+
+def _bounds(need: tuple[str, str]) -> tuple[Fraction | float, Fraction | float]:
     def b(s: str) -> Fraction | float:
         if s == "inf":
             return float("inf")
@@ -102,7 +113,13 @@ def _iv(need: tuple[str, str]) -> str:
             return float("-inf")
         return Fraction(s)
 
-    return fmt_iv(b(need[0]), b(need[1]))
+    return b(need[0]), b(need[1])
+
+
+def _iv(need: tuple[str, str]) -> str:
+    from ..kinds.base import fmt_iv
+
+    return fmt_iv(*_bounds(need))
 
 
 def _in_text(report: Report, claim_ids: tuple[str, ...], mark: Callable[[str], str] | None) -> list[str]:

@@ -298,7 +298,7 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, allowed_hosts: list[str] |
 
         load_all()  # each kind registers its codes when it loads
         # Summaries of every finding code in both languages: the Persian page leads each
-        # finding with its code's summary in Persian (the message itself is English).
+        # finding with its code's summary in Persian (then its message_fa).
         codes = {c.code: {"name": c.name, "en": c.summary, "fa": c.summary_fa} for c in CATALOGUE.values()}
         return {"version": __version__, "formats": names(), "extraction": extraction_available(),
                 "max_bytes": max_bytes, "hedges": [h.value for h in Hedge], "kinds": kind_forms(),

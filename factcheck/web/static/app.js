@@ -393,11 +393,14 @@ function renderFindings() {
         text: f.possible ? t("possibly", { s: t(`status.${f.status}`) }) : t(`status.${f.status}`) }), " ",
       el("code", { text: [f.code, f.name].filter(Boolean).join(" ") }), " ",
       f.rule ? el("span", { class: "muted", text: `${f.kind} ${f.rule}` }) : el("span", { class: "muted", text: f.rules.join(", ") })));
-    // On the Persian page each finding opens with its code's summary in Persian; the
-    // message and arithmetic that follow are the engine's own (English) text.
-    const summaryFa = uiLang() === "fa" && f.code ? page.info?.codes?.[f.code]?.fa : "";
+    // On the Persian page each finding opens with its code's summary in Persian and is
+    // explained in Persian (message_fa: the English message's facts and numbers); the
+    // arithmetic that follows is a formula and stays as the command line prints it.
+    const fa = uiLang() === "fa";
+    const summaryFa = fa && f.code ? page.info?.codes?.[f.code]?.fa : "";
     if (summaryFa) card.append(el("p", { class: "summary", lang: "fa", dir: "rtl", text: summaryFa }));
-    card.append(bidiText("p", { class: "message" }, f.message));
+    if (fa && f.message_fa) card.append(el("p", { class: "message", lang: "fa", dir: "rtl", text: f.message_fa }));
+    else card.append(bidiText("p", { class: "message" }, f.message));
     if (f.arithmetic) card.append(bidiText("p", { class: "arithmetic" }, f.arithmetic));
     if (f.status === "inconsistent" && f.claims.length) {
       const table = el("table", { class: "needed" },

@@ -1,6 +1,7 @@
-// The page's own words in English and Persian.  The engine's findings (messages,
-// arithmetic) stay in English: they are the same text the command line prints; on the
-// Persian page each finding is introduced by its code's Persian summary (/api/info).
+// The page's own words in English and Persian.  The engine's findings come in both
+// languages (message, message_fa): on the Persian page each finding is introduced by its
+// code's Persian summary (/api/info) and explained by its Persian message; the
+// arithmetic stays as the command line prints it.
 
 const STRINGS = {
   en: {
