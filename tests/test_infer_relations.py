@@ -171,3 +171,19 @@ def test_a_of_b_without_the_share_right_after_relates_nothing():
     cs = claims(t, ("61", 61, "dimensionless"), ("100 seats", 100, "seat"), ("two thirds", 2, "third"))
     got, _ = check(t, cs, "en", ["percent_of"])
     assert got.rules == []
+
+
+@pytest.mark.parametrize(("text", "lang", "related"), [
+    ("It won 61 of the 100 seats, nearly two thirds of the seats.", "en", True),
+    ("It won 2 of 5 hospitals, half of the city's beds.", "en", False),
+    ("۲۰ کرسی از ۴۰ کرسی، یعنی نیمی از آن‌ها را برد.", "fa", True),
+    ("۲ بیمارستان از ۵ بیمارستان، یعنی نیمی از تخت‌های شهر را دارد.", "fa", False),
+])
+def test_a_fraction_of_something_else_is_no_share_of_b(text, lang, related):
+    figs = {"en": (("61", 61, "dimensionless"), ("100 seats", 100, "seat"), ("nearly two thirds", 2, "third")),
+            "en2": (("2", 2, "dimensionless"), ("5 hospitals", 5, "hospital"), ("half", 1, "half")),
+            "fa": (("۲۰ کرسی", 20, "seat"), ("۴۰ کرسی", 40, "seat"), ("نیمی", 1, "half")),
+            "fa2": (("۲ بیمارستان", 2, "hospital"), ("۵ بیمارستان", 5, "hospital"), ("نیمی", 1, "half"))}
+    key = lang if related else lang + "2"
+    got, _ = check(text, claims(text, *figs[key]), lang, ["percent_of"])
+    assert bool(got.rules) is related

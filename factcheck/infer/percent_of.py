@@ -38,6 +38,9 @@ _OF_PLAIN = re.compile(r"^\s*(?:[^\W\d]+\s+)??(?P<of>of|از)\s+(?:the\s+)?(?:[^
 #: ... counts only with the share right after the whole: ", nearly two thirds", «شورا، یعنی سه چهارم».
 _SHARE_NEXT = re.compile(r"^(?:\s*[^\W\d]+){0,2}?\s*[,،(—–-]\s*(?:or|i\.e\.|that is|یعنی|معادل|برابر با)?\s*$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+#: "half of the city's capacity" after "2 of 5 hospitals" is a share of something else.
+_SHARE_OF_WORD = re.compile(r"^\s*(?:of|از)\s+(?:the\s+)?(?P<w>[^\W\d]+)")
+_SHARE_OF_THEM = frozenset({"them", "these", "those", "it", "آن", "آنها", "آن ها", "اینها", "کل", "total"})
 
 
 def _is_share(doc: Doc, f: Figure) -> bool:
@@ -149,6 +152,9 @@ def _of_plain(doc: Doc, s: Figure) -> Proposal | None:
     if not (a.sentence == b.sentence == s.sentence) or a.is_percent or b.is_percent or not b.is_count:
         return None
     if not (a.is_count or a.is_bare) or _SHARE_NEXT.match(doc.between(b, s)) is None:
+        return None
+    of = _SHARE_OF_WORD.match(doc.after(s, 40))
+    if of is not None and of.group("w") not in _SHARE_OF_THEM and of.group("w") not in doc.norm[b.start:b.end]:
         return None
     m = _OF_PLAIN.match(doc.between(a, b))
     retype = unify(doc, [a, b], classifier=True) if m is not None else None
