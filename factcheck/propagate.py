@@ -312,21 +312,15 @@ def propagate(
     smaller than a relative 1e-12 (loops such as ``x = 1.0001 * y`` otherwise creep).
     Exact results are Fractions (or ints, or float infinities) whatever the backend.
     """
-    res = _propagate(problem, exact=exact, only=only, domains=domains, max_steps=max_steps)
+    res = _propagate(problem, exact, only, domains, max_steps)
     if exact and _MPQ is not None:
         res.lo = {v: _fraction(x) for v, x in res.lo.items()}
         res.hi = {v: _fraction(x) for v, x in res.hi.items()}
     return res
 
 
-def _propagate(
-    problem: Problem,
-    *,
-    exact: bool = False,
-    only: Sequence[int] | None = None,
-    domains: dict[int, tuple[Num, Num]] | None = None,
-    max_steps: int | None = None,
-) -> Result:
+def _propagate(problem: Problem, exact: bool, only: Sequence[int] | None,
+               domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None) -> Result:
     """:func:`propagate`, with exact results in the backend's type."""
     ops = _Ops(exact)
     cons = problem.constraints
