@@ -5,7 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from factcheck.model import Claim, Source
+from factcheck.evaluate import Evaluation, evaluate
+from factcheck.files import ClaimSet
+from factcheck.infer import Inference, infer
+from factcheck.model import Claim, Document, Source
 
 
 def claims(text: str, *specs: tuple[Any, ...]) -> list[Claim]:
@@ -21,3 +24,15 @@ def claims(text: str, *specs: tuple[Any, ...]) -> list[Claim]:
         out.append(Claim(id=f"c{i + 1}", value=Decimal(str(value)) if value is not None else None, unit=unit,
                          hedge=hedge, source=Source(span=(s, s + len(quote)), quote=quote), **extra))
     return out
+
+
+def check(text: str, cs: list[Claim], lang: str, only: list[str] | None = None) -> tuple[Inference, Evaluation]:
+    """Infer relations between hand-placed claims (only the named patterns) and evaluate them."""
+    got = infer(text, cs, lang, only=only)
+    s = ClaimSet()
+    s.documents["d"] = Document(id="d", lang=lang)
+    for c in got.claims:
+        s.claims[c.id] = c
+    for r in got.rules:
+        s.rules[r.id] = r
+    return got, evaluate(s)

@@ -9,24 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from infer_helpers import claims
+from infer_helpers import check, claims
 
 from factcheck.evaluate import CONFIDENT, evaluate
 from factcheck.files import ClaimSet
 from factcheck.findings import Severity, Status
 from factcheck.infer import guess_lang, infer, load_all
-from factcheck.model import Document
-
-
-def check(text: str, cs: list, lang: str, only: list[str] | None = None):
-    got = infer(text, cs, lang, only=only)
-    s = ClaimSet()
-    s.documents["d"] = Document(id="d", lang=lang)
-    for c in got.claims:
-        s.claims[c.id] = c
-    for r in got.rules:
-        s.rules[r.id] = r
-    return got, evaluate(s)
 
 
 def test_registry_finds_every_pattern_module():

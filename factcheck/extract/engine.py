@@ -829,6 +829,8 @@ class Scanner:
             bi -= 1
         else:
             hit = self._match_before(lang.hedges_before, back, bi, self._max_phrase["hb"])
+            if hit is not None and _comparative(lang, chunk.toks, back[bi - hit[0]].s, hit[1]):
+                hit = None  # "8 percent more than $3.9 billion": the figure is compared with, not hedged
             if hit is not None:
                 used, h = hit
                 hedge = h  # type: ignore[assignment]
@@ -1139,6 +1141,19 @@ def _year_like(s: str) -> bool:
         return False
     v = int(s)
     return any(a <= v < b for a, b in _YEAR_RANGES)
+
+
+def _comparative(lang: Language, toks: list[Tok], start: int, hedge: object) -> bool:
+    """The hedge words at offset ``start`` follow a percentage or a multiple: «۸ درصد بیشتر از», "8 percent more than".
+
+    "more than" there compares the two figures (the next one is the base of a change); it does
+    not bound the figure after it.
+    """
+    at = bisect_left(toks, start, key=_START)
+    if at <= 0 or hedge not in (Hedge.more_than, Hedge.less_than):
+        return False
+    word = toks[at - 1].k
+    return toks[at - 1].t == "%" or word in lang.multipliers_after or any(p[-1] == word for p in lang.percent_after)
 
 
 def _hedge_word(lang: Language, k: str) -> bool:

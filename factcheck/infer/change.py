@@ -8,6 +8,9 @@ direction of the change verb of the pair), and an old → new pair:
 * a figure "compared with B in the same period last year" / «این آمار در مدت مشابه سال
   گذشته B بود» (the new figure is the one just before, or — for "this figure", «این آمار»
   — the first of the previous sentence);
+* "N, P percent more than (this year's) O" / «N، P درصد بیشتر از O» (the change between its
+  two figures), and "N, up from last year, when ... O" / «N … نسبت به سال گذشته که O بود»
+  (see :mod:`factcheck.infer.pairs`);
 * a factor or change in a sentence without figures ("the number of drugs offences has
   more than doubled") takes the nearest pair in the next sentences that names the same
   thing (two shared words).
@@ -26,10 +29,12 @@ from ..kinds.percentage_points import PercentagePointsRule
 from ..model import Claim, Hedge, Source
 from . import Proposal, pattern
 from .doc import Cue, Doc, Figure
-from .pairs import Pair, pairs
+from .pairs import Pair, pairs, than_changes, when_pairs
 from .resolve import unify
 
-_UP = re.compile(r"\b(rose|rise|risen|rising|increased?|increasing|up|grew|growth|grown|jumped|climbed|higher|"
+# "made up" / "makes up" states a share, not a rise
+_UP = re.compile(r"\b(rose|rise|risen|rising|increased?|increasing|(?<!made )(?<!make )(?<!makes )up|grew|growth|grown|"
+                 r"jumped|climbed|higher|"
                  r"gained?|soared|surged|more)\b|(?<!\w)(افزایش|رشد|بیشتر|بالاتر|فزونی)(?!\w)")
 _DOWN = re.compile(r"\b(fell|fall|fallen|falling|dropped|drop|declined?|decreased?|decreasing|down|lower|fewer|"
                    r"less|slipped|plunged|shrank|cut)\b|(?<!\w)(کاهش|کمتر|افت|پایین تر|کم شد)(?!\w)")
@@ -138,7 +143,8 @@ def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
 @pattern("change")
 def find(doc: Doc) -> Iterator[Proposal]:
     ps = pairs(doc)
-    compared = list(_compared_pairs(doc))
+    compared = [*((p, 0.8) for p in when_pairs(doc)), *_compared_pairs(doc)]
+    than = {t.change.id: t for t in than_changes(doc)}
     changes: list[tuple[Figure, Cue | None, str | None, bool]] = []
     for f in doc.figures:
         if f.is_percent:
@@ -149,6 +155,14 @@ def find(doc: Doc) -> Iterator[Proposal]:
         changes.append((fig, fcue, d, True))
     used: set[str] = set()
     for f, cue, direction, is_factor in changes:
+        if f.id in than:
+            # "8 percent more than this year's $3.9 billion": the words name both figures and the direction
+            t = than[f.id]
+            retype = unify(doc, [t.pair.old, t.pair.new])
+            if retype is not None and f.id not in used:
+                used.add(f.id)
+                yield _change(doc, f, t.pair, t.direction, is_factor, 0.85, [t.pair.cue], retype)
+            continue
         pair = _nearest_pair(doc, ps, f)
         if pair is not None and f.id in (pair.old.id, pair.new.id):
             continue  # «از ۲.۹ درصد به ۰.۹ درصد رسید که ۲ واحد درصد کاهش»: an end of the pair is not its change
@@ -181,12 +195,17 @@ def find(doc: Doc) -> Iterator[Proposal]:
             direction = _pair_direction(doc, pair) or (
                 "increase" if (old.value or 0) <= (new.value or 0) else "decrease")
         used.add(f.id)
-        why = f"a {'factor' if is_factor else 'percentage'} {direction} from the first figure to the second"
-        rule = PercentChangeRule(
-            id="r", kind="percent_change", old=old.id, new=new.id, direction=direction,
-            change=None if is_factor else f.id, factor=f.id if is_factor else None, confidence=conf,
-            evidence=doc.evidence([cue, pair.cue], why))
-        yield Proposal(rule, retype, [f.claim] if f.id not in doc.by_id else [])
+        yield _change(doc, f, pair, direction, is_factor, conf, [cue, pair.cue], retype)
+
+
+def _change(doc: Doc, f: Figure, pair: Pair, direction: str, is_factor: bool, conf: float,
+            cues: list[Cue | None], retype: dict[str, str]) -> Proposal:
+    why = f"a {'factor' if is_factor else 'percentage'} {direction} from the first figure to the second"
+    rule = PercentChangeRule(
+        id="r", kind="percent_change", old=pair.old.id, new=pair.new.id, direction=direction,
+        change=None if is_factor else f.id, factor=f.id if is_factor else None, confidence=conf,
+        evidence=doc.evidence(cues, why))
+    return Proposal(rule, retype, [f.claim] if f.id not in doc.by_id else [])
 
 
 def _pair_direction(doc: Doc, pair: Pair) -> str | None:

@@ -13,6 +13,7 @@ from .doc import Cue, Doc, Figure
 
 __all__ = [
     "COMPLEMENT",
+    "OF_TOTAL",
     "TOTAL",
     "each_times",
     "number_word",
@@ -134,6 +135,11 @@ TOTAL = re.compile(
     r"\b(in total|in all|altogether|combined|a total of|overall total|total of|the total|totalled|totaled|"
     r"totalling|totaling|sum of|(?:'s|s') total|total (?:to|at))\b|"
     r"(?<!\w)(در مجموع|مجموعا|مجموع|جمعا|در کل|شمار کل|تعداد کل|کل)(?!\w)")
+
+#: Right after a share, the whole it is of, named but not given: "38 percent of the total", «۳۸ درصدِ کل».
+OF_TOTAL = re.compile(
+    r"^[\s\u064b-\u065f]*(?:of\s+(?:the\s+)?(?:total|whole|overall)\b(?!\s*(?:of\b|[\d$€£]))|"
+    r"(?:از\s+)?(?:کل|مجموع)(?!\w)(?!\s*(?:\d|از(?!\w))))")
 
 #: Words naming the rest of a whole: an unstated part, or a part that completes the whole.
 COMPLEMENT = re.compile(

@@ -2,7 +2,12 @@
 
 Shared by the change and breakdown patterns.  A pair is two figures of one sentence with
 the words of a change between them; which is old and which new is read from the words,
-never from the values.
+never from the values.  Two more shapes name the older figure after the newer one:
+
+* :func:`than_changes`: "$4.2 billion, 8 percent more than this year's $3.9 billion",
+  «۴٫۲ میلیارد دلار، ۸ درصد بیشتر از ۳٫۹ میلیارد دلارِ امسال» (the change sits between);
+* :func:`when_pairs`: "410,000, up from last year, when the service logged 366,000",
+  «۴۲ هزار میلیارد تومان … که نسبت به بودجه امسال که ۳۶ هزار میلیارد تومان بود».
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 
 from .doc import Cue, Doc, Figure
 
-__all__ = ["Pair", "pairs"]
+__all__ = ["Pair", "ThanChange", "pairs", "than_changes", "when_pairs"]
 
 _FROM = re.compile(r"(\bfrom|(?<!\w)از)\s*$")
 _TO = re.compile(r"^\s*(\w+\s+){0,3}?(to|به)\s*$")
@@ -75,4 +80,73 @@ def pairs(doc: Doc) -> list[Pair]:
                 out.append(Pair(a, b, Cue(doc.text[a.start - len(pre) + m_from.start():a.start].strip(),
                                           a.start - len(pre) + m_from.start(), a.start)))
                 used.update((a.id, b.id))
+    return out
+
+
+#: A comparative right after a change figure, then a few words naming the base ("this year's").
+_THAN = {
+    "en": re.compile(r"^\s*(?P<d>(?:more|higher|greater|larger|bigger|less|lower|smaller|fewer) than|above|below)"
+                     r"\s+(?:(?:[^\W\d]+(?:'s|s')?|\()\s*){0,4}?$"),
+    "fa": re.compile(r"^\s*(?P<d>بیشتر از|بیش تر از|بیش از|بالاتر از|فراتر از|افزون بر|کمتر از|کم تر از|"
+                     r"پایین تر از|پایینتر از)\s+(?:(?:[^\W\d]+|\()\s*){0,4}?$"),
+}
+_THAN_UP = re.compile(r"^(more|higher|greater|larger|bigger|above|بیشتر|بیش|بالاتر|فراتر|افزون)\b")
+#: Between the newer figure and the change: a short stretch of one clause ("for next year, ").
+_TO_CHANGE = re.compile(r"^[^;:؛]{0,45}$")
+#: An earlier time, then the older figure in a clause of its own: "up from last year, when ...",
+#: «نسبت به بودجه امسال که ... بود».
+_WHEN = {
+    "en": re.compile(r",?\s*(?:(?:up|down|rising|falling|increasing|decreasing)\s+)?"
+                     r"(?:from|on|compared with|compared to|against)\s+(?:the same \w+ )?"
+                     r"(?:last \w+|the (?:previous|prior|preceding) \w+|a \w+ (?:earlier|ago|before)|"
+                     r"(?:in )?(?:19|20)\d\d),?\s+when\b"),
+    "fa": re.compile(r"(?<!\w)(?:نسبت به|در مقایسه با)\s+(?:[^\W\d]+\s+){0,4}?که(?!\w)"),
+}
+
+
+@dataclass(frozen=True)
+class ThanChange:
+    """A change stated against its base: the change figure, the old → new pair, the direction."""
+
+    change: Figure
+    pair: Pair
+    direction: str
+
+
+def than_changes(doc: Doc) -> list[ThanChange]:
+    """"N, P percent more than (this year's) O": P is the change from O to N."""
+    pat = _THAN.get(doc.lang)
+    out: list[ThanChange] = []
+    if pat is None:
+        return out
+    figs = doc.figures
+    for i in range(1, len(figs) - 1):
+        new, p, old = figs[i - 1], figs[i], figs[i + 1]
+        if not (p.is_percent or p.is_ratio) or p.claim.unit == "percentage_point":
+            continue
+        if new.is_percent or old.is_percent or not (new.sentence == p.sentence == old.sentence):
+            continue
+        m = pat.match(doc.between(p, old))
+        if m is None or not _TO_CHANGE.match(doc.between(new, p)):
+            continue
+        word = m.group("d")
+        cue = Cue(doc.text[p.end + m.start("d"):p.end + m.end("d")], p.end + m.start("d"), p.end + m.end("d"))
+        out.append(ThanChange(p, Pair(old, new, cue), "increase" if _THAN_UP.match(word) else "decrease"))
+    return out
+
+
+def when_pairs(doc: Doc) -> list[Pair]:
+    """"N, up from last year, when ... O": O is the older value of N's quantity."""
+    pat = _WHEN.get(doc.lang)
+    out: list[Pair] = []
+    if pat is None:
+        return out
+    for si, (s, e) in enumerate(doc.sentences):
+        sent = [f for f in doc.in_sentence(si) if not f.is_percent]
+        for m in pat.finditer(doc.norm, s, e):
+            before = [f for f in sent if f.end <= m.start() and m.start() - f.end <= 60]
+            after = [f for f in sent if f.start >= m.end() and f.start - m.end() <= 60]
+            if before and after:
+                cue = Cue(doc.text[m.start():m.end()].strip(" ,"), m.start(), m.end())
+                out.append(Pair(after[0], before[-1], cue))
     return out

@@ -24,9 +24,9 @@ from ..kinds.base import Term
 from ..kinds.part_of import PartOfRule
 from ..kinds.sum import SumRule
 from . import Proposal, pattern
-from .cues import BINARY, COMPLEMENT, TOTAL, each_times
+from .cues import BINARY, COMPLEMENT, OF_TOTAL, TOTAL, each_times
 from .doc import Cue, Doc, Figure, normalise
-from .pairs import pairs
+from .pairs import pairs, than_changes, when_pairs
 from .resolve import unify
 
 __all__ = ["Breakdown", "breakdowns"]
@@ -44,10 +44,10 @@ _OF_THEM_AFTER = re.compile(r"^\s*(\S+\s+)?(از آن ها|از آنها|از آ
 _OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
 _NON = re.compile(r"\b(non-|non )(\w+)|(?<!\w)(غیر ?)(\w+)")
 _OF_OPENING = re.compile(r"(^|[,;:،؛]\s*|^\s*)\b(of|out of|of all)( the| all| its)?\s*$|"
-                         r"(^|[,;:،؛]\s*|^\s*)(?<!\w)(از مجموع|از کل|از میان|از)\s*$")
-_OPENING_PARTITIVE = re.compile(r"^\W*(?:\w+\s+){0,3}?(of these|of them|of those|among them|"
+                         r"(^|[,;:،؛]\s*|^\s*)(?<!\w)(از مجموع|از کل|از میان|از این|از)\s*$")
+_OPENING_PARTITIVE = re.compile(r"^\W*(?:\w+\s+){0,3}?(of these|of them|of those|among them|of this (?:sum|amount)|"
                                 r"از این تعداد|از این بین|از این میان|از این شمار|از این رقم|از آن ها|از آنها|"
-                                r"از این ها)\b")
+                                r"از این ها|از این مبلغ)\b")
 _INCLUDING = re.compile(r"\b(including|among them|among these|such as)\b|(?<!\w)(از جمله|شامل)(?!\w)")
 _OF_THE = re.compile(r"^\s*of (the|all|its|their)\s*$")
 _CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
@@ -118,10 +118,49 @@ def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:
 
 def breakdowns(doc: Doc) -> Iterator[Breakdown]:
     """Every whole-then-parts and parts-then-total structure in the article."""
-    yield from _whole_then_parts(doc)
-    yield from _parts_then_total(doc)
-    yield from _of_whole_part(doc)
-    yield from _of_these_opening(doc)
+    found = [*_whole_then_parts(doc), *_parts_then_total(doc), *_of_whole_part(doc), *_of_these_opening(doc)]
+    yield from _with_remainder(doc, found)
+
+
+#: A sentence opening on the rest of a whole: "The remaining $1 billion ...", «مابقی، یعنی ۱ میلیارد دلار».
+_REMAINDER_OPENS = {
+    "en": re.compile(r"^\W*(?:the\s+)?(?:remaining|rest|remainder)\b(?:\s+of\s+(?:it|them|the \w+))?[\s,:—-]*$"),
+    "fa": re.compile(r"^\W*(?:مابقی|بقیه|باقی مانده|باقیمانده|باقی)(?!\w)(?:\s*(?:آن|آن ها|یعنی|که|هم|نیز))*"
+                     r"[\s,،:—-]*(?:یعنی)?\s*$"),
+}
+
+
+def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
+    """The sentence after a breakdown states the rest of its whole: the rest is a part and closes it.
+
+    "Of the $4.2 billion, $1.6 billion goes to schools and $1.6 billion to roads. The remaining
+    $1 billion pays for salaries": the three parts make up the whole exactly.  Only the breakdown
+    ending last in the sentence before takes the rest, and only an open one.
+    """
+    pat = _REMAINDER_OPENS.get(doc.lang)
+    if pat is None:
+        return found
+    for si in range(1, len(doc.sentences)):
+        figs = doc.in_sentence(si)
+        if not figs or pat.match(doc.norm[doc.sentences[si][0]:figs[0].start]) is None:
+            continue
+        rest = figs[0]
+        ending = [b for b in found if b.parts[-1].sentence == si - 1 and b.whole.sentence <= si - 1
+                  and not b.exhaustive and not b.open]
+        if not ending:
+            continue
+        bd = max(ending, key=lambda b: b.parts[-1].end)
+        retype = unify(doc, [bd.whole, *bd.parts, rest], classifier=True)
+        if retype is None or (rest.is_bare and not bd.whole.is_bare):
+            continue
+        s = doc.sentences[si][0]
+        m = pat.match(doc.norm[s:rest.start])
+        assert m is not None
+        words = doc.text[s:rest.start].strip(" ,،:—-")
+        found[found.index(bd)] = Breakdown(
+            bd.whole, [*bd.parts, rest], bd.cue, bd.confidence, True, retype,
+            bd.why + f"; «{words}» at {doc.where(s)} states the rest")
+    return found
 
 
 def _of_these_opening(doc: Doc) -> Iterator[Breakdown]:
@@ -156,8 +195,8 @@ def _of_whole_part(doc: Doc) -> Iterator[Breakdown]:
             lo = figs[wi - 1].end if wi else doc.sentences[si][0]
             at = max(lo, whole.start - 25)
             m = _OF_OPENING.search(doc.norm[at:whole.start])
-            if m is None:
-                continue
+            if m is None or (wi and at == lo and not re.search(r"[,;:،؛]", doc.norm[lo:whole.start])):
+                continue  # "24 of 32 seats": the figure before takes its share of this one, it is no part
             g = 2 if m.group(2) else 5
             part = figs[wi + 1]
             gap = doc.between(whole, part)
@@ -166,9 +205,41 @@ def _of_whole_part(doc: Doc) -> Iterator[Breakdown]:
             retype = unify(doc, [whole, part], classifier=True)
             if retype is None:
                 continue
+            parts = [part, *_more_parts(doc, whole, part, figs[wi + 2:])]
+            retype = unify(doc, [whole, *parts], classifier=True) or retype
             cue = Cue(doc.text[at + m.start(g):at + m.end(g)], at + m.start(g), at + m.end(g))
-            yield Breakdown(whole, [part], cue, 0.85, False,
-                            retype, "the first figure is the whole the next one is taken from")
+            yield Breakdown(whole, parts, cue, 0.85, False,
+                            retype, "the first figure is the whole the next one is taken from" if len(parts) == 1
+                            else "the first figure is the whole the next ones are taken from")
+
+
+def _on_share(doc: Doc, cue: Cue, whole: Figure, nxt: Figure) -> bool:
+    """The partitive words follow a share or fraction between the two figures ("three quarters of them")."""
+    return any(whole.end <= g.start and g.end <= cue.start and not doc.norm[g.end:cue.start].strip()
+               and (g.is_percent or g.is_ratio) for g in doc.in_sentence(whole.sentence) if g.end <= nxt.start)
+
+
+#: Between two parts of one list: "and", a comma, «و»; the list ends at anything longer or a clause break.
+_LIST_ON = re.compile(r"^[^;:؛.]{0,60}$")
+
+
+def _more_parts(doc: Doc, whole: Figure, first: Figure, rest: list[Figure]) -> list[Figure]:
+    """The parts listed after the first: "Of the $4.2 billion, $1.6 billion ... and $1.6 billion ..."."""
+    out: list[Figure] = []
+    prev = first
+    for p in rest:
+        # words on a share in between ("«یعنی ۳۸ درصدِ کل»", ", or 38 percent of the total") are the share's
+        lo = max([prev.end, *(g.end for g in doc.in_sentence(p.sentence) if prev.end <= g.start and g.end <= p.start)])
+        lead = doc.norm[lo:p.start]
+        if lo > prev.end and (of := OF_TOTAL.match(lead)) is not None:
+            lead = lead[of.end():]
+        if (not _LIST_ON.match(doc.between(prev, p)) or _PARTITIVE.search(lead) or _AGGREGATE.search(lead)
+                or TOTAL.search(lead) or _OTHER_TIME.search(lead + doc.after(p, 25))
+                or (p.is_bare and not whole.is_bare) or unify(doc, [whole, first, *out, p], classifier=True) is None):
+            break
+        out.append(p)
+        prev = p
+    return out
 
 
 def _backref(doc: Doc, f: Figure) -> Cue | None:
@@ -181,7 +252,8 @@ def _backref(doc: Doc, f: Figure) -> Cue | None:
 
 def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
     # Figures in old → new pairs are broken down column by column (see _from_to).
-    paired = {f.id for p in pairs(doc) for f in (p.old, p.new)}
+    paired = {f.id for p in (*pairs(doc), *when_pairs(doc), *(t.pair for t in than_changes(doc)))
+              for f in (p.old, p.new)}
     for si in range(len(doc.sentences)):
         figs = [f for f in _counts(doc, doc.in_sentence(si)) if f.id not in paired]
         for wi, whole in enumerate(figs[:-1]):
@@ -190,6 +262,8 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
             nxt = figs[wi + 1]
             gap_lo, gap_hi = whole.end, nxt.start
             cue = doc.find(_PARTITIVE, gap_lo, gap_hi)
+            if cue is not None and _on_share(doc, cue, whole, nxt):
+                continue  # "24 of 32 seats, three quarters of them, and 20 ...": "of them" is the share's
             if cue is not None and _RESTATES.search(cue.words) and any(
                     cue.end <= g.start < nxt.start for g in doc.in_sentence(si)):
                 # «۱۸ هزار میلیارد تومان یعنی حدود ۴۳ درصد به …، ۱۵ هزار میلیارد …»: "that is"
@@ -259,7 +333,7 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
         for wi, whole in enumerate(figs):
             lo = figs[wi - 1].end if wi else doc.sentences[si][0]
             cue = doc.find(TOTAL, max(lo, whole.start - 60), whole.start)
-            if cue is None:
+            if cue is None or _share_of_total(doc, cue):
                 continue
             before = [p for p in figs[:wi] if not p.is_bare or whole.is_bare]
             conf = 0.85
@@ -279,6 +353,16 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 continue
             yield Breakdown(whole, parts, cue, conf, True, retype,
                             "the figure is stated as the total of the ones before it")
+
+
+#: Between a share and "the total" it is a share of: "38 percent of the total", «۳۸ درصدِ کل».
+_SHARE_OF = re.compile(r"^[\s\u064b-\u065f]*(of|از)?\s*$")
+
+
+def _share_of_total(doc: Doc, cue: Cue) -> bool:
+    """The total word completes a share before it ("38 percent of the total"); it sums nothing."""
+    return any(g.end <= cue.start and (g.is_percent or g.is_ratio) and _SHARE_OF.match(doc.norm[g.end:cue.start])
+               for g in doc.in_sentence(doc.sentence_of(cue.start)))
 
 
 def _noun(doc: Doc, f: Figure) -> str | None:

@@ -1,9 +1,12 @@
 """Percentages of a whole: "A out of B, X percent", «A ... از آن‌ها، معادل X درصد کل», "A (X%)".
 
-The share is a percentage (or a fraction word: a third, «یک سوم») that is not a change.
-Its part is the figure it is attached to (in brackets, after a comma, «معادل», "or"), or
-the first of an "A out of B" pair before it; its whole is the "out of" figure, or the
-whole the part is broken down from (see :mod:`factcheck.infer.parts`).  When every part
+The share is a percentage (or a fraction word: a third, two thirds, «دو سوم», «نیمی از»)
+that is not a change.  Its part is the figure it is attached to (in brackets, after a comma,
+«معادل», "or"), or the first of an "A out of B" pair before it ("61 of 100 seats, nearly
+two thirds": a plain "of" / «از» only with the share right after); its whole is the "out
+of" figure, the whole the part is broken down from (see :mod:`factcheck.infer.parts`), or
+— for "$1.6 billion, or 38 percent of the total" / «یعنی ۳۸ درصدِ کل» — the one figure of
+that thing stated before it in the paragraph (or, if none, earlier in the article).  When every part
 of a breakdown carries its own share ("509 thousand women (about 59 percent) and 351
 thousand men (about 41 percent)"), the shares are of the parts together, whatever the
 stated total says; the total is then checked by the sum alone.
@@ -18,7 +21,9 @@ from ..kinds.expr import ExprRule
 from ..kinds.percent_of import PercentOfRule
 from . import Proposal, pattern
 from .change import _direction
+from .cues import OF_TOTAL
 from .doc import Cue, Doc, Figure
+from .pairs import pairs, than_changes, when_pairs
 from .parts import breakdowns
 from .resolve import unify
 
@@ -28,7 +33,11 @@ _OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from 
 _OF_B_A = re.compile(r"\b(of|out of)\s*$|(?<!\w)(از مجموع|از کل|از میان|از بین)\s*$")
 _APPOSITIVE = re.compile(r"^\s*((از آن ها|از آنها|از آنان|of them|of whom)\s*)?([^\W\d]+\s*){0,4}?"
                          r"([(\[,،—-]|\bor\b|\bfor a\b|i\.e\.|\bwhich is\b|معادل|یعنی|برابر با|برابر)[^.;؛]{0,35}$")
-_OF_WHOLE_AFTER = re.compile(r"^\s*(of (the|all|total)|(از )?(کل|مجموع))")
+#: "61 of the council's 100 seats": a plain "of" between a part and its whole ...
+_OF_PLAIN = re.compile(r"^\s*(?:[^\W\d]+\s+)??(?P<of>of|از)\s+(?:the\s+)?(?:[^\W\d]+(?:'s|s')?\s+){0,2}?$")
+#: ... counts only with the share right after the whole: ", nearly two thirds", «شورا، یعنی سه چهارم».
+_SHARE_NEXT = re.compile(r"^(?:\s*[^\W\d]+){0,2}?\s*[,،(—–-]\s*(?:or|i\.e\.|that is|یعنی|معادل|برابر با)?\s*$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def _is_share(doc: Doc, f: Figure) -> bool:
@@ -94,8 +103,19 @@ def find(doc: Doc) -> Iterator[Proposal]:
             break
         if s.id in done:
             continue
+        plain = _of_plain(doc, s)
+        if plain is not None:
+            done.add(s.id)
+            yield plain
+            continue
         part = _part_before(doc, s)
         if part is None:
+            continue
+        if part.id not in parts_of:
+            of_total = _of_stated_total(doc, s, part)
+            if of_total is not None:
+                done.add(s.id)
+                yield of_total
             continue
         if part.id in parts_of:
             whole, siblings, cue = parts_of[part.id]
@@ -119,3 +139,49 @@ def find(doc: Doc) -> Iterator[Proposal]:
                                              confidence=0.8,
                                              evidence=doc.evidence([cue], "the share is given for a part of "
                                                                    "the whole before it")), retype)
+
+
+def _of_plain(doc: Doc, s: Figure) -> Proposal | None:
+    """"61 of the council's 100 seats, nearly two thirds", «۶۱ کرسی از ۱۰۰ کرسی شورا، نزدیک به دو سوم»."""
+    if s.index < 2:
+        return None
+    a, b = doc.figures[s.index - 2], doc.figures[s.index - 1]
+    if not (a.sentence == b.sentence == s.sentence) or a.is_percent or b.is_percent or not b.is_count:
+        return None
+    if not (a.is_count or a.is_bare) or _SHARE_NEXT.match(doc.between(b, s)) is None:
+        return None
+    m = _OF_PLAIN.match(doc.between(a, b))
+    retype = unify(doc, [a, b], classifier=True) if m is not None else None
+    if m is None or retype is None:
+        return None
+    cue = Cue(doc.text[a.end + m.start("of"):a.end + m.end("of")], a.end + m.start("of"), a.end + m.end("of"))
+    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=a.id, whole=b.id, confidence=0.85,
+                                  evidence=doc.evidence([cue], "the share right after restates the first figure "
+                                                        "out of the second")), retype)
+
+
+def _of_stated_total(doc: Doc, s: Figure, part: Figure) -> Proposal | None:
+    """"$1.6 billion, or 38 percent of the total": the total is the one figure of that thing stated before.
+
+    Figures an earlier time gave (the old side of a change) are not the total; when the
+    figures before disagree on the value, the total is not known and nothing is inferred.
+    """
+    m = OF_TOTAL.match(doc.norm[s.end:s.end + 40])
+    if m is None:
+        return None
+    older = {p.old.id for p in (*pairs(doc), *when_pairs(doc), *(t.pair for t in than_changes(doc)))}
+    para = max((p.end() for p in _PARAGRAPH.finditer(doc.norm, 0, part.start)), default=0)
+    earlier = [g for g in doc.figures[:part.index] if g.id not in older and g.value is not None
+               and not (g.is_percent or g.is_ratio or g.is_bare) and unify(doc, [part, g]) is not None]
+    candidates = [g for g in earlier if g.start >= para] or earlier
+    if len({g.value for g in candidates}) != 1:
+        return None
+    whole = candidates[-1]
+    retype = unify(doc, [part, whole])
+    if retype is None:
+        return None
+    cue = Cue(doc.text[s.end + m.start():s.end + m.end()].strip(), s.end + m.start(), s.end + m.end())
+    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
+                                  confidence=0.8,
+                                  evidence=doc.evidence([cue], "the share is of the total stated before, the "
+                                                        "only figure of that thing")), retype)
