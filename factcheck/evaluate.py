@@ -433,11 +433,14 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
         kind = reg[rule.kind]
         if flat is None or rid in flat.local_suspects:
             cons = comp.rule(rid)
-            failed = propagate(comp.problem, only=cons).failed is not None
-            if failed and propagate(comp.problem, only=cons, exact=True).failed is not None:
-                local_bad.add(rid)
-                verdicts[rid] = _explain(comp, rid, rule, kind, cons, (rid,))
-                continue
+            if propagate(comp.problem, only=cons).failed is not None:
+                # The smallest conflicting claims, confirmed exactly (None: the float
+                # conflict was rounding alone, and the rule holds).
+                conflict = _minimal_claims(comp, cons, ids_of(rid))
+                if conflict is not None:
+                    local_bad.add(rid)
+                    verdicts[rid] = _explain(comp, rid, rule, kind, cons, conflict)
+                    continue
         if kind.undetermined(rule, builder):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
                                      "a figure this rule needs is unstated or unbounded", "", fid=fid[rid],
@@ -559,7 +562,7 @@ def _exact_str(x: Fraction) -> str:
 
 
 def _explain(comp: _Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
-             rules: tuple[str, ...]) -> Finding:
+             conflict: tuple[str, ...]) -> Finding:
     ids = kind.claim_ids(rule)
     needed = _needed(comp, cons, ids)
     try:
@@ -568,11 +571,12 @@ def _explain(comp: _Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: li
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
     f = _finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
                  needed=_str_needed(needed), message_fa=exp.message_fa)
-    return replace(f, conflict=_minimal_claims(comp, cons, ids))
+    return f.evolve(conflict=conflict)
 
 
-def _minimal_claims(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) -> tuple[str, ...]:
-    """A smallest set of the claims whose stated values alone make ``cons`` fail.
+def _minimal_claims(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) -> tuple[str, ...] | None:
+    """A smallest set of the claims whose stated values alone make ``cons`` fail, or None
+    if ``cons`` holds in exact arithmetic (they must fail in floats).
 
     Deletion: free each claim in turn (any value its sign allows); if the constraints still
     fail without it, it is not needed.  The claims left pinned conflict by themselves.
@@ -585,30 +589,40 @@ def _minimal_claims(comp: _Compiler, cons: list[int], claim_ids: Iterable[str]) 
         domains: dict[int, tuple[Bound, Bound]] = {comp.vars[cid]: free[cid] for cid in ids if cid not in pinned}
         return propagate(comp.problem, only=cons, domains=domains, exact=exact).failed is not None
 
-    return tuple(_deletion(ids, fails))
+    core = _deletion(ids, fails)
+    return None if core is None else tuple(core)
 
 
 _T = TypeVar("_T")
 
 
-def _deletion(items: list[_T], fails: Callable[[list[_T], bool], bool]) -> list[_T]:
-    """A minimal subset of ``items`` that still fails, by deletion (``items`` must fail).
+def _deletion(items: list[_T], fails: Callable[[list[_T], bool], bool]) -> list[_T] | None:
+    """A minimal subset of ``items`` that fails exactly, by deletion; None if ``items``
+    themselves hold in exact arithmetic (``items`` must fail in floats).
 
     ``fails(subset, exact)`` propagates in floats or exactly.  Deletion runs in floats
     first: floats are rounded outward, so a float propagation that holds proves the exact
     one holds, and every item the float pass keeps is needed.  One exact check then proves
-    that what is left still fails; only if float rounding misled the pass (a conflict
-    within an ulp) is the deletion repeated in exact arithmetic.
+    that what is left still fails — and so that all of ``items`` fail, since a subset is a
+    relaxation — with no separate confirmation of the whole.  Only if float rounding misled
+    the pass (a conflict within an ulp) is the whole checked, and the deletion repeated, in
+    exact arithmetic.
     """
-    for exact in (False, True):
-        core = list(items)
-        for x in items:
-            trial = [y for y in core if y != x]
-            if fails(trial, exact):
-                core = trial
-        if exact or fails(core, True):
-            return core
-    raise AssertionError("unreachable")
+    core = _delete(items, fails, exact=False)
+    if fails(core, True):
+        return core
+    if not fails(items, True):
+        return None
+    return _delete(items, fails, exact=True)
+
+
+def _delete(items: list[_T], fails: Callable[[list[_T], bool], bool], *, exact: bool) -> list[_T]:
+    core = list(items)
+    for x in items:
+        trial = [y for y in core if y != x]
+        if fails(trial, exact):
+            core = trial
+    return core
 
 
 def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> list[Finding]:
@@ -619,14 +633,14 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
         cons = [ci for r in active for ci in comp.rule_cons[r]]
         if not cons or propagate(comp.problem, only=cons).failed is None:
             break
-        if propagate(comp.problem, only=cons, exact=True).failed is None:
-            break
 
         def fails(subset: list[str], exact: bool) -> bool:
             tcons = [ci for x in subset for ci in comp.rule_cons[x]]
             return bool(tcons) and propagate(comp.problem, only=tcons, exact=exact).failed is not None
 
         core = _deletion(active, fails)  # a minimal unsatisfiable subset of the rules
+        if core is None:  # the float conflict was rounding alone
+            break
         ccons = [ci for r in core for ci in comp.rule_cons[r]]
         claim_ids: list[str] = []
         reg = REGISTRY
@@ -647,7 +661,8 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
         f = _finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
                      rules=core, claims=claim_ids, needed=_str_needed(needed), kind_name="chain",
                      message_fa=persian.chain(core))
-        f = replace(f, conflict=_minimal_claims(comp, ccons, claim_ids))
+        # The core fails exactly, so its claims do too (None cannot come back).
+        f = f.evolve(conflict=_minimal_claims(comp, ccons, claim_ids) or tuple(claim_ids))
         if conf < CONFIDENT:
             f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
         out.append(f)

@@ -8,8 +8,13 @@ domain proves the constraints cannot all hold.
 
 Two number modes share the code.  ``fast`` uses floats with every bound rounded outward
 (one ulp, via :func:`math.nextafter`), so no float error can make an interval too narrow;
-``exact`` uses :class:`fractions.Fraction` and is used to confirm every inconsistency
-before it is reported.  Unbounded ends are ``±math.inf`` in both modes.
+``exact`` uses rationals and is used to confirm every inconsistency before it is
+reported.  Unbounded ends are ``±math.inf`` in both modes.
+
+Exact mode computes with ``gmpy2.mpq`` (GMP rationals, about fifteen times faster than
+:class:`fractions.Fraction` per operation) when gmpy2 is installed, and with Fractions
+otherwise; inputs and results are Fractions either way, and both give the same results
+(a property test compares them).
 """
 
 from __future__ import annotations
@@ -19,8 +24,16 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 __all__ = ["INF", "Linear", "Mul", "Num", "Problem", "conv_hi", "conv_lo", "propagate"]
+
+try:  # the fast rational type for exact mode; Fraction when gmpy2 is not installed
+    from gmpy2 import mpfr as _MPFR  # what mpq op ±inf gives; only ever an infinity here
+    from gmpy2 import mpq as _MPQ
+except ImportError:  # pragma: no cover - gmpy2 is a dependency; the fallback is tested
+    _MPQ = None
+    _MPFR = None
 
 Num = float | Fraction
 INF = math.inf
@@ -63,6 +76,18 @@ class Problem:
         self.fhi: list[float] = []
         self.constraints: list[Constraint] = []
         self._float_linear: dict[int, tuple[tuple[float, ...], float, float]] = {}
+        self._exact_linear: dict[int, tuple[object, tuple[Num, ...], Num, Num]] = {}
+
+    def exact_linear(self, ci: int) -> tuple[tuple[Num, ...], Num, Num]:
+        """Coefficients and bounds of linear constraint ``ci`` in the exact backend's type
+        (``gmpy2.mpq`` when installed), converted once per backend."""
+        e = self._exact_linear.get(ci)
+        if e is None or e[0] is not _MPQ:
+            c = self.constraints[ci]
+            assert isinstance(c, Linear)
+            e = self._exact_linear[ci] = (_MPQ, tuple(_rational(a) for a in c.coefs),
+                                          _rational(c.lo), _rational(c.hi))
+        return e[1], e[2], e[3]
 
     def float_linear(self, ci: int) -> tuple[tuple[float, ...], float, float]:
         """Coefficients and bounds of linear constraint ``ci`` as floats, converted once.
@@ -98,7 +123,9 @@ class _Ops:
         self.exact = exact
 
     def conv_lo(self, x: Num) -> Num:
-        if self.exact or isinstance(x, float):
+        if self.exact:
+            return _rational(x)
+        if isinstance(x, float):
             return x
         # int / int is correctly rounded; compare the float back exactly in integers.
         n, d = x.numerator, x.denominator
@@ -107,7 +134,9 @@ class _Ops:
         return f if p * d <= n * q else _nextafter(f, -INF)
 
     def conv_hi(self, x: Num) -> Num:
-        if self.exact or isinstance(x, float):
+        if self.exact:
+            return _rational(x)
+        if isinstance(x, float):
             return x
         n, d = x.numerator, x.denominator
         f = n / d
@@ -115,17 +144,17 @@ class _Ops:
         return f if p * d >= n * q else _nextafter(f, INF)
 
     def dn(self, x: Num) -> Num:
-        if _isinf(x):
-            return x
         if self.exact:
             return _coarse(x, floor=True)
+        if _isinf(x):
+            return x
         return _nextafter(x, -INF)
 
     def up(self, x: Num) -> Num:
-        if _isinf(x):
-            return x
         if self.exact:
             return _coarse(x, floor=False)
+        if _isinf(x):
+            return x
         return _nextafter(x, INF)
 
 
@@ -136,6 +165,9 @@ def _isinf(x: Num) -> bool:
 
 
 _GRID = 1 << 96
+#: Exact bounds are kept within 2**1000 in magnitude (see _coarse), below float range.
+_CAP_BITS = 1000
+_CAP = 1 << _CAP_BITS
 
 
 def _coarse(x: Num, *, floor: bool) -> Num:
@@ -145,12 +177,47 @@ def _coarse(x: Num, *, floor: bool) -> Num:
     (each narrowing multiplies them), turning a fixpoint into a crawl through huge
     integers.  Rounding outward keeps every interval a superset of the exact one, so a
     conflict found is still a proof; 2**-96 is far below any figure's rounding.
+
+    Every exact result passes through here, so it also turns the ``mpfr`` infinity that
+    gmpy2 gives for a rational combined with ``±inf`` back into a float infinity, and
+    widens a bound beyond ``2**1000`` in magnitude outward (a lower bound to ``2**1000`` or
+    ``-inf``, an upper one to ``inf`` or ``-2**1000``): loops of products square their
+    bounds on every pass and would otherwise never reach a fixpoint.  No figure a text
+    states comes near.
     """
-    if not isinstance(x, Fraction) or x.denominator <= _GRID:
+    cls: Any = x.__class__
+    if cls is float:
         return x
-    n = x.numerator * _GRID
-    q = n // x.denominator if floor else -(-n // x.denominator)
-    return Fraction(q, _GRID)
+    if cls is _MPFR:
+        return float(x)
+    r: Any = x  # a Fraction, an mpq or an int
+    n, d = r.numerator, r.denominator
+    if n.bit_length() - d.bit_length() > _CAP_BITS:
+        # Beyond 2**1000 in magnitude (loops of products square their bounds on every
+        # pass): widen to the cap or to infinity, outward, so that the fixpoint is reached.
+        if n > 0:
+            return cls(_CAP) if floor else INF
+        return -INF if floor else cls(-_CAP)
+    if d <= _GRID:
+        return x
+    n *= _GRID
+    q = n // d if floor else -(-n // d)
+    return cls(q, _GRID)  # type: ignore[no-any-return]
+
+
+def _rational(x: Num) -> Num:
+    """A bound in the exact backend's type (infinities stay floats)."""
+    if _MPQ is None or x.__class__ is float:
+        return x
+    return _MPQ(x)  # type: ignore[no-any-return]
+
+
+def _fraction(x: Num) -> Num:
+    """A result back as a Fraction (or float infinity, or int), whatever the backend."""
+    if x.__class__ is _MPQ:
+        r: Any = x
+        return Fraction(int(r.numerator), int(r.denominator))
+    return x
 
 
 _FAST = _Ops(False)
@@ -170,6 +237,10 @@ def _mul(a: Num, b: Num) -> Num:
     # 0 * inf is 0 here: a bound of zero times an unbounded factor stays zero.
     if a == 0 or b == 0:
         return 0
+    # A rational times an infinity, by sign: Python would convert the rational to a float
+    # first, which overflows for one beyond float range.
+    if a.__class__ is not b.__class__ and (_isinf(a) or _isinf(b)):
+        return INF if (a > 0) == (b > 0) else -INF
     return a * b
 
 
@@ -178,7 +249,28 @@ def _div(a: Num, b: Num) -> Num:
         return 0
     if _isinf(b):
         return 0 if not _isinf(a) else (INF if (a > 0) == (b > 0) else -INF)
+    if _isinf(a) and b.__class__ is not float:  # as in _mul: no float conversion
+        return INF if (a > 0) == (b > 0) else -INF
     return a / b
+
+
+def _total(xs: Sequence[Num]) -> Num:
+    """An exact sum that may hold infinities, without converting a rational to a float
+    (which overflows beyond float range).  ``inf + -inf`` is NaN, as in floats: no bound."""
+    pos = neg = False
+    finite: Num = 0
+    for x in xs:
+        if x.__class__ is float:
+            if x == INF:
+                pos = True
+                continue
+            if x == -INF:
+                neg = True
+                continue
+        finite += x
+    if pos or neg:
+        return math.nan if pos and neg else (INF if pos else -INF)
+    return finite
 
 
 def _imul(ops: _Ops, alo: Num, ahi: Num, blo: Num, bhi: Num) -> tuple[Num, Num]:
@@ -218,7 +310,18 @@ def propagate(
     the starting domain of some variables (used to free one claim and ask what it would
     have to be).  Termination is guaranteed by ``max_steps`` and by ignoring narrowings
     smaller than a relative 1e-12 (loops such as ``x = 1.0001 * y`` otherwise creep).
+    Exact results are Fractions (or ints, or float infinities) whatever the backend.
     """
+    res = _propagate(problem, exact, only, domains, max_steps)
+    if exact and _MPQ is not None:
+        res.lo = {v: _fraction(x) for v, x in res.lo.items()}
+        res.hi = {v: _fraction(x) for v, x in res.hi.items()}
+    return res
+
+
+def _propagate(problem: Problem, exact: bool, only: Sequence[int] | None,
+               domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None) -> Result:
+    """:func:`propagate`, with exact results in the backend's type."""
     ops = _Ops(exact)
     cons = problem.constraints
     idx = list(range(len(cons))) if only is None else list(only)
@@ -231,8 +334,12 @@ def propagate(
     # Domains only of the variables these constraints touch: the work is proportional to
     # the constraints propagated, not to the whole problem.
     src_lo, src_hi = (problem.lo, problem.hi) if exact else (problem.flo, problem.fhi)
-    lo: dict[int, Num] = {v: src_lo[v] for v in watch}
-    hi: dict[int, Num] = {v: src_hi[v] for v in watch}
+    if exact and _MPQ is not None:
+        lo: dict[int, Num] = {v: _rational(src_lo[v]) for v in watch}
+        hi: dict[int, Num] = {v: _rational(src_hi[v]) for v in watch}
+    else:
+        lo = {v: src_lo[v] for v in watch}
+        hi = {v: src_hi[v] for v in watch}
     if domains:
         for v, (a, b) in domains.items():
             lo[v], hi[v] = ops.conv_lo(a), ops.conv_hi(b)
@@ -272,7 +379,7 @@ def propagate(
             c_lo: Num
             c_hi: Num
             if exact:
-                coefs, c_lo, c_hi = c.coefs, c.lo, c.hi
+                coefs, c_lo, c_hi = problem.exact_linear(ci)
             else:
                 coefs, c_lo, c_hi = problem.float_linear(ci)
             # Bounds of each term a_i * x_i, then of the whole sum.
@@ -293,10 +400,14 @@ def propagate(
                 # rest = sum of the other terms; a*x_j in [c_lo - rest_hi, c_hi - rest_lo]
                 rl: Num = 0
                 rh: Num = 0
-                for k in range(n):
-                    if k != j:
-                        rl = ops.dn(rl + tl[k])
-                        rh = ops.up(rh + th[k])
+                if exact:
+                    rl = ops.dn(_total(tl[:j] + tl[j + 1:]))
+                    rh = ops.up(_total(th[:j] + th[j + 1:]))
+                else:
+                    for k in range(n):
+                        if k != j:
+                            rl = ops.dn(rl + tl[k])
+                            rh = ops.up(rh + th[k])
                 slo = ops.dn(c_lo - rh) if not (_isinf(c_lo) or _isinf(rh)) else -INF
                 shi = ops.up(c_hi - rl) if not (_isinf(c_hi) or _isinf(rl)) else INF
                 if a > 0:
@@ -317,8 +428,8 @@ def propagate(
                         tl[j] = ops.dn(_mul(a, hi[v]))
                         th[j] = ops.up(_mul(a, lo[v]))
             # A sum that cannot reach [c_lo, c_hi] at all (e.g. no variables) is a failure.
-            total_lo = sum(tl) if tl else 0
-            total_hi = sum(th) if th else 0
+            total_lo = _total(tl) if exact else sum(tl)
+            total_hi = _total(th) if exact else sum(th)
             if total_lo > c_hi or total_hi < c_lo:
                 return Result(lo, hi, c, c.vars[0] if c.vars else None)
         else:
@@ -354,7 +465,10 @@ def propagate(
 def _noticeable(old: Num, new: Num, other: Num) -> bool:
     if _isinf(old):
         return True
-    scale = max(abs(float(old)), abs(float(new)), 1e-300)
-    if not _isinf(other):
-        scale = max(scale, abs(float(other)))
-    return abs(float(old) - float(new)) > 1e-12 * scale
+    try:
+        scale = max(abs(float(old)), abs(float(new)), 1e-300)
+        if not _isinf(other):
+            scale = max(scale, abs(float(other)))
+        return abs(float(old) - float(new)) > 1e-12 * scale
+    except OverflowError:  # an exact bound beyond float range (loops of products grow)
+        return old != new
