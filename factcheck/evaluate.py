@@ -396,11 +396,23 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     verdicts: dict[str, Finding] = {}
     valid: list[str] = []
     fid = {rid: f"f{i + 1}" for i, rid in enumerate(cs.rules)}
+    claim_ids: dict[str, tuple[str, ...]] = {}
+    # (kind, dimensions of its claims) already found to match, for kinds whose unit check
+    # depends on nothing else: most rules then skip the check.
+    units_ok: set[tuple[str, tuple[tuple[tuple[str, int], ...], ...]]] = set()
+    dims = builder.dims
     for rid, rule in cs.rules.items():
         kind = reg[rule.kind]
         builder.start_rule(rid)
         try:
-            problem = kind.check_units(rule, builder)
+            ids = claim_ids[rid] = tuple(kind.claim_ids(rule))
+            if kind.units_by_dims:
+                key = (kind.name, tuple(map(dims, ids)))
+                problem = None if key in units_ok else kind.check_units(rule, builder)
+                if problem is None:
+                    units_ok.add(key)
+            else:
+                problem = kind.check_units(rule, builder)
         except Exception as exc:  # a kind's own validation error is reported as invalid
             problem = f"{rule.kind} {rid}: {exc}"
         if problem is None:
@@ -415,7 +427,6 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
         valid.append(rid)
 
     flat = _screen(screener, valid) if screener is not None else None
-    claim_ids: dict[str, tuple[str, ...]] = {}
 
     def ids_of(rid: str) -> tuple[str, ...]:  # asked for by findings and components alike
         ids = claim_ids.get(rid)

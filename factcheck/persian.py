@@ -17,15 +17,24 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from ._wording import HEDGE_WORDS, digits
+from ._wording import HEDGE_WORDS
 from .numbers import format_number, normalize_digits
 
 __all__ = [
-    "DIGITS", "UNDETERMINED", "chain", "claim", "has_persian", "in_script", "interval", "invalid",
-    "number", "part_of_chain", "period", "unit", "uses_ascii_digits",
+    "DIGITS", "UNDETERMINED", "chain", "claim", "digits", "has_persian", "in_script", "interval", "invalid",
+    "number", "part_of_chain", "period", "unit", "unused_suppression", "uses_ascii_digits",
 ]
 
 Bound = Fraction | float
+
+#: ASCII digits and separators to Persian ones, as :func:`factcheck._wording.digits` writes
+#: them (a table: findings are explained by the thousand on large inconsistent documents).
+_TO_PERSIAN = str.maketrans("0123456789,.", "۰۱۲۳۴۵۶۷۸۹٬٫")
+
+
+def digits(text: str) -> str:
+    """ASCII digits and separators in Persian ones: ``41,549.5`` -> «۴۱٬۵۴۹٫۵»."""
+    return text.translate(_TO_PERSIAN)
 
 #: Persian (and Arabic-Indic) digits, to tell a figure's script.
 DIGITS = re.compile(r"[۰-۹٠-٩]")
@@ -72,7 +81,7 @@ def number(x: object) -> str:
     text = format_number(x)
     if text.startswith("-"):
         text = "−" + text[1:]  # the minus sign that keeps its place in right-to-left text
-    return digits(text, "persian")
+    return digits(text)
 
 
 def interval(lo: Bound, hi: Bound) -> str:
@@ -129,9 +138,9 @@ def claim(written: str, u: str) -> str:
     m = _WRITTEN.fullmatch(rest)
     if not m:
         return written
-    num = digits(m.group(1), "persian")
+    num = digits(m.group(1))
     if m.group(2):
-        num = f"{num} تا {digits(m.group(2), 'persian')}"
+        num = f"{num} تا {digits(m.group(2))}"
     name = unit(u)
     return f"{hedge}{num} {name}" if name else f"{hedge}{num}"
 
@@ -150,16 +159,16 @@ def period(text: str) -> str:
     if label == "the period":
         label = "دوره"
     elif d := _DATES.fullmatch(label):
-        label = f"{digits(d.group(1), 'persian')} تا {digits(d.group(2), 'persian')}"
+        label = f"{digits(d.group(1))} تا {digits(d.group(2))}"
     elif (d := _LAST.fullmatch(label)) and d.group(2).lower() in _UNITS:
-        label = f"{digits(d.group(1), 'persian')} {_UNITS[d.group(2).lower()]} گذشته"
+        label = f"{digits(d.group(1))} {_UNITS[d.group(2).lower()]} گذشته"
     elif (d := _DURATION.fullmatch(label)) and d.group(2).lower() in _UNITS:
-        label = f"{digits(d.group(1), 'persian')} {_UNITS[d.group(2).lower()]}"
+        label = f"{digits(d.group(1))} {_UNITS[d.group(2).lower()]}"
     if unknown:
         return f"{label} (با طولی نامعلوم)"
     if days:
         lo, _, hi = days.partition("–")
-        span = digits(lo, "persian") + (f" تا {digits(hi, 'persian')}" if hi else "")
+        span = digits(lo) + (f" تا {digits(hi)}" if hi else "")
         return f"{label} ({span} روز)"
     return label
 
@@ -198,6 +207,14 @@ def invalid(problem: str) -> str:
 def chain(rules: list[str]) -> str:
     """FC001: rules that hold one by one but not together."""
     return f"قاعده‌های {'، '.join(rules)} با هم برقرار نمی‌شوند"
+
+
+def unused_suppression(code: str, scope: str, target: str, reason: str) -> str:
+    """FC004: an ``ignore`` (on a claim or a rule, or a comment in an article) that
+    silences nothing."""
+    where = {"claim": f"ادعای «{target}»", "rule": f"قاعدهٔ «{target}»"}.get(scope, target)
+    return (f"چشم‌پوشیِ بی‌مورد: در {where} یافتهٔ {code} نیست که نادیده گرفته شود "
+            f"(دلیلِ نوشته‌شده: {reason})")
 
 
 def part_of_chain(chain_message: str) -> str:

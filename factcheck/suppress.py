@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import persian
 from .codes import CATALOGUE, lookup
 from .errors import ClaimFileError, InputError
 from .findings import Finding, Severity, Status
@@ -191,6 +192,7 @@ def apply(report: Report) -> list[Suppression]:
             code=UNUSED, name=cat.name,
             message=f"unused suppression: no {s.code} finding at {where} to ignore "
                     f"(reason given: {s.reason})",
+            message_fa=persian.unused_suppression(s.code, s.scope, s.target, s.reason),
             where=s.where,
         ))
     report.evaluation.findings = findings

@@ -149,6 +149,10 @@ def test_a_year_after_a_figure_is_its_period() -> None:
     ("۱۲۰ هکتار جنگل", "fa", [("120", "item", "exact")]),  # 120 is also a phone number
     ("۲۵ کیلومتر از جاده و ۱۲۰ هکتار جنگل", "fa", [("25", "kilometer", "exact"), ("120", "item", "exact")]),
     ("The company employs 3,400 staff", "en", [("3400", "person", "exact")]),
+    # 110 is the police line, but not before «درصد»: a share (found by a generated article)
+    ("با ۱۱۰ درصد افزایش", "fa", [("110", "percent", "exact")]),
+    # «درصدی» is the adjective: «افزایش ۲۰ درصدی» is a twenty-percent rise
+    ("افزایش ۲۰ درصدی تصادفات", "fa", [("20", "percent", "exact")]),
 ])
 def test_regressions_from_review(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(str(c.value), c.unit, c.hedge.value) for c in extract(text, lang)] == expected

@@ -187,3 +187,28 @@ def test_json_report_carries_both_messages_and_sarif_keeps_english(run_cli, tmp_
     res = sarif["runs"][0]["results"][0]
     assert res["message"]["text"].startswith("parts exceed the total")
     assert res["properties"]["message_fa"] == f["message_fa"]
+
+
+def test_an_unused_suppression_on_a_persian_figure_is_reported_in_persian(run_cli, tmp_path: Path) -> None:
+    p = tmp_path / "a.yaml"
+    p.write_text(
+        "claims:\n"
+        "  - {id: a, value: 12, unit: call, lang: fa, source: {quote: '۱۲ تماس'},\n"
+        "     ignore: [{code: FC151, reason: checked by hand}]}\n"
+        "  - {id: b, value: 12, unit: call, lang: fa}\n"
+        "rules:\n"
+        "  - {id: r, kind: repeat, claims: [a, b]}\n", encoding="utf-8")
+    report = json.loads(run_cli("check", str(p), "--format", "json").stdout)
+    f = next(f for f in report["findings"] if f["code"] == "FC004")
+    assert f["message"].startswith("unused suppression") and "FC151" in f["message_fa"]
+    assert numbers(f["message_fa"]) == numbers(f["message"])
+    out = run_cli("check", str(p)).stdout
+    assert f["message_fa"] in out and f["message"] not in out
+
+
+@given(st.text(alphabet="0123456789,.-– abc"))
+def test_persian_digits_are_those_the_article_generators_write(text: str) -> None:
+    from factcheck._wording import digits
+
+    assert persian.digits(text) == digits(text, "persian")
+    assert persian.in_script(persian.digits(text), True) == text

@@ -601,7 +601,9 @@ class Scanner:
             if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after() and (
                     nxt is None or nxt.kind != "word" or nxt.k in lang.stop or nxt.k in lang.conj):
                 return mention("phone")
-            if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues:
+            # «با ۱۱۰ تماس گرفت» is the police line; «با ۱۱۰ درصد افزایش» is a share.
+            if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues \
+                    and not self._percent_or_scale_after(fwd, j):
                 return mention("phone")
         if prev is not None and prev.k in lang.label_before and (not unit_after() or (
                 lang.code == "fa" and not self._percent_or_scale_after(fwd, j))) \

@@ -348,6 +348,7 @@ class Persian(Language):
     hedges_after: ClassVar[dict[Phrase, Hedge]] = _HEDGES_AFTER
     percent_after: ClassVar[dict[Phrase, str]] = {
         ("درصد",): "percent",
+        ("درصدی",): "percent",  # «افزایش ۲۰ درصدی»: a twenty-percent rise
         ("در", "صد"): "percent",
         ("واحد", "درصد"): "percentage_point",
         ("%",): "percent",

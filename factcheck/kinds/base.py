@@ -120,6 +120,11 @@ class RuleKind(ABC):
     def claim_ids(self, rule: Any) -> list[str]:
         """Every claim the rule refers to, in a stable order."""
 
+    #: True if :meth:`check_units` depends only on the dimensions of ``claim_ids(rule)``,
+    #: in order: the evaluator then runs it once per kind and combination of dimensions
+    #: that matches, and skips it for every later rule with the same combination.
+    units_by_dims: ClassVar[bool] = False
+
     def check_units(self, rule: Any, b: Builder) -> str | None:
         """A message if the rule's claims have units that cannot be related, else None."""
         return None

@@ -33,6 +33,7 @@ class PartOf(RuleKind):
     name = "part_of"
     model = PartOfRule
     codes = CODES
+    units_by_dims = True  # check_units compares the dimensions of claim_ids(rule) only
     summary = "part <= whole"
 
     def claim_ids(self, rule: PartOfRule) -> list[str]:

@@ -48,6 +48,7 @@ class PercentChange(RuleKind):
     name = "percent_change"
     model = PercentChangeRule
     codes = CODES
+    units_by_dims = True  # check_units compares the dimensions of claim_ids(rule) only
     summary = "new = old × (1 ± change) or new = factor × old"
 
     def claim_ids(self, rule: PercentChangeRule) -> list[str]:

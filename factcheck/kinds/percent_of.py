@@ -34,6 +34,7 @@ class PercentOf(RuleKind):
     name = "percent_of"
     model = PercentOfRule
     codes = CODES
+    units_by_dims = True  # check_units compares the dimensions of claim_ids(rule) only
     summary = "part = share × whole (share in percent or as a fraction)"
 
     def claim_ids(self, rule: PercentOfRule) -> list[str]:

@@ -50,6 +50,7 @@ class Rate(RuleKind):
     name = "rate"
     model = RateRule
     codes = CODES
+    units_by_dims = True  # check_units compares the dimensions of claim_ids(rule) only
     summary = "total = (rate + rate + ...) × duration, with calendar-aware durations"
 
     def claim_ids(self, rule: RateRule) -> list[str]:

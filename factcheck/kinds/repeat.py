@@ -32,6 +32,7 @@ class Repeat(RuleKind):
     name = "repeat"
     model = RepeatRule
     codes = CODES
+    units_by_dims = True  # check_units compares the dimensions of claim_ids(rule) only
     summary = "every listed claim states the same quantity"
 
     def claim_ids(self, rule: RepeatRule) -> list[str]:

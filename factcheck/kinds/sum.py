@@ -42,6 +42,7 @@ class Sum(RuleKind):
     name = "sum"
     model = SumRule
     codes = CODES
+    units_by_dims = True  # check_units compares the dimensions of claim_ids(rule) only
     summary = "whole = part + part + ... (+ an unstated remainder >= 0 when remainder: true)"
 
     def claim_ids(self, rule: SumRule) -> list[str]:
