@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -143,17 +143,15 @@ class _Ops:
         p, q = f.as_integer_ratio()
         return f if p * d >= n * q else _nextafter(f, INF)
 
+    # Exact results are not rounded as they are computed: only a bound that is stored
+    # is coarsened (see _coarse, called by narrow), which is all that keeps numbers small.
     def dn(self, x: Num) -> Num:
-        if self.exact:
-            return _coarse(x, floor=True)
-        if _isinf(x):
+        if self.exact or _isinf(x):
             return x
         return _nextafter(x, -INF)
 
     def up(self, x: Num) -> Num:
-        if self.exact:
-            return _coarse(x, floor=False)
-        if _isinf(x):
+        if self.exact or _isinf(x):
             return x
         return _nextafter(x, INF)
 
@@ -178,12 +176,12 @@ def _coarse(x: Num, *, floor: bool) -> Num:
     integers.  Rounding outward keeps every interval a superset of the exact one, so a
     conflict found is still a proof; 2**-96 is far below any figure's rounding.
 
-    Every exact result passes through here, so it also turns the ``mpfr`` infinity that
-    gmpy2 gives for a rational combined with ``±inf`` back into a float infinity, and
-    widens a bound beyond ``2**1000`` in magnitude outward (a lower bound to ``2**1000`` or
-    ``-inf``, an upper one to ``inf`` or ``-2**1000``): loops of products square their
-    bounds on every pass and would otherwise never reach a fixpoint.  No figure a text
-    states comes near.
+    Every exact bound passes through here before it is stored.  It turns an ``mpfr``
+    infinity (what gmpy2 gives for a rational combined with ``±inf``, which the arithmetic
+    helpers avoid) back into a float infinity, and widens a bound beyond ``2**1000`` in
+    magnitude outward (a lower bound to ``2**1000`` or ``-inf``, an upper one to ``inf``
+    or ``-2**1000``): loops of products square their bounds on every pass and would
+    otherwise never reach a fixpoint.  No figure a text states comes near.
     """
     cls: Any = x.__class__
     if cls is float:
@@ -221,6 +219,7 @@ def _fraction(x: Num) -> Num:
 
 
 _FAST = _Ops(False)
+_EXACT = _Ops(True)
 
 
 def conv_lo(x: Num) -> float:
@@ -290,8 +289,8 @@ def _idiv(ops: _Ops, alo: Num, ahi: Num, blo: Num, bhi: Num) -> tuple[Num, Num] 
 class Result:
     """Outcome of propagation: final domains, and the constraint that failed if any."""
 
-    lo: dict[int, Num]  # final domains of the variables the propagated constraints touch
-    hi: dict[int, Num]
+    lo: Mapping[int, Num]  # final domains of the variables the propagated constraints touch
+    hi: Mapping[int, Num]
     failed: Constraint | None
     empty_var: int | None
 
@@ -314,15 +313,34 @@ def propagate(
     """
     res = _propagate(problem, exact, only, domains, max_steps)
     if exact and _MPQ is not None:
-        res.lo = {v: _fraction(x) for v, x in res.lo.items()}
-        res.hi = {v: _fraction(x) for v, x in res.hi.items()}
+        # Converted as they are read: most callers only ask whether propagation failed.
+        res.lo = _AsFractions(res.lo)
+        res.hi = _AsFractions(res.hi)
     return res
+
+
+class _AsFractions(Mapping[int, Num]):
+    """Final bounds in the exact backend's type, read as Fractions."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: Mapping[int, Num]) -> None:
+        self._raw = raw
+
+    def __getitem__(self, v: int) -> Num:
+        return _fraction(self._raw[v])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 def _propagate(problem: Problem, exact: bool, only: Sequence[int] | None,
                domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None) -> Result:
     """:func:`propagate`, with exact results in the backend's type."""
-    ops = _Ops(exact)
+    ops = _EXACT if exact else _FAST
     cons = problem.constraints
     idx = list(range(len(cons))) if only is None else list(only)
     watch: dict[int, list[int]] = {}
@@ -353,6 +371,9 @@ def _propagate(problem: Problem, exact: bool, only: Sequence[int] | None,
 
     def narrow(v: int, a: Num, b: Num) -> bool | None:
         """Intersect; True if the domain shrank noticeably, None if it became empty."""
+        if exact:
+            a = _coarse(a, floor=True)
+            b = _coarse(b, floor=False)
         changed = False
         ol, oh = lo[v], hi[v]
         if a > ol:
