@@ -123,8 +123,8 @@ def check_document(task: Task) -> Outcome:
     for f in report.findings:
         if not f.suppressed:  # as in each report's own summary
             summary[f.status.value] = summary.get(f.status.value, 0) + 1
-    # The serial check's rule (cli._ci.exit_code): any unsuppressed problem at the fail level.
-    return Outcome(task.name, task.paths, out, 1 if report.problems(fail) else 0, None, summary)
+    # The serial check's rule, from the same function (Report.exit_code).
+    return Outcome(task.name, task.paths, out, report.exit_code(fail), None, summary)
 
 
 class _Future(Protocol):

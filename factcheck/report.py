@@ -72,9 +72,13 @@ class Report:
                 and f.severity.rank >= min_severity.rank and not f.suppressed]
 
     def exit_code(self, fail_level: Severity = Severity.error) -> int:
-        return 1 if any(f.severity.rank >= fail_level.rank and not f.suppressed
-                        and f.status in (Status.inconsistent, Status.invalid)
-                        for f in self.findings) else 0
+        """1 when an unsuppressed finding that is not consistent (inconsistent, invalid or
+        undetermined) is at or above ``fail_level``, else 0.
+
+        The one rule for every way of checking: ``factcheck check`` (serial, ``--jobs`` and
+        ``--dask``) calls this, so the API's code is the command line's (docs/ci.md).
+        """
+        return 1 if self.problems(fail_level) else 0
 
     # -- locations ---------------------------------------------------------------------
     def document_of(self, cid: str) -> str | None:

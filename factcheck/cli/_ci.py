@@ -74,7 +74,7 @@ def exit_code(report: Report, cfg: Config, args: argparse.Namespace) -> int:
     """1 when an unsuppressed finding is at or above the fail level (unless --exit-zero)."""
     if args.exit_zero:
         return 0
-    return 1 if report.problems(cfg.fail_level) else 0
+    return report.exit_code(cfg.fail_level)
 
 
 def check_batch(args: argparse.Namespace, cfg: Config) -> None:
