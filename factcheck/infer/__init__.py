@@ -96,8 +96,9 @@ def infer(text: str, claims: list[Claim], lang: str | None = None, *,
     from .resolve import resolve_units
 
     lang = lang or guess_lang(text)
-    claims = resolve_units(text, claims, lang)
-    doc = Doc(text, claims, lang, locate=where, prefix=prefix)
+    # The text is normalised and split into sentences once, for both documents.
+    first = Doc(text, claims, lang)
+    doc = first.with_claims(resolve_units(first), locate=where, prefix=prefix)
     found: list[tuple[str, Proposal]] = []
     names = list(only) if only is not None else sorted(load_all())
     load_all()

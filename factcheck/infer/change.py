@@ -21,7 +21,7 @@ A change given in percentage points between two percentages is a ``percentage_po
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ..kinds.percent_change import PercentChangeRule
@@ -105,7 +105,7 @@ def _factors(doc: Doc) -> Iterator[tuple[Figure, Cue, str]]:
         yield fig, cue, ("decrease" if word in _HALF else "increase")
 
 
-def _nearest_pair(doc: Doc, ps: list[Pair], f: Figure) -> Pair | None:
+def _nearest_pair(doc: Doc, ps: Sequence[Pair], f: Figure) -> Pair | None:
     same = [p for p in ps if p.old.sentence == f.sentence and p.old.is_percent == p.new.is_percent]
     if not same:
         return None
@@ -217,7 +217,7 @@ def _pair_direction(doc: Doc, pair: Pair) -> str | None:
     return None
 
 
-def _pair_by_subject(doc: Doc, ps: list[Pair], f: Figure) -> tuple[Pair | None, float]:
+def _pair_by_subject(doc: Doc, ps: Sequence[Pair], f: Figure) -> tuple[Pair | None, float]:
     mine = _content(doc, f.sentence)
     best: tuple[int, Pair] | None = None
     for p in ps:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from ..errors import UnitError
 from ..model import Claim, Hedge
@@ -25,6 +26,7 @@ from ..units import canonical
 __all__ = ["Cue", "Doc", "Figure", "normalise"]
 
 Dims = tuple[tuple[str, int], ...]
+T = TypeVar("T")
 
 _LETTERS = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": " ", "\u200f": " ", "\u200e": " ", "ى": "ی",
                           "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "\u00a0": " ", "’": "'"})
@@ -51,7 +53,11 @@ class Cue:
 
 @dataclass(frozen=True)
 class Figure:
-    """One claim in its place in the text."""
+    """One claim in its place in the text.
+
+    What is read off the claim (value, dimensions, kind of figure) is computed on first use
+    and kept: patterns ask it of every figure many times over.
+    """
 
     claim: Claim
     start: int
@@ -64,35 +70,35 @@ class Figure:
     def id(self) -> str:
         return self.claim.id
 
-    @property
+    @cached_property
     def value(self) -> Fraction | None:
         return None if self.claim.value is None else Fraction(self.claim.value)
 
-    @property
+    @cached_property
     def per_time(self) -> int:
         """The power of time in the unit: -1 for a rate such as ``person / day``."""
         return dict(self.dims).get("[time]", 0)
 
-    @property
+    @cached_property
     def thing(self) -> Dims:
         """The counted dimensions without time: ``person`` for ``person / day``."""
         return tuple((k, v) for k, v in self.dims if k != "[time]")
 
-    @property
+    @cached_property
     def is_percent(self) -> bool:
         return self.claim.unit.replace(" ", "") in ("percent", "percentage_point", "pp", "%")
 
-    @property
+    @cached_property
     def is_count(self) -> bool:
         """A count of some thing (not a rate, not a bare number, not a percentage)."""
         return bool(self.thing) and self.per_time == 0
 
-    @property
+    @cached_property
     def is_bare(self) -> bool:
         """A number with no unit at all ("from 688 to 671"): it counts whatever its context counts."""
         return self.claim.unit.strip() in ("", "dimensionless", "1")
 
-    @property
+    @cached_property
     def is_ratio(self) -> bool:
         """A fraction or multiple written as a word: a third, doubled, 10 times."""
         return not self.dims and not self.is_percent and not self.is_bare
@@ -117,10 +123,16 @@ class Doc:
     #: put before the ids of claims inference adds ("doubled" as a factor), like extraction's ids
     prefix: str = ""
 
+    #: Views several patterns derive from the document (see :meth:`once`), by how they are computed.
+    _memo: dict[Callable[[Doc], Any], Any] = field(default_factory=dict, repr=False, compare=False)
+
     def __post_init__(self) -> None:
-        self.norm = normalise(self.text)
-        self.sentences = _sentences(self.text)
-        starts = [s for s, _ in self.sentences]
+        # A document with other claims (:meth:`with_claims`) shares the text's views.
+        if not self.norm:
+            self.norm = normalise(self.text)
+        if not self.sentences:
+            self.sentences = _sentences(self.text)
+        starts = self._starts
         placed: list[tuple[int, int, Claim]] = []
         for c in self.claims:
             if c.source is None or c.source.span is None:
@@ -132,6 +144,23 @@ class Doc:
         placed.sort(key=lambda t: (t[0], t[1]))
         for i, (s, e, c) in enumerate(placed):
             self.figures.append(Figure(c, s, e, _bisect(starts, s), _dims(c.unit), i))
+
+    def with_claims(self, claims: list[Claim], *, locate: Callable[[int], str] | None = None,
+                    prefix: str = "") -> Doc:
+        """The same text with other claims: the normalised text and sentences are not recomputed."""
+        return Doc(self.text, claims, self.lang, self.norm, self.sentences, locate=locate, prefix=prefix)
+
+    def once(self, compute: Callable[[Doc], T]) -> T:
+        """``compute(self)``, computed once per document and shared.
+
+        For what several patterns need alike (the old → new pairs of
+        :mod:`factcheck.infer.pairs`); the result is shared, so callers must not change it.
+        """
+        try:
+            return cast(T, self._memo[compute])
+        except KeyError:
+            got = self._memo[compute] = compute(self)
+            return got
 
     # -- positions -----------------------------------------------------------------------
     def where(self, pos: int) -> str:
@@ -145,15 +174,28 @@ class Doc:
     def quote(self, f: Figure) -> str:
         return self.text[f.start:f.end]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_of(self, pos: int) -> int:
-        return _bisect([s for s, _ in self.sentences], pos)
+        return _bisect(self._starts, pos)
 
     def sentence_text(self, i: int) -> str:
         s, e = self.sentences[i]
         return self.text[s:e]
 
     def in_sentence(self, i: int) -> list[Figure]:
-        return [f for f in self.figures if f.sentence == i]
+        """The figures of sentence ``i`` in text order (none for a sentence out of range)."""
+        by = self._by_sentence
+        return list(by[i]) if 0 <= i < len(by) else []
+
+    @cached_property
+    def _by_sentence(self) -> list[tuple[Figure, ...]]:
+        by: list[list[Figure]] = [[] for _ in self.sentences]
+        for f in self.figures:
+            by[f.sentence].append(f)
+        return [tuple(fs) for fs in by]
 
     @cached_property
     def by_id(self) -> dict[str, Figure]:

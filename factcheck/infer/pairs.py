@@ -8,6 +8,9 @@ never from the values.  Two more shapes name the older figure after the newer on
   «۴٫۲ میلیارد دلار، ۸ درصد بیشتر از ۳٫۹ میلیارد دلارِ امسال» (the change sits between);
 * :func:`when_pairs`: "410,000, up from last year, when the service logged 366,000",
   «۴۲ هزار میلیارد تومان … که نسبت به بودجه امسال که ۳۶ هزار میلیارد تومان بود».
+
+Each is computed once per document (:meth:`Doc.once`) however many patterns ask, and
+returned as a tuple, since every pattern shares it; :func:`all_pairs` is the three together.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 
 from .doc import Cue, Doc, Figure
 
-__all__ = ["Pair", "ThanChange", "pairs", "than_changes", "when_pairs"]
+__all__ = ["Pair", "ThanChange", "all_pairs", "pairs", "than_changes", "when_pairs"]
 
 _FROM = re.compile(r"(\bfrom|(?<!\w)از)\s*$")
 _TO = re.compile(r"^\s*(\w+\s+){0,3}?(to|به)\s*$")
@@ -38,8 +41,21 @@ class Pair:
     cue: Cue
 
 
-def pairs(doc: Doc) -> list[Pair]:
+def pairs(doc: Doc) -> tuple[Pair, ...]:
     """Every old → new pair the words state, in text order."""
+    return doc.once(_pairs)
+
+
+def all_pairs(doc: Doc) -> tuple[Pair, ...]:
+    """The pairs of :func:`pairs`, then :func:`when_pairs`, then those of :func:`than_changes`."""
+    return doc.once(_all_pairs)
+
+
+def _all_pairs(doc: Doc) -> tuple[Pair, ...]:
+    return (*pairs(doc), *when_pairs(doc), *(t.pair for t in than_changes(doc)))
+
+
+def _pairs(doc: Doc) -> tuple[Pair, ...]:
     out: list[Pair] = []
     used: set[str] = set()
     figs = doc.figures
@@ -80,7 +96,7 @@ def pairs(doc: Doc) -> list[Pair]:
                 out.append(Pair(a, b, Cue(doc.text[a.start - len(pre) + m_from.start():a.start].strip(),
                                           a.start - len(pre) + m_from.start(), a.start)))
                 used.update((a.id, b.id))
-    return out
+    return tuple(out)
 
 
 #: A comparative right after a change figure, then a few words naming the base ("this year's").
@@ -113,12 +129,16 @@ class ThanChange:
     direction: str
 
 
-def than_changes(doc: Doc) -> list[ThanChange]:
+def than_changes(doc: Doc) -> tuple[ThanChange, ...]:
     """"N, P percent more than (this year's) O": P is the change from O to N."""
+    return doc.once(_than_changes)
+
+
+def _than_changes(doc: Doc) -> tuple[ThanChange, ...]:
     pat = _THAN.get(doc.lang)
     out: list[ThanChange] = []
     if pat is None:
-        return out
+        return ()
     figs = doc.figures
     for i in range(1, len(figs) - 1):
         new, p, old = figs[i - 1], figs[i], figs[i + 1]
@@ -132,15 +152,19 @@ def than_changes(doc: Doc) -> list[ThanChange]:
         word = m.group("d")
         cue = Cue(doc.text[p.end + m.start("d"):p.end + m.end("d")], p.end + m.start("d"), p.end + m.end("d"))
         out.append(ThanChange(p, Pair(old, new, cue), "increase" if _THAN_UP.match(word) else "decrease"))
-    return out
+    return tuple(out)
 
 
-def when_pairs(doc: Doc) -> list[Pair]:
+def when_pairs(doc: Doc) -> tuple[Pair, ...]:
     """"N, up from last year, when ... O": O is the older value of N's quantity."""
+    return doc.once(_when_pairs)
+
+
+def _when_pairs(doc: Doc) -> tuple[Pair, ...]:
     pat = _WHEN.get(doc.lang)
     out: list[Pair] = []
     if pat is None:
-        return out
+        return ()
     for si, (s, e) in enumerate(doc.sentences):
         sent = [f for f in doc.in_sentence(si) if not f.is_percent]
         for m in pat.finditer(doc.norm, s, e):
@@ -149,4 +173,4 @@ def when_pairs(doc: Doc) -> list[Pair]:
             if before and after:
                 cue = Cue(doc.text[m.start():m.end()].strip(" ,"), m.start(), m.end())
                 out.append(Pair(after[0], before[-1], cue))
-    return out
+    return tuple(out)

@@ -26,7 +26,7 @@ from ..kinds.sum import SumRule
 from . import Proposal, pattern
 from .cues import BINARY, COMPLEMENT, OF_TOTAL, TOTAL, each_times
 from .doc import Cue, Doc, Figure, normalise
-from .pairs import pairs, than_changes, when_pairs
+from .pairs import all_pairs, pairs
 from .resolve import unify
 
 __all__ = ["Breakdown", "breakdowns"]
@@ -252,8 +252,7 @@ def _backref(doc: Doc, f: Figure) -> Cue | None:
 
 def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
     # Figures in old → new pairs are broken down column by column (see _from_to).
-    paired = {f.id for p in (*pairs(doc), *when_pairs(doc), *(t.pair for t in than_changes(doc)))
-              for f in (p.old, p.new)}
+    paired = {f.id for p in all_pairs(doc) for f in (p.old, p.new)}
     for si in range(len(doc.sentences)):
         figs = [f for f in _counts(doc, doc.in_sentence(si)) if f.id not in paired]
         for wi, whole in enumerate(figs[:-1]):

@@ -23,7 +23,7 @@ from . import Proposal, pattern
 from .change import _direction
 from .cues import OF_TOTAL
 from .doc import Cue, Doc, Figure
-from .pairs import pairs, than_changes, when_pairs
+from .pairs import all_pairs
 from .parts import breakdowns
 from .resolve import unify
 
@@ -175,7 +175,7 @@ def _of_stated_total(doc: Doc, s: Figure, part: Figure) -> Proposal | None:
     m = OF_TOTAL.match(doc.norm[s.end:s.end + 40])
     if m is None:
         return None
-    older = {p.old.id for p in (*pairs(doc), *when_pairs(doc), *(t.pair for t in than_changes(doc)))}
+    older = {p.old.id for p in all_pairs(doc)}
     para = max((p.end() for p in _PARAGRAPH.finditer(doc.norm, 0, part.start)), default=0)
     earlier = [g for g in doc.figures[:part.index] if g.id not in older and g.value is not None
                and not (g.is_percent or g.is_ratio or g.is_bare) and unify(doc, [part, g]) is not None]

@@ -72,9 +72,10 @@ def _thing_unit(f: Figure) -> str | None:
     return f.claim.unit if f.per_time == 0 else None
 
 
-def resolve_units(text: str, claims: list[Claim], lang: str) -> list[Claim]:
-    """Give generic counters that refer back ("... هر ساعت ۱۲۶ مورد است") their noun's unit."""
-    doc = Doc(text, claims, lang)
+def resolve_units(doc: Doc) -> list[Claim]:
+    """Give generic counters that refer back ("... هر ساعت ۱۲۶ مورد است") their noun's unit:
+    ``doc``'s claims, some with a new unit."""
+    claims = doc.claims
     out = {c.id: c for c in claims}
     for i, f in enumerate(doc.figures):
         tail = doc.norm[f.end - 8:f.end + 30] if f.end >= 8 else doc.norm[:f.end + 30]
