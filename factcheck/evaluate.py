@@ -428,12 +428,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
 
     flat = _screen(screener, valid) if screener is not None else None
 
-    def ids_of(rid: str) -> tuple[str, ...]:  # asked for by findings and components alike
-        ids = claim_ids.get(rid)
-        if ids is None:
-            rule = cs.rules[rid]
-            ids = claim_ids[rid] = tuple(reg[rule.kind].claim_ids(rule))
-        return ids
+    ids_of = claim_ids.__getitem__  # every valid rule's claims were listed above
 
     local_bad: set[str] = set()
     # Most rules hold: each of their findings is its kind's consistent finding with the
