@@ -4,7 +4,10 @@ For each language: the share of generated figures that extraction reads back wit
 value, hedge and unit; the share of truthful articles that check clean; and, per kind of
 planted error, the share of articles where a finding points at the planted figure.
 
-    python benchmarks/generated_articles.py [--examples N]
+    python benchmarks/generated_articles.py [--examples N] [--seed S]
+
+With ``--seed`` the same articles are drawn on every run, so a before/after comparison
+measures the change and not the draw.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 
 # Run from a checkout, the checkout's factcheck is the one measured (as benchmarks/run.py does).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -58,7 +61,7 @@ def _hits(a: Article, path: Path) -> tuple[bool, bool]:
 
 
 def _measure(lang: str, err: str | None, n: int, tmp: Path,
-             tally: collections.Counter[tuple[str, str]]) -> None:
+             tally: collections.Counter[tuple[str, str]], fixed: int | None = None) -> None:
     """Tally ``n`` generated articles of one language and planted error (None: truthful)."""
 
     @settings(max_examples=n, phases=[Phase.generate], deadline=None, database=None,
@@ -73,19 +76,21 @@ def _measure(lang: str, err: str | None, n: int, tmp: Path,
         tally[(lang, key)] += 1
         tally[(lang, key + " ok")] += clean if err is None else hit
 
-    run()
+    (run if fixed is None else seed(fixed)(run))()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--examples", type=int, default=50)
-    n = ap.parse_args().examples
+    ap.add_argument("--seed", type=int, default=None, help="draw the same articles on every run")
+    args = ap.parse_args()
+    n = args.examples
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-articles-"))
     tally: collections.Counter[tuple[str, str]] = collections.Counter()
     runs = [(lang, err) for lang in ("fa", "en") for err in (None, "wrong_total", "share_mismatch",
                                                                "misconverted_rate")]
     for lang, err in runs:
-        _measure(lang, err, n, tmp, tally)
+        _measure(lang, err, n, tmp, tally, args.seed)
     for lang in ("fa", "en"):
         print(f"{lang}: figures read back {tally[(lang, 'figures read')]}/{tally[(lang, 'figures')]}")
         print(f"{lang}: truthful articles clean {tally[(lang, 'truthful ok')]}/{tally[(lang, 'truthful')]}")

@@ -40,3 +40,13 @@ def test_a_rate_restating_a_total_after_a_semicolon():
 def test_the_same_time_unit_restated_with_that_is():
     assert _bad("روزانه ۱ تصادف، یعنی روزانه ۰٫۰۴ تصادف.\n", "fa")
     assert _bad("روزانه ۱ تصادف، یعنی روزانه ۱ تصادف.\n", "fa") == []
+
+
+def test_a_different_years_figure_is_not_a_restatement():
+    text = "More than 41 thousand calls in 2024\n\nIn 2023 the line took 39,549 calls.\n"
+    assert _bad(text, "en") == []
+    # the same body with no year of its own is read as the headline's restatement, and contradicts it
+    assert _bad(text.replace("In 2023 the", "The"), "en")
+    fa = "ثبت بیش از ۲۴ هزار مأموریت در سال ۱۴۰۲\n\nدر سال ۱۴۰۱ اورژانس ۲۲ هزار و ۹۱۷ مأموریت ثبت کرد.\n"
+    assert _bad(fa, "fa") == []
+    assert _bad(fa.replace("در سال ۱۴۰۱ ", ""), "fa")

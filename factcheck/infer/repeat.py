@@ -5,8 +5,20 @@ figure said twice; so are «حدود 20 درصد» and «حدود ۲۰ درصد�
 A headline or lead figure is paired with a body figure of the same thing only when the
 lead's is the rounder of the two (a hedge, a scale word, or fewer significant digits: a
 headline rounds, it does not invent) and the body's lies within two of the lead's
-rounding units of it.  A figure written in words is paired with the same value in digits.
-One candidate alone is a confident repeat; several make it a possible one.
+rounding units of it.  A figure written in words is paired with the same value, with the
+same hedge, in digits.  One candidate alone is a confident repeat; several make it a
+possible one.
+
+Being near in value is not evidence of being the same quantity, and a false repeat is an
+error on a truthful article, so a pair also needs the words to agree:
+
+* the older figure of a change ("from 62 percent to 80", «از دو هزار رأی به ...», "up from
+  last year, when ...") is a past value, which a lead or body figure of now does not restate
+  (the newer one may be: "$4.2bn budget" over "$4.2 billion, 8 percent more than ...");
+* a percentage has no noun of its own, so the lead's words about it ("concerned
+  prevention") must all be in the words about the body's ("concerned traffic" is another
+  share of the same calls);
+* two figures placed in different years ("in 2019", «در سال ۱۴۰۰») are different figures.
 """
 
 from __future__ import annotations
@@ -19,11 +31,21 @@ from fractions import Fraction
 from ..kinds.repeat import RepeatRule
 from ..numbers import implied_precision
 from . import Proposal, pattern
+from .change import _STOP
 from .doc import Doc, Figure
+from .pairs import all_pairs
 from .percent_of import _is_share
 from .resolve import unify
 
 _DIGIT = re.compile(r"\d")
+#: Where the words about one figure stop: a clause break.
+_CLAUSE_BREAK = re.compile(r"[,;:،؛()]|\s(?:and|but|while|whereas|و|اما|ولی)\s")
+#: Words that say how a figure is hedged or what it counts in, not what it is about.
+_NOT_SUBJECT = frozenset((
+    "most", "least", "nearly", "about", "almost", "around", "under", "roughly", "some", "just", "less", "fewer",
+    "percent", "percentage", "points", "equal", "equivalent", "share",
+    "بیش", "کمتر", "حداکثر", "حداقل", "حدود", "نزدیک", "تقریبا", "درصد", "واحد", "معادل", "سهم", "کل"))
+_YEAR = re.compile(r"(?<![\d.,٫])(?:19\d\d|20\d\d|13\d\d|14\d\d)(?![\d.,٫])")
 
 
 def _eligible(doc: Doc, f: Figure) -> bool:
@@ -57,6 +79,54 @@ def _restates(lead: Figure, body: Figure) -> bool:
     return rounder and near
 
 
+def _clause(doc: Doc, f: Figure) -> tuple[int, int]:
+    """The stretch of ``f``'s sentence that is about ``f``: to the clause breaks or the next figures."""
+    s, e = doc.sentences[f.sentence]
+    for g in doc.in_sentence(f.sentence):
+        if g.end <= f.start:
+            s = max(s, g.end)
+        elif g.start >= f.end:
+            e = min(e, g.start)
+    breaks = [m for m in _CLAUSE_BREAK.finditer(doc.norm, s, e)]
+    s = max([s, *(m.end() for m in breaks if m.end() <= f.start)])
+    e = min([e, *(m.start() for m in breaks if m.start() >= f.end)])
+    return s, e
+
+
+def _about(doc: Doc, f: Figure) -> set[str]:
+    """The content words of ``f``'s clause, outside the figure itself."""
+    s, e = _clause(doc, f)
+    text = doc.norm[s:f.start] + " " + doc.norm[f.end:e]
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text) if w not in _STOP and w not in _NOT_SUBJECT}
+
+
+def _years(doc: Doc, f: Figure) -> set[str]:
+    """The years named in ``f``'s sentence (a year often opens it: "In 2023, the line took ...")."""
+    return set(_YEAR.findall(doc.norm, *doc.sentences[f.sentence]))
+
+
+def _older(doc: Doc) -> frozenset[str]:
+    """Figures that are the older value of a change the words state (once per document)."""
+    return doc.once(_older_ids)
+
+
+def _older_ids(doc: Doc) -> frozenset[str]:
+    return frozenset(p.old.id for p in all_pairs(doc))
+
+
+def _same_quantity(doc: Doc, a: Figure, b: Figure) -> bool:
+    """Whether the words give reason to read ``a`` and ``b`` as one quantity (see the module doc)."""
+    if a.id in _older(doc) or b.id in _older(doc):
+        return False
+    ya, yb = _years(doc, a), _years(doc, b)
+    if ya and yb and not ya & yb:
+        return False
+    if a.is_percent:
+        wa, wb = _about(doc, a), _about(doc, b)
+        return bool(wa) and wa <= wb
+    return True
+
+
 def _lead_end(doc: Doc) -> int:
     """Where the lead ends: the first blank line if it comes early, else after a title line."""
     blank = doc.text.find("\n\n")
@@ -77,7 +147,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
         if a.start >= lead_end:
             break
         cands = [b for b in figs if b.start >= lead_end and b.is_percent == a.is_percent
-                 and unify(doc, [a, b], classifier=True) is not None and _restates(a, b)]
+                 and unify(doc, [a, b], classifier=True) is not None and _restates(a, b)
+                 and _same_quantity(doc, a, b)]
         if not cands:
             continue
         va = a.value
@@ -94,6 +165,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
     for i, a in enumerate(figs):
         for b in figs[i + 1:]:
             if b.sentence == a.sentence or a.value != b.value or a.claim.unit != b.claim.unit:
+                continue
+            if a.claim.hedge is not b.claim.hedge or not _same_quantity(doc, a, b):
                 continue
             if bool(_DIGIT.search(doc.norm[a.start:a.end])) == bool(_DIGIT.search(doc.norm[b.start:b.end])):
                 continue
