@@ -50,3 +50,12 @@ def test_a_different_years_figure_is_not_a_restatement():
     fa = "ثبت بیش از ۲۴ هزار مأموریت در سال ۱۴۰۲\n\nدر سال ۱۴۰۱ اورژانس ۲۲ هزار و ۹۱۷ مأموریت ثبت کرد.\n"
     assert _bad(fa, "fa") == []
     assert _bad(fa.replace("در سال ۱۴۰۱ ", ""), "fa")
+
+
+def test_a_lead_figure_of_one_place_is_restated_only_by_that_place():
+    en = "More than 41 thousand calls in the capital\n\nThe line in the capital received 39,549 calls.\n"
+    assert _bad(en, "en")
+    assert _bad(en.replace("in the capital received", "in the provinces received"), "en") == []
+    fa = "ثبت بیش از ۲۴ هزار مأموریت در پایتخت\n\nاورژانس در پایتخت ۲۲ هزار و ۹۱۷ مأموریت ثبت کرد.\n"
+    assert _bad(fa, "fa")
+    assert _bad(fa.replace("در پایتخت ۲۲", "در استان‌ها ۲۲"), "fa") == []

@@ -18,7 +18,11 @@ error on a truthful article, so a pair also needs the words to agree:
 * a percentage has no noun of its own, so the lead's words about it ("concerned
   prevention") must all be in the words about the body's ("concerned traffic" is another
   share of the same calls);
-* two figures placed in different years ("in 2019", «در سال ۱۴۰۰») are different figures.
+* two figures placed in different years ("in 2019", «در سال ۱۴۰۰») are different figures;
+* nor are two said of different members of a split («در پایتخت» / «در استان‌ها», "women" /
+  "men", "in the north" / "in the south"), or one of a member and one of the whole: "more
+  than 100 votes in the capital" is restated neither by "90 votes in the provinces" nor by
+  "fewer than 80 votes were counted".
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from ..kinds.repeat import RepeatRule
 from ..numbers import implied_precision
 from . import Proposal, pattern
 from .change import _STOP
+from .cues import BINARY
 from .doc import Doc, Figure
 from .pairs import all_pairs
 from .percent_of import _is_share
@@ -45,6 +50,11 @@ _NOT_SUBJECT = frozenset((
     "most", "least", "nearly", "about", "almost", "around", "under", "roughly", "some", "just", "less", "fewer",
     "percent", "percentage", "points", "equal", "equivalent", "share",
     "بیش", "کمتر", "حداکثر", "حداقل", "حدود", "نزدیک", "تقریبا", "درصد", "واحد", "معادل", "سهم", "کل"))
+#: Places that split a whole, as BINARY does for two: a figure of one is not a figure of another.
+_COMPASS = tuple(re.compile(p) for p in (
+    r"\b(?:the )?north(?:ern)?\b|(?<!\w)شمال(?!\w)", r"\b(?:the )?south(?:ern)?\b|(?<!\w)جنوب(?!\w)",
+    r"\b(?:the )?east(?:ern)?\b|(?<!\w)شرق(?!\w)", r"\b(?:the )?west(?:ern)?\b|(?<!\w)غرب(?!\w)"))
+_SPLITS: tuple[tuple[re.Pattern[str], ...], ...] = (*BINARY, _COMPASS)
 _YEAR = re.compile(r"(?<![\d.,٫])(?:19\d\d|20\d\d|13\d\d|14\d\d)(?![\d.,٫])")
 
 
@@ -105,6 +115,17 @@ def _years(doc: Doc, f: Figure) -> set[str]:
     return set(_YEAR.findall(doc.norm, *doc.sentences[f.sentence]))
 
 
+def _members(doc: Doc, f: Figure, split: tuple[re.Pattern[str], ...]) -> set[int]:
+    """Which members of ``split`` ``f``'s clause names."""
+    s, e = _clause(doc, f)
+    return {i for i, p in enumerate(split) if p.search(doc.norm, s, e)}
+
+
+def _apart(doc: Doc, a: Figure, b: Figure) -> bool:
+    """``a`` and ``b`` are said of different parts of a split (the capital, the provinces, the whole)."""
+    return any(_members(doc, a, split) != _members(doc, b, split) for split in _SPLITS)
+
+
 def _older(doc: Doc) -> frozenset[str]:
     """Figures that are the older value of a change the words state (once per document)."""
     return doc.once(_older_ids)
@@ -119,7 +140,7 @@ def _same_quantity(doc: Doc, a: Figure, b: Figure) -> bool:
     if a.id in _older(doc) or b.id in _older(doc):
         return False
     ya, yb = _years(doc, a), _years(doc, b)
-    if ya and yb and not ya & yb:
+    if (ya and yb and not ya & yb) or _apart(doc, a, b):
         return False
     if a.is_percent:
         wa, wb = _about(doc, a), _about(doc, b)
