@@ -43,9 +43,9 @@ _RANGE = Hedge.range
 
 
 class ClaimColumns:
-    """Claim ``k`` of the claim set is variable ``k``: its float bounds and its unit."""
+    """Claim ``k`` of the claim set is variable ``k``: its float bounds and its dimensions."""
 
-    def __init__(self, index: dict[str, int], lo: Any, hi: Any, units: list[str],
+    def __init__(self, index: dict[str, int], lo: Any, hi: Any,
                  dims: dict[str, tuple[tuple[str, int], ...]]) -> None:
         #: Claim id -> variable number (claim order).
         self.index = index
@@ -54,8 +54,6 @@ class ClaimColumns:
         #: Lower and upper bounds in canonical base units (numpy float arrays).
         self.lo = lo
         self.hi = hi
-        #: Each claim's unit string, by variable number.
-        self.units = units
 
 
 def _implied_half(value: Decimal, significant: bool) -> float:
@@ -86,7 +84,6 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
 
     n = len(claims)
     index: dict[str, int] = {}
-    units: list[str] = []
     val = array("d", bytes(8 * n))
     half = array("d", bytes(8 * n))
     hedge_no = array("b", bytes(n))
@@ -103,7 +100,6 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     for k, (cid, c) in enumerate(claims.items()):
         index[cid] = k
         u = c.unit
-        units.append(u)
         no = unit_ids.get(u)
         if no is None:
             no = unit_ids[u] = len(unit_ids)
@@ -170,4 +166,4 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         shi[out] = np.nextafter(shi[out], INF)
         lo = np.where(scaled, slo, lo)
         hi = np.where(scaled, shi, hi)
-    return ClaimColumns(index, lo, hi, units, dims)
+    return ClaimColumns(index, lo, hi, dims)
