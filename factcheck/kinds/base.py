@@ -17,7 +17,7 @@ from ..model import ID_PATTERN, Claim, RuleBase
 from ..numbers import format_number
 from . import _fa
 
-__all__ = ["MINUS_ONE", "ONE", "ZERO", "Builder", "Explainer", "Explanation", "RuleKind", "Term",
+__all__ = ["INF", "MINUS_ONE", "NEG_INF", "ONE", "ZERO", "Builder", "Explainer", "Explanation", "RuleKind", "Term",
            "TermRef", "fmt_iv", "minus"]
 
 Bound = Fraction | float
@@ -28,6 +28,10 @@ Bound = Fraction | float
 ZERO = Fraction(0)
 ONE = Fraction(1)
 MINUS_ONE = Fraction(-1)
+#: Unbounded ends, one object each (``float("inf")`` makes a new one every call, and the
+#: screen converts bounds once per distinct object).
+INF = float("inf")
+NEG_INF = -INF
 
 
 @functools.lru_cache(maxsize=1024)

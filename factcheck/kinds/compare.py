@@ -12,7 +12,7 @@ from ..model import ID_PATTERN, ExactNumber, RuleBase
 from ..numbers import format_number
 from . import _fa
 from . import register as register_kind
-from .base import ONE, ZERO, Builder, Explainer, Explanation, RuleKind
+from .base import INF, NEG_INF, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC171", "compare.order-violated",
@@ -67,9 +67,9 @@ class Compare(RuleKind):
         k = Fraction(rule.factor) if rule.factor is not None else ONE
         terms = [(ONE, b.claim(rule.a)), (-k, bv)]
         if rule.op in (">", ">="):
-            b.linear(terms, ZERO, float("inf"))
+            b.linear(terms, ZERO, INF)
         else:
-            b.linear(terms, float("-inf"), ZERO)
+            b.linear(terms, NEG_INF, ZERO)
 
     def explain(self, rule: CompareRule, ex: Explainer) -> Explanation:
         k = ""

@@ -11,7 +11,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, NEG_INF, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC103", "part-of.part-exceeds-whole", "A figure said to be part of another is larger than it.",
@@ -44,7 +44,7 @@ class PartOf(RuleKind):
 
     def compile(self, rule: PartOfRule, b: Builder) -> None:
         b.linear([(ONE, b.claim(rule.part)), (MINUS_ONE, b.claim(rule.whole))],
-                 float("-inf"), ZERO)
+                 NEG_INF, ZERO)
 
     def explain(self, rule: PartOfRule, ex: Explainer) -> Explanation:
         exp = self.target_vs(ex, rule.whole, f"the part {ex.written(rule.part)}", "FC103", "FC103",

@@ -64,9 +64,10 @@ class PercentChange(RuleKind):
     def compile(self, rule: PercentChangeRule, b: Builder) -> None:
         g = b.aux()
         if rule.change is not None:
-            sign = ONE if rule.direction == "increase" else MINUS_ONE
-            # g = 1 + sign * change
-            b.linear([(ONE, g), (-sign, b.claim(rule.change))], ONE, ONE)
+            # g = 1 + sign * change, written g - sign * change = 1 (shared constants: no new
+            # Fraction per rule)
+            neg_sign = MINUS_ONE if rule.direction == "increase" else ONE
+            b.linear([(ONE, g), (neg_sign, b.claim(rule.change))], ONE, ONE)
         else:
             assert rule.factor is not None
             f = b.claim(rule.factor)

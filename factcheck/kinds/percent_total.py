@@ -11,7 +11,7 @@ from ..model import RuleBase
 from ..numbers import format_number
 from . import _fa
 from . import register as register_kind
-from .base import ONE, Builder, Explainer, Explanation, RuleKind
+from .base import NEG_INF, ONE, Builder, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC122", "percent-total.shares-exceed-100",
@@ -50,7 +50,7 @@ class PercentTotal(RuleKind):
         return None
 
     def compile(self, rule: PercentTotalRule, b: Builder) -> None:
-        lo = ONE if rule.exhaustive else float("-inf")
+        lo = ONE if rule.exhaustive else NEG_INF
         b.linear([(ONE, b.claim(c)) for c in rule.shares], lo, ONE)
 
     def explain(self, rule: PercentTotalRule, ex: Explainer) -> Explanation:

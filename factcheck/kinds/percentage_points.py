@@ -48,9 +48,9 @@ class PercentagePoints(RuleKind):
         return None
 
     def compile(self, rule: PercentagePointsRule, b: Builder) -> None:
-        sign = ONE if rule.direction == "increase" else MINUS_ONE
+        neg_sign = MINUS_ONE if rule.direction == "increase" else ONE  # new - old - sign·change = 0
         b.linear([(ONE, b.claim(rule.new)), (MINUS_ONE, b.claim(rule.old)),
-                  (-sign, b.claim(rule.change))], ZERO, ZERO)
+                  (neg_sign, b.claim(rule.change))], ZERO, ZERO)
 
     def explain(self, rule: PercentagePointsRule, ex: Explainer) -> Explanation:
         op = "+" if rule.direction == "increase" else "-"

@@ -11,7 +11,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
+from .base import INF, MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
 CODES = (
     Code("FC111", "rate.total-below-rate",
@@ -89,7 +89,7 @@ class Rate(RuleKind):
             return
         secs = b.period_seconds(rule.total, rule.duration)
         # An unknown period leaves the duration unbounded: the rule is then undetermined.
-        dvar = b.const(ZERO, float("inf")) if secs is None else b.const(*secs)
+        dvar = b.const(ZERO, INF) if secs is None else b.const(*secs)
         b.mul(total, rvar, dvar)
 
     def undetermined(self, rule: RateRule, b: Builder) -> bool:

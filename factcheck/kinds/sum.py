@@ -11,7 +11,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
+from .base import INF, MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
 
 CODES = (
     Code("FC101", "sum.parts-exceed-total", "The stated parts add up to more than the stated total.",
@@ -55,7 +55,7 @@ class Sum(RuleKind):
         terms = [(ONE, b.claim(rule.whole))]
         terms += [(minus(t.times), b.claim(t.claim)) for t in rule.parts]
         if rule.remainder:
-            terms.append((MINUS_ONE, b.const(ZERO, float("inf"))))
+            terms.append((MINUS_ONE, b.const(ZERO, INF)))
         b.linear(terms, ZERO, ZERO)
 
     def explain(self, rule: SumRule, ex: Explainer) -> Explanation:
