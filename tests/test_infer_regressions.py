@@ -78,3 +78,19 @@ def test_a_later_bare_share_in_the_sentence_is_of_the_same_total(text: str, lang
     assert _kinds(text, lang).get("percent_of") == [Status.consistent, Status.consistent]
     wrong = text.replace("40,608", "45,608").replace("۴۰ هزار و ۶۰۸", "۴۵ هزار و ۶۰۸")
     assert Status.inconsistent in _kinds(wrong, lang).get("percent_of", [])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Crime fell to 84,600 offences in the year to March. That is an average of about 232 offences a day.\n", "en"),
+    ("The service answered 1.1 million calls over the year. That works out at about 3,000 calls a day.\n", "en"),
+    ("در سال گذشته ۸۴ هزار و ۶۰۰ جرم ثبت شد. یعنی روزانه حدود ۲۳۲ جرم.\n", "fa"),
+])
+def test_a_total_restated_as_a_rate_in_the_next_sentence(text: str, lang: str) -> None:
+    assert _kinds(text, lang).get("rate") == [Status.consistent]
+    wrong = text.replace("232", "332").replace("۲۳۲", "۳۳۲").replace("3,000", "5,000")
+    assert _kinds(wrong, lang).get("rate") == [Status.inconsistent]
+
+
+def test_a_next_sentence_that_does_not_restate_pairs_no_rate() -> None:
+    text = "Crime fell to 84,600 offences in the year to March. Police now record about 232 offences a day.\n"
+    assert "rate" not in _kinds(text, "en")
