@@ -50,7 +50,7 @@ _UNITS: dict[str, str] = {
     "birth": "تولد", "country": "کشور", "county": "شهرستان", "province": "استان", "city": "شهر",
     "village": "روستا", "household": "خانوار", "job": "شغل", "file": "پرونده", "permit": "جواز",
     "mission": "مأموریت", "visit": "ویزیت", "operation": "عمل", "member": "عضو", "sortie": "سورتی",
-    "flight": "پرواز", "school": "مدرسه", "hospital": "بیمارستان", "bed": "تخت", "company": "شرکت",
+    "flight": "پرواز", "trip": "سفر", "school": "مدرسه", "hospital": "بیمارستان", "bed": "تخت", "company": "شرکت",
     "pillar": "رکن", "item": "قلم", "accident": "تصادف", "offence": "جرم", "dollar": "دلار",
     "rial": "ریال", "toman": "تومان", "euro": "یورو", "tonne": "تن", "kilogram": "کیلوگرم",
     "kilometer": "کیلومتر", "meter": "متر", "seat": "کرسی", "home": "واحد مسکونی",

@@ -210,6 +210,18 @@ def test_a_scale_word_right_after_another_multiplies_it(text: str, value: int, s
     assert c.source is not None and c.source.quote is not None and c.source.quote.split()[-1] in text
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("بودجه ۱۲ هزار و ۶۰۰ میلیارد تومان است.", 12_600 * 10**9),
+    ("بودجه هزار و ۶۰۰ میلیارد تومان است.", 1_600 * 10**9),
+    ("بودجه دوازده هزار و ششصد میلیارد تومان است.", 12_600 * 10**9),
+    ("درآمد ۲ هزار و ۵۰۰ میلیون ریال بود.", 2_500 * 10**6),
+])
+def test_a_thousands_compound_counts_the_larger_scale_after_it(text: str, value: int) -> None:
+    # «۱۲ هزار و ۶۰۰ میلیارد تومان» is 12,600 billion: the whole compound counts billions.
+    (c,) = factcheck.extract(text)
+    assert c.value == value and c.scale is not None and c.scale >= 10**6
+
+
 def test_descending_scale_words_still_add() -> None:
     assert [c.value for c in factcheck.extract("یک میلیون و ۵۳ هزار نفر و ۶ میلیون ۸ هزار خودرو")] == [
         1_053_000, 6_008_000]

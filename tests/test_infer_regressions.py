@@ -59,3 +59,57 @@ def test_a_lead_figure_of_one_place_is_restated_only_by_that_place():
     fa = "ثبت بیش از ۲۴ هزار مأموریت در پایتخت\n\nاورژانس در پایتخت ۲۲ هزار و ۹۱۷ مأموریت ثبت کرد.\n"
     assert _bad(fa, "fa")
     assert _bad(fa.replace("در پایتخت ۲۲", "در استان‌ها ۲۲"), "fa") == []
+
+
+# Field test (tests/articles/field_*): patterns found on articles written after the engine.
+
+def _kinds(text: str, lang: str) -> dict[str, list[Status]]:
+    cs = claimset_from_article(text, "field.txt", lang)
+    out: dict[str, list[Status]] = {}
+    for f in evaluate(cs).findings:
+        out.setdefault(f.kind, []).append(f.status)
+    return out
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The pass rate was 86 percent. The pass rate was up 3 percentage points from 83 percent last year.\n", "en"),
+    ("Turnout reached a turnout rate of 64 percent. The turnout rate fell 4 points from 68 percent in 2019.\n", "en"),
+    ("نرخ قبولی امسال ۸۶ درصد بود. نرخ قبولی نسبت به سال گذشته که ۸۳ درصد بود ۳ واحد درصد افزایش یافت.\n", "fa"),
+])
+def test_a_sentence_naming_the_rate_again_pairs_it_with_the_earlier_level(text: str, lang: str) -> None:
+    assert _kinds(text, lang).get("percentage_points") == [Status.consistent]
+    wrong = text.replace("3 percentage", "7 percentage").replace("۳ واحد", "۷ واحد").replace("4 points", "9 points")
+    assert _kinds(wrong, lang).get("percentage_points") == [Status.inconsistent]
+
+
+def test_a_rate_named_again_without_its_level_before_pairs_nothing() -> None:
+    text = "Officers made 400 arrests. The pass rate was up 3 percentage points from 83 percent last year.\n"
+    assert "percentage_points" not in _kinds(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Crime fell to 84,600 offences. Violent crime accounted for 31,302 offences, or 37 percent of the total, "
+     "while theft made up 40,608 (48 percent).\n", "en"),
+    ("۸۴ هزار و ۶۰۰ جرم ثبت شد. سرقت ۳۱ هزار و ۳۰۲ جرم، یعنی ۳۷ درصد کل، و نزاع ۴۰ هزار و ۶۰۸ جرم (۴۸ درصد) بود.\n",
+     "fa"),
+])
+def test_a_later_bare_share_in_the_sentence_is_of_the_same_total(text: str, lang: str) -> None:
+    assert _kinds(text, lang).get("percent_of") == [Status.consistent, Status.consistent]
+    wrong = text.replace("40,608", "45,608").replace("۴۰ هزار و ۶۰۸", "۴۵ هزار و ۶۰۸")
+    assert Status.inconsistent in _kinds(wrong, lang).get("percent_of", [])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Crime fell to 84,600 offences in the year to March. That is an average of about 232 offences a day.\n", "en"),
+    ("The service answered 1.1 million calls over the year. That works out at about 3,000 calls a day.\n", "en"),
+    ("در سال گذشته ۸۴ هزار و ۶۰۰ جرم ثبت شد. یعنی روزانه حدود ۲۳۲ جرم.\n", "fa"),
+])
+def test_a_total_restated_as_a_rate_in_the_next_sentence(text: str, lang: str) -> None:
+    assert _kinds(text, lang).get("rate") == [Status.consistent]
+    wrong = text.replace("232", "332").replace("۲۳۲", "۳۳۲").replace("3,000", "5,000")
+    assert _kinds(wrong, lang).get("rate") == [Status.inconsistent]
+
+
+def test_a_next_sentence_that_does_not_restate_pairs_no_rate() -> None:
+    text = "Crime fell to 84,600 offences in the year to March. Police now record about 232 offences a day.\n"
+    assert "rate" not in _kinds(text, "en")

@@ -75,6 +75,9 @@ class Language:
     hundreds: ClassVar[frozenset[str]] = frozenset()
     #: "thousand", "هزار", ...
     scales: ClassVar[dict[str, int]] = {}
+    #: scales a whole "thousands" number may count in: «۱۲ هزار و ۶۰۰ میلیارد تومان» is
+    #: 12,600 billion, not 12,000 and then 600 billion
+    compound_scales: ClassVar[frozenset[str]] = frozenset()
     #: "sixty-first" -> "first" = 1, "یکمین" = 1 ...; scale ordinals ("thousandth") in ordinal_scales
     ordinals: ClassVar[dict[str, int]] = {}
     ordinal_scales: ClassVar[dict[str, int]] = {}

@@ -338,6 +338,16 @@ class Scanner:
                         after_scale_state = (total, i)
                         i += 1
                         continue
+                    if (last_scale == 1000 and s > last_scale and cur is not None and cur < 1000
+                            and num.last == i - 1 and k in lang.compound_scales):
+                        # «۱۲ هزار و ۶۰۰ میلیارد»: the whole number so far counts billions
+                        total = (total + cur) * s
+                        cur, cur_from_digits, last_scale = None, False, s
+                        num.scale = s
+                        num.last, pending, num.words = i, False, True
+                        after_scale_state = (total, i)
+                        i += 1
+                        continue
                     if last_scale is not None and s >= last_scale:
                         if after_scale_state is not None and cur is not None:
                             total, num.last = after_scale_state

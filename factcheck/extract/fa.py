@@ -262,6 +262,7 @@ _NOUNS_1 = {
     "عضو": "member",
     "سورتی": "sortie",
     "پرواز": "flight",
+    "سفر": "trip",
     "مدرسه": "school",
     "بیمارستان": "hospital",
     "تخت": "bed", "آمبولانس": "vehicle", "اتوبوس": "vehicle", "کامیون": "vehicle",
@@ -341,6 +342,7 @@ class Persian(Language):
     cardinals: ClassVar[dict[str, int]] = _CARD
     hundreds: ClassVar[frozenset[str]] = frozenset({"صد"})
     scales: ClassVar[dict[str, int]] = _SCALES
+    compound_scales: ClassVar[frozenset[str]] = frozenset({"میلیون", "ملیون", "میلیارد", "ملیارد"})
     ordinals: ClassVar[dict[str, int]] = _ORD
     ordinal_scales: ClassVar[dict[str, int]] = _ORD_SCALES
     conj: ClassVar[frozenset[str]] = frozenset({"و"})

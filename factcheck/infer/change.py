@@ -11,6 +11,8 @@ direction of the change verb of the pair), and an old → new pair:
 * "N, P percent more than (this year's) O" / «N، P درصد بیشتر از O» (the change between its
   two figures), and "N, up from last year, when ... O" / «N … نسبت به سال گذشته که O بود»
   (see :mod:`factcheck.infer.pairs`);
+* "... a pass rate of 86 percent. The pass rate was up 3 points from 83 percent" / «نرخ
+  قبولی ...»: a sentence that opens by naming a rate again compares it with its earlier level;
 * a factor or change in a sentence without figures ("the number of drugs offences has
   more than doubled") takes the nearest pair in the next sentences that names the same
   thing (two shared words).
@@ -57,6 +59,10 @@ _EARLIER = re.compile(r"\b(last year|a year earlier|the previous year|the same p
                       r"(?<!\w)(سال گذشته|پارسال|سال قبل|مدت مشابه)(?!\w)")
 _THIS_FIGURE = re.compile(r"\b(this figure|the figure|this number|that figure)\b|(?<!\w)(این آمار|این رقم|این تعداد|"
                           r"این میزان|این شمار)(?!\w)")
+#: A sentence that opens by naming a rate again: "The pass rate was up 3 points from 83 percent".
+_RATE_SUBJECT = re.compile(
+    r"^\W*(?:the|this|that|its)\s+(?P<np>(?:[a-z]+\s+){0,2}?(?:rate|share|proportion|turnout))\b|"
+    r"^\W*(?P<npf>(?:نرخ|سهم|میزان مشارکت)(?:\s+[^\W\d]+)?)(?!\w)")
 _STOP_WORDS = ("the a an of in and to from by for on at with was were is are has have had this that its it as "
                "than more over last year number و در به از که را با این آن است بود شد برای تا هم نیز یک سال")
 _STOP = frozenset(_STOP_WORDS.split())
@@ -125,8 +131,11 @@ def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
         # A percentage is compared with an earlier percentage («… ۷۱ درصد … نسبت به سال گذشته
         # که ۶۴ درصد بود»), a count with an earlier count; figures of other kinds in between
         # (the "eight minutes" of "within eight minutes in 71 percent of cases") are skipped.
-        earlier = [g for g in doc.in_sentence(f.sentence)
-                   if g.start < f.start and (g.is_percent if f.is_percent else g.is_count)]
+        # A change in points ("up 3 percentage points from 83 percent") is not a level compared.
+        if f.claim.unit == "percentage_point":
+            continue
+        earlier = [g for g in doc.in_sentence(f.sentence) if g.start < f.start and g.claim.unit != "percentage_point"
+                   and (g.is_percent if f.is_percent else g.is_count)]
         comp = _COMPARED.search(doc.norm, max(doc.sentences[f.sentence][0], f.start - 45), f.start)
         if earlier and comp and unify(doc, [earlier[-1], f]) is not None:
             end = comp.start() + len(comp.group(0).split()[0]) + (len(comp.group(0).split()[1]) + 1
@@ -138,6 +147,26 @@ def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
             prev = [g for g in doc.in_sentence(f.sentence - 1) if g.is_count and unify(doc, [g, f]) is not None]
             if prev:
                 yield Pair(f, prev[0], ana), 0.8
+        elif f.is_percent and f.sentence > 0 and not earlier:
+            named = _named_rate(doc, f)
+            if named is not None:
+                yield Pair(f, *named), 0.75
+
+
+def _named_rate(doc: Doc, f: Figure) -> tuple[Figure, Cue] | None:
+    """"... a pass rate of 86 percent. The pass rate was up 3 points from 83 percent": the
+    sentence names the rate the previous one gave, which is the new side of the pair."""
+    lo = doc.sentences[f.sentence][0]
+    m = _RATE_SUBJECT.match(doc.norm[lo:f.start])
+    if m is None:
+        return None
+    np = m.group("np") or m.group("npf")
+    given = [g for g in doc.in_sentence(f.sentence - 1)
+             if g.is_percent and np in doc.before(g, 30) and unify(doc, [g, f]) is not None]
+    if len(given) != 1:
+        return None
+    at = lo + m.start("np" if m.group("np") else "npf")
+    return given[0], Cue(doc.text[at:at + len(np)], at, at + len(np))
 
 
 @pattern("change")

@@ -66,6 +66,10 @@ _WORDY_PERIODS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"\b(?:fiscal|financial|calendar|academic) year\b"), "1 year"),
     (re.compile(r"\b(?:in|during|throughout|for|over) (?:the year |all of |fiscal )?(?:19|20)\d\d(?:[/-]\d\d)?\b"
                 r"(?![/-]| ?(?:to|and|until|-)\b)"), "1 year"),
+    # "in the year to March", "over the year" (the year already named): twelve months
+    (re.compile(r"\b(?:in|over|during) the (?:year|twelve months|12 months) (?:to|ending|ended) [a-z]+\b"), "1 year"),
+    (re.compile(r"\b(?:over|during|throughout) the (?:whole |entire )?year\b"
+                r"(?! (?:to|ending|ended|before|earlier|ago|after)\b)"), "1 year"),
     (re.compile(r"\byesterday\b"), "1 day"),
     (re.compile(r"(?<!مشابه )(?<!مدت )(?<!زمان )(?<!\w)(?P<u>سال|ماه|هفته) (?:گذشته|قبل|منتهی)(?!\w)"), None),
     (re.compile(r"(?<!\w)پارسال(?!\w)"), "1 year"),

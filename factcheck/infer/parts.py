@@ -45,7 +45,7 @@ _OPENS = re.compile(r"[;؛:,]|\b(and|while|whereas)\b|(?<!\w)که(?!\w)")
 _NON = re.compile(r"\b(non-|non )(\w+)|(?<!\w)(غیر ?)(\w+)")
 _OF_OPENING = re.compile(r"(^|[,;:،؛]\s*|^\s*)\b(of|out of|of all)( the| all| its)?\s*$|"
                          r"(^|[,;:،؛]\s*|^\s*)(?<!\w)(از مجموع|از کل|از میان|از این|از)\s*$")
-_OPENING_PARTITIVE = re.compile(r"^\W*(?:\w+\s+){0,3}?(of these|of them|of those|among them|of this (?:sum|amount)|"
+_OPENING_PARTITIVE = re.compile(r"^\W*(?:\w+[\s:]+){0,3}?(of these|of them|of those|among them|of this (?:sum|amount)|"
                                 r"از این تعداد|از این بین|از این میان|از این شمار|از این رقم|از آن ها|از آنها|"
                                 r"از این ها|از این مبلغ)\b")
 _INCLUDING = re.compile(r"\b(including|among them|among these|such as)\b|(?<!\w)(از جمله|شامل)(?!\w)")
@@ -54,6 +54,8 @@ _CLITIC = re.compile(r"^\S*(شان|ایشان)(?!\w)")
 #: A figure introduced like this is a larger total, not a part ("with cars from other provinces, 700").
 _AGGREGATE = re.compile(r"\b(plus|together with|along with|including other|in addition)\b|"
                         r"(?<!\w)(با [^،,]{0,40}دیگر|به علاوه|علاوه بر)(?!\w)")
+#: Right before a total word that opens a partitive: "of the total", «از مجموع».
+_OF_TOTAL_OPENING = re.compile(r"(?:^|[\s,;:،؛])(?:out of|of|از)\s*(?:the\s+)?$", re.IGNORECASE)
 #: A figure from another time is compared, not broken down.
 _OTHER_TIME = re.compile(r"\b(last year|previous|a year earlier|compared with|compared to|than)\b|"
                          r"(?<!\w)(سال گذشته|پارسال|سال قبل|مدت مشابه|نسبت به)(?!\w)")
@@ -336,6 +338,11 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 continue
             before = [p for p in figs[:wi] if not p.is_bare or whole.is_bare]
             conf = 0.85
+            if (not before and _OF_TOTAL_OPENING.search(doc.norm[lo:cue.start])
+                    and any(g.start > whole.end for g in figs)):
+                # «از مجموع ۴۶۵ هزار بیمار، ۱۸۶ هزار ...», "Of the total 465,000, ...": the whole
+                # of the figures after it, not the total of earlier sentences
+                continue
             if not before and not [g for g in sent if g.start < whole.start]:
                 # "Thus the total ... reached X": the parts are in the sentences just before, and
                 # count the same thing — by unit, or by naming the total's noun («دُز اول», «دُز دوم»).

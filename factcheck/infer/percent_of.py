@@ -6,7 +6,8 @@ that is not a change.  Its part is the figure it is attached to (in brackets, af
 two thirds": a plain "of" / «از» only with the share right after); its whole is the "out
 of" figure, the whole the part is broken down from (see :mod:`factcheck.infer.parts`), or
 — for "$1.6 billion, or 38 percent of the total" / «یعنی ۳۸ درصدِ کل» — the one figure of
-that thing stated before it in the paragraph (or, if none, earlier in the article).  When every part
+that thing stated before it in the paragraph (or, if none, earlier in the article); a later
+bare share of that sentence ("while theft made up 40,608 (48 percent)") is of the same total.  When every part
 of a breakdown carries its own share ("509 thousand women (about 59 percent) and 351
 thousand men (about 41 percent)"), the shares are of the parts together, whatever the
 stated total says; the total is then checked by the sum alone.
@@ -83,6 +84,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
         if a is not None:
             attached[a.id] = s
     done: set[str] = set()
+    #: the whole a share of a sentence was found to be "of the total" of
+    sentence_total: dict[int, Figure] = {}
     for s in _shares(doc):
         if s.id in done:
             continue
@@ -118,7 +121,14 @@ def find(doc: Doc) -> Iterator[Proposal]:
             of_total = _of_stated_total(doc, s, part)
             if of_total is not None:
                 done.add(s.id)
+                if isinstance(of_total.rule, PercentOfRule):
+                    sentence_total[s.sentence] = doc.by_id[of_total.rule.whole]
                 yield of_total
+            elif s.sentence in sentence_total:
+                same = _of_same_total(doc, s, part, sentence_total[s.sentence])
+                if same is not None:
+                    done.add(s.id)
+                    yield same
             continue
         if part.id in parts_of:
             whole, siblings, cue = parts_of[part.id]
@@ -164,6 +174,21 @@ def _of_plain(doc: Doc, s: Figure) -> Proposal | None:
     return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=a.id, whole=b.id, confidence=0.85,
                                   evidence=doc.evidence([cue], "the share right after restates the first figure "
                                                         "out of the second")), retype)
+
+
+def _of_same_total(doc: Doc, s: Figure, part: Figure, whole: Figure) -> Proposal | None:
+    """"31,302, or 37 percent of the total, while theft made up 40,608 (48 percent)": the later
+    bare share of the sentence is of the same total, unless the words name another whole."""
+    if _SHARE_OF_WORD.match(doc.after(s, 40)) is not None or part.start < whole.end:
+        return None
+    retype = unify(doc, [part, whole])
+    if retype is None:
+        return None
+    cue = Cue(doc.text[s.start:s.end], s.start, s.end)
+    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
+                                  confidence=0.75,
+                                  evidence=doc.evidence([cue], "a later share in the sentence of a share of the "
+                                                        "total is of the same total")), retype)
 
 
 def _of_stated_total(doc: Doc, s: Figure, part: Figure) -> Proposal | None:

@@ -5,7 +5,9 @@ it: "in the last 6 months", «در ۶ ماه گذشته», "first half") is set 
 same counted thing, summed when the words add them ("alongside", "in total", «مجموعاً»),
 each multiplied by how many places it is given for ("at each of the units A and B",
 «در هر یک از واحدهای الف و ب»).  Two rates of one thing per different time units are the
-same flow restated ("that is", «یعنی», «که هر ساعت»).  Periods are calendar-aware: the
+same flow restated ("that is", «یعنی», «که هر ساعت»).  Across two sentences: rates and their
+total in the next when both name the same activity, and a total restated as a rate by the
+next sentence ("That is an average of 232 a day", «یعنی روزانه ...»).  Periods are calendar-aware: the
 evaluator reads "6 month" with the article's calendar (Persian months 1–6 have 31 days).
 """
 
@@ -124,6 +126,7 @@ def _time_factor(f: Figure) -> float:
 def find(doc: Doc) -> Iterator[Proposal]:
     for si in range(len(doc.sentences)):
         figs = doc.in_sentence(si)
+        yield from _restated_next(doc, si, figs)
         rates = [f for f in figs if f.per_time == -1 and f.value is not None and not _is_each_count(doc, f)]
         if not rates:
             continue
@@ -282,6 +285,44 @@ def _across(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
                                 duration=None if t.claim.period and t.claim.period.duration == dur else dur,
                                 confidence=0.6 if unsure else 0.8,
                                 evidence=doc.evidence([pcue, *(_times(doc, r)[1] for r in same)], why)))
+
+
+#: A sentence that restates the one before as a rate: "That is an average of about 232 a day."
+_THAT_IS = re.compile(r"^\W*(?:that is|this is|that works out (?:at|to)|that means|which means)\b|"
+                      r"^\W*(?:یعنی|به عبارت دیگر|به این ترتیب)(?!\w)")
+
+
+def _restated_next(doc: Doc, si: int, figs: list[Figure]) -> Iterator[Proposal]:
+    """A total over a period, and the next sentence opens by restating it as a rate: "... to
+    84,600 offences in the year to March. That is an average of about 232 offences a day."
+
+    Only when the next sentence has no total of its own and this one one total of the thing.
+    """
+    if si + 1 >= len(doc.sentences):
+        return
+    lo, hi = doc.sentences[si + 1]
+    cue = _THAT_IS.match(doc.norm[lo:hi])
+    nxt = doc.in_sentence(si + 1)
+    if cue is None or any(f.per_time == 0 and f.thing for f in nxt):
+        return
+    for r in nxt:
+        if r.per_time != -1 or r.value is None or _is_each_count(doc, r):
+            continue
+        totals = [t for t in figs if t.per_time == 0 and t.thing == r.thing and not t.is_percent
+                  and t.value is not None and not _compared(doc, t)]
+        if len(totals) != 1 or any(f.per_time == -1 and f.thing == r.thing for f in figs):
+            continue
+        t = totals[0]
+        dur, pcue = _duration(doc, t)
+        if dur is None or _sub_period(doc, r, t):
+            continue
+        n, ecue = _times(doc, r)
+        that = Cue(doc.text[lo + cue.start():lo + cue.end()].strip(), lo + cue.start(), lo + cue.end())
+        yield Proposal(RateRule(id="r", kind="rate", total=t.id, rate=[Term(claim=r.id, times=n or 1)],
+                                duration=None if t.claim.period and t.claim.period.duration == dur else dur,
+                                confidence=0.6 if n is None else 0.8,
+                                evidence=doc.evidence([pcue, that, ecue], f"«{doc.quote(t)}» over {dur} is "
+                                                      f"restated in the next sentence as «{doc.quote(r)}»")))
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
