@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,8 @@ from .findings import Finding, Status
 from .model import Claim
 from .report import Report
 
-__all__ = ["SCHEMA", "Baseline", "apply", "fingerprint", "load", "write"]
+__all__ = ["SCHEMA", "Baseline", "apply", "apply_counting", "entries", "fingerprint", "load", "write",
+           "write_entries"]
 
 SCHEMA = "factcheck-baseline/1"
 
@@ -62,13 +63,28 @@ def fingerprint(f: Finding, claims: dict[str, Claim]) -> str:
 
 @dataclass(frozen=True)
 class Baseline:
-    """Accepted fingerprints, with how many findings each may accept."""
+    """Accepted fingerprints, with how many findings each may accept.
+
+    Entries written by a batch check (``--jobs``, ``--dask``) name their document, since
+    claim ids need only be unique within one; ``for_document`` gives what one document
+    may use.  ``counts`` holds every entry, for a check of everything as one report.
+    """
 
     path: str
     counts: Counter[str]
+    documents: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def for_document(self, name: str) -> Counter[str]:
+        """Entries that name no document, and those of ``name``."""
+        named = Counter[str]()
+        for counter in self.documents.values():
+            named.update(counter)
+        shared = self.counts - named
+        return shared + self.documents.get(name, Counter())
 
 
-def _entries(report: Report) -> list[dict[str, Any]]:
+def entries(report: Report) -> list[dict[str, Any]]:
+    """The baseline entries of every current, unsuppressed finding, as :func:`write` writes them."""
     rows = []
     for f in report.findings:
         if f.status is Status.consistent or f.suppressed:
@@ -79,7 +95,6 @@ def _entries(report: Report) -> list[dict[str, Any]]:
             "claims": {cid: _describe(report.claims[cid]) for cid in f.claims if cid in report.claims},
             "message": f.message,
         })
-    rows.sort(key=lambda r: (r["code"] or "", r["rule"] or "", r["fingerprint"]))
     return rows
 
 
@@ -91,7 +106,12 @@ def _describe(c: Claim) -> str:
 
 def write(report: Report, path: Path) -> int:
     """Write every current, unsuppressed finding to ``path``; return how many."""
-    rows = _entries(report)
+    return write_entries(entries(report), path)
+
+
+def write_entries(rows: list[dict[str, Any]], path: Path) -> int:
+    """Write baseline entries (of one report, or of several documents checked apart)."""
+    rows = sorted(rows, key=lambda r: (r["code"] or "", r["rule"] or "", r["fingerprint"]))
     doc = {"schema": SCHEMA, "findings": rows}
     try:
         path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -121,17 +141,35 @@ def load(path: Path) -> Baseline:
     if not isinstance(rows, list):
         raise InputError(f"expected a list (got {type(rows).__name__})", path=p, field="findings")
     counts: Counter[str] = Counter()
+    documents: dict[str, Counter[str]] = {}
     for i, row in enumerate(rows):
         fp = row.get("fingerprint") if isinstance(row, dict) else None
         if not isinstance(fp, str) or not fp:
             raise InputError(f"entry without a fingerprint (got {row!r})", path=p,
                              field=f"findings[{i}].fingerprint")
         counts[fp] += 1
-    return Baseline(p, counts)
+        doc = row.get("document")
+        if doc is not None:
+            if not isinstance(doc, str):
+                raise InputError(f"expected a document name (got {doc!r})", path=p,
+                                 field=f"findings[{i}].document")
+            documents.setdefault(doc, Counter())[fp] += 1
+    return Baseline(p, counts, documents)
 
 
 def apply(report: Report, baseline: Baseline) -> int:
     """Mark findings the baseline accepts as suppressed; return how many entries went unused."""
+    return sum(_apply(report, baseline).values())
+
+
+def apply_counting(report: Report, baseline: Baseline) -> Counter[str]:
+    """:func:`apply`, returning how many times each fingerprint accepted a finding
+    (documents checked apart add these up to find the entries nothing used)."""
+    left = _apply(report, baseline)
+    return Counter({fp: n - left[fp] for fp, n in baseline.counts.items() if n - left[fp] > 0})
+
+
+def _apply(report: Report, baseline: Baseline) -> Counter[str]:
     left = Counter(baseline.counts)
     findings = list(report.findings)
     for i, f in enumerate(findings):
@@ -142,4 +180,4 @@ def apply(report: Report, baseline: Baseline) -> int:
             left[fp] -= 1
             findings[i] = replace(f, suppressed=True, suppression="baseline")
     report.evaluation.findings = findings
-    return sum(left.values())
+    return left

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from .config import Config
+    from .report import Report
     from .semantics import Policy
 
 __all__ = ["Outcome", "Task", "check_document", "check_many", "documents"]
@@ -45,8 +46,13 @@ class Task:
     color: bool = False
     policy: Policy | None = None  # None: the default policy
     #: Code selection, severities and fail/display levels, as the serial check applies them
-    #: (None: the defaults).  Baselines are not applied per document.
+    #: (None: the defaults).
     config: Config | None = None
+    #: The baseline entries this document may use, fingerprint -> how many findings each
+    #: accepts (None: no baseline); see :meth:`factcheck.baseline.Baseline.for_document`.
+    baseline: tuple[tuple[str, int], ...] | None = None
+    #: Record every current finding as a baseline entry, and accept it (--write-baseline).
+    write_baseline: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,10 @@ class Outcome:
     exit_code: int = 0
     error: str | None = None
     summary: dict[str, int] = field(default_factory=dict)
+    #: With ``Task.write_baseline``: the document's baseline entries.
+    baseline_entries: tuple[dict[str, Any], ...] = ()
+    #: With ``Task.baseline``: how many findings each fingerprint accepted.
+    baseline_used: dict[str, int] = field(default_factory=dict)
 
 
 def documents(paths: Iterable[Path]) -> list[tuple[str, tuple[str, ...]]]:
@@ -110,6 +120,7 @@ def check_document(task: Task) -> Outcome:
 
             apply_codes(report, task.config)
             display, fail = task.config.display_level.value, task.config.fail_level
+        rows, used = _baseline(report, task)
         out = get(task.format)(report, Options(color=task.color, show_all=task.show_all,
                                                min_severity=display))
     except FactcheckError as exc:
@@ -124,7 +135,24 @@ def check_document(task: Task) -> Outcome:
         if not f.suppressed:  # as in each report's own summary
             summary[f.status.value] = summary.get(f.status.value, 0) + 1
     # The serial check's rule, from the same function (Report.exit_code).
-    return Outcome(task.name, task.paths, out, report.exit_code(fail), None, summary)
+    return Outcome(task.name, task.paths, out, report.exit_code(fail), None, summary, rows, used)
+
+
+def _baseline(report: Report, task: Task) -> tuple[tuple[dict[str, Any], ...], dict[str, int]]:
+    """Apply the task's baseline to one document's report, as the serial check applies it
+    to the whole (after code selection and severities)."""
+    from collections import Counter
+
+    from . import baseline
+
+    if task.write_baseline:
+        rows = tuple({**r, "document": task.name} for r in baseline.entries(report))
+        baseline.apply(report, baseline.Baseline(task.name, Counter(r["fingerprint"] for r in rows)))
+        return rows, {}
+    if task.baseline is not None:
+        used = baseline.apply_counting(report, baseline.Baseline(task.name, Counter(dict(task.baseline))))
+        return (), dict(used)
+    return (), {}
 
 
 class _Future(Protocol):

@@ -182,6 +182,73 @@ def test_levels_and_code_selection_apply_per_document_as_serially(run_cli, tmp_p
     assert [f["severity"] for f in qom["report"]["findings"] if f["code"] == "FC111"] == ["none"]
 
 
-def test_baselines_are_refused_with_jobs(run_cli, tmp_path: Path) -> None:
-    proc = run_cli("check", str(ROOT / "claims"), "--jobs", "2", "--baseline", str(tmp_path / "b.json"))
-    assert proc.returncode == 2 and "baselines apply to one report" in proc.stderr
+def _twins(root: Path, total_a: int, total_b: int) -> None:
+    """Two documents with the same claim ids (allowed: ids are per document)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, total in (("a", total_a), ("b", total_b)):
+        (root / f"{name}.yaml").write_text(
+            "claims:\n"
+            f"  - {{id: total, value: {total}, unit: person}}\n"
+            "  - {id: p1, value: 601, unit: person}\n"
+            "  - {id: p2, value: 502, unit: person}\n"
+            "rules:\n"
+            "  - {id: r, kind: sum, whole: total, parts: [p1, p2]}\n", "utf-8")
+
+
+def test_a_baseline_written_and_applied_by_a_batch_check(run_cli, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _twins(docs, 1003, 1003)  # both documents say 601 + 502 = 1,003: FC101 in each
+    base = tmp_path / "baseline.json"
+    wrote = run_cli("check", str(docs), "--jobs", "2", "--write-baseline", str(base))
+    assert wrote.returncode == 0, wrote.stderr  # every current finding is accepted
+    assert "wrote 2 findings" in wrote.stderr
+    entries = json.loads(base.read_text("utf-8"))["findings"]
+    assert sorted(e["document"] for e in entries) == [str(docs / "a"), str(docs / "b")]
+    assert len({e["fingerprint"] for e in entries}) == 1  # same ids, same figures
+    # Applied per document, each report is what checking that document alone with the
+    # baseline gives; both findings are accepted, and nothing is stale.
+    proc = run_cli("check", str(docs), "--jobs", "2", "--baseline", str(base), "--format", "json")
+    assert proc.returncode == 0 and "no longer match" not in proc.stderr, proc.stderr
+    for doc in json.loads(proc.stdout)["documents"]:
+        alone = run_cli("check", *doc["paths"], "--baseline", str(base), "--format", "json")
+        assert doc["report"]["findings"] == json.loads(alone.stdout)["findings"]
+        assert [f["suppression"] for f in doc["report"]["findings"] if f["code"] == "FC101"] == ["baseline"]
+    # A new finding fails, and the entry it replaced is reported stale.
+    _twins(docs, 1003, 903)
+    proc = run_cli("check", str(docs), "--jobs", "2", "--baseline", str(base), "--format", "json")
+    assert proc.returncode == 1
+    assert "1 baseline entry" in proc.stderr and "no longer match" in proc.stderr
+    bad = [d["name"] for d in json.loads(proc.stdout)["documents"] if d["exit_code"] == 1]
+    assert bad == [str(docs / "b")]
+
+
+def test_a_batch_baseline_names_documents(run_cli, tmp_path: Path) -> None:
+    # Only document a's finding is in the baseline: b's identical finding (same claim ids,
+    # same figures) must not be accepted by a's entry.
+    docs = tmp_path / "docs"
+    _twins(docs, 1003, 1103)
+    base = tmp_path / "baseline.json"
+    assert run_cli("check", str(docs), "--jobs", "2", "--write-baseline", str(base)).returncode == 0
+    _twins(docs, 1003, 1003)
+    proc = run_cli("check", str(docs), "--jobs", "2", "--baseline", str(base), "--format", "json")
+    assert proc.returncode == 1
+    bad = [d["name"] for d in json.loads(proc.stdout)["documents"] if d["exit_code"] == 1]
+    assert bad == [str(docs / "b")]
+
+
+def test_a_baseline_written_by_a_serial_check_applies_to_a_batch(run_cli, tmp_path: Path) -> None:
+    base = tmp_path / "baseline.json"
+    assert run_cli("check", "--write-baseline", str(base), cwd=ROOT).returncode == 0
+    example = (str(ROOT / "claims"), str(ROOT / "rules"))
+    proc = run_cli("check", *example, "--jobs", "2", "--baseline", str(base))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    unbaselined = run_cli("check", *example, "--jobs", "2")
+    assert unbaselined.returncode == 1  # the Qom example's conflict, accepted above
+
+
+def test_a_bad_baseline_stops_a_batch_before_any_document(run_cli, tmp_path: Path) -> None:
+    bad = tmp_path / "b.json"
+    bad.write_text('{"schema": "nope"}', "utf-8")
+    proc = run_cli("check", str(ROOT / "claims"), "--jobs", "2", "--baseline", str(bad))
+    assert proc.returncode == 2 and "not a factcheck baseline" in proc.stderr
+    assert proc.stdout == ""

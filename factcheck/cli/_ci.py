@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config, apply_codes, resolve
 from ..findings import Severity
 from ..report import Report
 
-__all__ = ["add_options", "check_batch", "configure", "exit_code", "finish"]
+if TYPE_CHECKING:
+    from ..baseline import Baseline
+
+__all__ = ["add_options", "batch_baseline", "configure", "exit_code", "finish", "finish_batch"]
 
 LEVELS = ("error", "warning", "info")
 
@@ -77,9 +82,27 @@ def exit_code(report: Report, cfg: Config, args: argparse.Namespace) -> int:
     return report.exit_code(cfg.fail_level)
 
 
-def check_batch(args: argparse.Namespace, cfg: Config) -> None:
-    """Refuse what per-document checking (--jobs, --dask) does not apply, rather than ignore it."""
-    from ..errors import UsageError
+def batch_baseline(args: argparse.Namespace, cfg: Config) -> Baseline | None:
+    """The baseline a per-document check (--jobs, --dask) applies, read before any document
+    is checked (a bad file is an input error, exit 2); None with none or --write-baseline."""
+    from .. import baseline
 
-    if args.baseline is not None or args.write_baseline is not None or cfg.baseline is not None:
-        raise UsageError("baselines apply to one report: they cannot be used with --jobs or --dask")
+    if args.write_baseline is not None or cfg.baseline is None:
+        return None
+    return baseline.load(cfg.baseline)
+
+
+def finish_batch(args: argparse.Namespace, cfg: Config, base: Baseline | None,
+                 entries: list[dict[str, Any]], used: Counter[str]) -> None:
+    """After every document: write the baseline (--write-baseline), or say how many of its
+    entries no document used, as :func:`finish` does for one report."""
+    from .. import baseline
+
+    if args.write_baseline is not None:
+        n = baseline.write_entries(entries, args.write_baseline)
+        print(f"factcheck: wrote {n} finding{'s' * (n != 1)} to {args.write_baseline}", file=sys.stderr)
+    elif base is not None:
+        stale = sum(max(0, n - used[fp]) for fp, n in base.counts.items())
+        if stale:
+            print(f"factcheck: {stale} baseline entr{'ies' if stale != 1 else 'y'} in {cfg.baseline} "
+                  "no longer match a finding (rewrite it with --write-baseline)", file=sys.stderr)

@@ -62,8 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None or args.dask is not None:
         from ._batch import run_batch
 
-        _ci.check_batch(args, cfg)
-        rc = run_batch(args, paths, cfg.lang(), color, cfg.policy, cfg)
+        rc = run_batch(args, paths, cfg.lang(), color, cfg.policy, cfg, _ci.batch_baseline(args, cfg))
         return 0 if args.exit_zero and rc == 1 else rc
     report = check_paths(paths, cfg.policy, lang=cfg.lang())
     _ci.finish(report, cfg, args)
