@@ -113,3 +113,15 @@ def test_a_total_restated_as_a_rate_in_the_next_sentence(text: str, lang: str) -
 def test_a_next_sentence_that_does_not_restate_pairs_no_rate() -> None:
     text = "Crime fell to 84,600 offences in the year to March. Police now record about 232 offences a day.\n"
     assert "rate" not in _kinds(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("از مجموع ۴۶۵ هزار بیمار، ۱۸۶ هزار بیمار در مرکز استان و ۲۷۹ هزار بیمار در شهرستان‌ها بستری شدند؛ "
+     "به این ترتیب سهم مرکز استان ۴۰ درصد بود.\n", "fa"),
+    ("Of the 48,000 candidates, 18,000 came from city schools and 30,000 from rural districts. "
+     "The share of city schools was 37.5 percent.\n", "en"),
+])
+def test_a_share_naming_one_part_of_a_breakdown_is_of_its_whole(text: str, lang: str) -> None:
+    assert _kinds(text, lang).get("percent_of") == [Status.consistent]
+    wrong = text.replace("۴۰ درصد", "۵۰ درصد").replace("37.5 percent", "47.5 percent")
+    assert _kinds(wrong, lang).get("percent_of") == [Status.inconsistent]

@@ -7,7 +7,9 @@ two thirds": a plain "of" / «از» only with the share right after); its whole
 of" figure, the whole the part is broken down from (see :mod:`factcheck.infer.parts`), or
 — for "$1.6 billion, or 38 percent of the total" / «یعنی ۳۸ درصدِ کل» — the one figure of
 that thing stated before it in the paragraph (or, if none, earlier in the article); a later
-bare share of that sentence ("while theft made up 40,608 (48 percent)") is of the same total.  When every part
+bare share of that sentence ("while theft made up 40,608 (48 percent)") is of the same total.
+A share that names one part of a breakdown («سهم مرکز استان ۴۰ درصد بود», "the share of city
+schools was 37.5 percent") is of that part's whole.  When every part
 of a breakdown carries its own share ("509 thousand women (about 59 percent) and 351
 thousand men (about 41 percent)"), the shares are of the parts together, whatever the
 stated total says; the total is then checked by the sum alone.
@@ -42,6 +44,45 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 #: "half of the city's capacity" after "2 of 5 hospitals" is a share of something else.
 _SHARE_OF_WORD = re.compile(r"^\s*(?:of|از)\s+(?:the\s+)?(?P<w>[^\W\d]+)")
 _SHARE_OF_THEM = frozenset({"them", "these", "those", "it", "آن", "آنها", "آن ها", "اینها", "کل", "total"})
+
+
+#: A share named by what it is of, right before it: «سهم مرکز استان ۴۰ درصد بود», "the city's share was 40%".
+_NAMED_SHARE = re.compile(r"(?<!\w)سهم\s+(?P<fa>(?:[^\W\d]+\s+){1,3}?)(?:(?:بود|برابر با|به|معادل)\s+)?$|"
+                          r"\b(?P<en>(?:[a-z]+\s+){1,2}?)(?:'s|s') share\s+(?:was|is|stood at|of|reached)\s+$|"
+                          r"\bthe share of (?P<en2>(?:[a-z]+\s+){1,3}?)(?:was|is|stood at|reached)\s+$")
+_NAME_STOP = frozenset({"the", "a", "of", "از", "در", "این", "آن"})
+
+
+def _named_part(doc: Doc, s: Figure, parts_of: dict[str, tuple[Figure, list[Figure], Cue]]) -> Proposal | None:
+    """«... ۱۸۶ هزار نفر در بیمارستان‌های مرکز استان و ۲۷۹ هزار نفر ...؛ به این ترتیب سهم مرکز استان
+    ۴۰ درصد بود»: the share names the one part of a breakdown whose words say the same."""
+    m = _NAMED_SHARE.search(doc.before(s, 60))
+    if m is None:
+        return None
+    name = [w for w in (m.group("fa") or m.group("en") or m.group("en2") or "").split() if w not in _NAME_STOP]
+    if not name:
+        return None
+    phrase = " ".join(name)
+    hits = []
+    for pid, (whole, _siblings, _cue) in parts_of.items():
+        p = doc.by_id[pid]
+        if not s.sentence - 1 <= p.sentence <= s.sentence or p.start > s.start:
+            continue
+        nxt = min([g.start for g in doc.figures if g.start > p.end] + [s.start])
+        words = re.split(r"[.;؛]", doc.norm[p.end:nxt], maxsplit=1)[0]
+        if phrase in words:
+            hits.append((p, whole))
+    if len(hits) != 1:
+        return None
+    part, whole = hits[0]
+    retype = unify(doc, [part, whole], classifier=True)
+    if retype is None:
+        return None
+    at = doc.norm.rindex(phrase, 0, s.start)
+    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
+                                  confidence=0.75,
+                                  evidence=doc.evidence([Cue(doc.text[at:at + len(phrase)], at, at + len(phrase))],
+                                                        "the share names the part of the whole it is of")), retype)
 
 
 def _is_share(doc: Doc, f: Figure) -> bool:
@@ -116,6 +157,10 @@ def find(doc: Doc) -> Iterator[Proposal]:
             continue
         part = _part_before(doc, s)
         if part is None:
+            named = _named_part(doc, s, parts_of)
+            if named is not None:
+                done.add(s.id)
+                yield named
             continue
         if part.id not in parts_of:
             of_total = _of_stated_total(doc, s, part)
