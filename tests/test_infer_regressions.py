@@ -125,3 +125,16 @@ def test_a_share_naming_one_part_of_a_breakdown_is_of_its_whole(text: str, lang:
     assert _kinds(text, lang).get("percent_of") == [Status.consistent]
     wrong = text.replace("۴۰ درصد", "۵۰ درصد").replace("37.5 percent", "47.5 percent")
     assert _kinds(wrong, lang).get("percent_of") == [Status.inconsistent]
+
+
+def test_a_body_figure_that_repeats_one_lead_figure_does_not_restate_another():
+    # found on a truthful generated article: the body's "nearly 17 people" is the lead's, not its twenty
+    en = ('more than twenty people were recorded, of which about 3 people in the capital and nearly '
+          '17 people in the provinces.\n\nOf nearly 17 people, more than 10 people (about 64.71 '
+          'percent) were in the capital. The number fell by nearly ninety-one percent, from more '
+          'than 10 people to about 1 people.\n')
+    assert _bad(en, "en") == []
+    fa = ('بیش از بیست نفر ثبت شد که از این تعداد حدود ۳ نفر در پایتخت و نزدیک به ۱۷ نفر در استان\u200cها '
+          'بودند.\n\nاز نزدیک به ۱۷ نفر، بیش از ۱۰ نفر (حدود ۶۴٫۷۱ درصد) در پایتخت بودند. این تعداد با '
+          'نزدیک به نود و یک درصد کاهش از بیش از ۱۰ نفر به حدود ۱ نفر رسید.\n')
+    assert _bad(fa, "fa") == []

@@ -12,6 +12,7 @@ possible one.
 Being near in value is not evidence of being the same quantity, and a false repeat is an
 error on a truthful article, so a pair also needs the words to agree:
 
+* a body figure that says a lead figure again word for word restates that one, not another;
 * the older figure of a change ("from 62 percent to 80", «از دو هزار رأی به ...», "up from
   last year, when ...") is a past value, which a lead or body figure of now does not restate
   (the newer one may be: "$4.2bn budget" over "$4.2 billion, 8 percent more than ...");
@@ -148,6 +149,16 @@ def _same_quantity(doc: Doc, a: Figure, b: Figure) -> bool:
     return True
 
 
+def _said_in_lead(b: Figure, lead: list[Figure], a: Figure) -> bool:
+    """``b`` says again, word for word, a lead figure other than ``a``: it restates that one.
+
+    "more than twenty people, of which ... nearly 17 people in the provinces" in the lead and
+    "Of nearly 17 people, ..." in the body: the body's 17 is the lead's 17, not its twenty.
+    """
+    return any(g is not a and g.value == b.value and g.claim.hedge is b.claim.hedge and g.claim.unit == b.claim.unit
+               for g in lead)
+
+
 def _lead_end(doc: Doc) -> int:
     """Where the lead ends: the first blank line if it comes early, else after a title line."""
     blank = doc.text.find("\n\n")
@@ -164,12 +175,11 @@ def find(doc: Doc) -> Iterator[Proposal]:
     figs = [f for f in doc.figures if _eligible(doc, f)]
     lead_end = _lead_end(doc)
     seen: set[frozenset[str]] = set()
-    for a in figs:
-        if a.start >= lead_end:
-            break
+    lead = [f for f in figs if f.start < lead_end]
+    for a in lead:
         cands = [b for b in figs if b.start >= lead_end and b.is_percent == a.is_percent
                  and unify(doc, [a, b], classifier=True) is not None and _restates(a, b)
-                 and _same_quantity(doc, a, b)]
+                 and _same_quantity(doc, a, b) and not _said_in_lead(b, lead, a)]
         if not cands:
             continue
         va = a.value
