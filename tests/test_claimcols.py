@@ -72,6 +72,12 @@ def _columns(cs: list[Claim], policy: Policy, lang: str | None = None):  # type:
     st.sampled_from([None, "fa", "en"]))
 @example((Claim(id="c0", value=Decimal("0.1"), hedge="about", unit="call / hour"),), Policy(), None)
 @example((Claim(id="c0", value=Decimal("-3000"), signed=True, unit="case / month"),), Policy(), None)
+# A rounding unit far larger than the figure, with no upper bound: tightness is relative to
+# the half unit, not to the figure (the test once measured it against the figure alone).
+@example((Claim(id="c0", value=Decimal("7.4410354372236675442E-8"), unit="call / day", hedge="about",
+                precision=Decimal("0.000197738252182909310929133945"), signed=True),),
+         Policy(rounding="last-digit", tolerances={Hedge.about: Tolerance(below=Decimal("0.488"), above=None)}),
+         None)
 def test_columns_contain_the_exact_intervals(cs: tuple[Claim, ...], policy: Policy,
                                              lang: str | None) -> None:
     cols = _columns(list(cs), policy, lang)
@@ -88,9 +94,11 @@ def test_columns_contain_the_exact_intervals(cs: tuple[Claim, ...], policy: Poli
         # ... and only a few ulps wider (each bound within 2^-47 of the figure's scale), so
         # the screen still sees every real conflict.
         if c.value is not None and c.hedge is not Hedge.range and lo not in (-math.inf, math.inf):
+            # The magnitudes the bound is computed from: the figure and how far the bound
+            # lies from it (half unit and tolerance), as the slack in claimcols is.
             u = canonical(c.unit)
-            width = (abs(Fraction(c.value)) + (own_hi - own_lo if own_hi != math.inf else 0)) * u.hi
-            assert Fraction(flo) >= lo - width * Fraction(1, 2**47) - Fraction(1, 10**300)
+            scale = (abs(Fraction(c.value)) + abs(own_lo - Fraction(c.value))) * u.hi
+            assert Fraction(flo) >= lo - scale * Fraction(1, 2**47) - Fraction(1, 10**300)
 
 
 def test_a_claim_of_each_path_reads_as_the_exact_interval_says() -> None:
