@@ -153,6 +153,8 @@ def test_a_year_after_a_figure_is_its_period() -> None:
     ("با ۱۱۰ درصد افزایش", "fa", [("110", "percent", "exact")]),
     # «درصدی» is the adjective: «افزایش ۲۰ درصدی» is a twenty-percent rise
     ("افزایش ۲۰ درصدی تصادفات", "fa", [("20", "percent", "exact")]),
+    # counted as in Persian («پنج رکن»), not as a bare 5
+    ("The plan rests on five pillars", "en", [("5", "pillar", "exact")]),
 ])
 def test_regressions_from_review(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(str(c.value), c.unit, c.hedge.value) for c in extract(text, lang)] == expected

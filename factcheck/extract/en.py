@@ -249,6 +249,7 @@ _NOUNS_1 = {
     "permit": "permit",
     "member": "member",
     "seat": "seat",
+    "pillar": "pillar",  # "five pillars" of a plan
     "school": "school",
     "hospital": "hospital",
     "bed": "bed",
