@@ -631,51 +631,84 @@ def _delete(items: list[_T], fails: Callable[[list[_T], bool], bool], *, exact: 
     return core
 
 
+#: At most this many chain conflicts are reported per connected component.
+MAX_CHAINS = 10
+
+
 def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> list[Finding]:
-    """Find conflicts visible only through several rules; return one finding per conflict."""
+    """Find conflicts visible only through several rules; return one finding per conflict.
+
+    Each pass finds a smallest conflicting set of rules by deletion.  Other conflicts may
+    share rules with it ({A, B} and {B, C}): setting aside each of its rules in turn and
+    looking again finds those, so that no rule of a conflict is left "consistent".  Then
+    the rules of every set found are set aside and the rest is searched again.
+    """
     out: list[Finding] = []
+    seen: list[frozenset[str]] = []
+
+    def fails(subset: list[str], exact: bool) -> bool:
+        tcons = [ci for x in subset for ci in comp.rule_cons[x]]
+        return bool(tcons) and propagate(comp.problem, only=tcons, exact=exact).failed is not None
+
+    def core_of(candidates: list[str]) -> list[str] | None:
+        if not fails(candidates, False):
+            return None
+        core = _deletion(candidates, fails)  # None: the float conflict was rounding alone
+        if core is None or frozenset(core) in seen:
+            return None
+        seen.append(frozenset(core))
+        return core
+
     active = list(rules)
-    for _ in range(10):  # a component rarely holds more than one independent chain conflict
-        cons = [ci for r in active for ci in comp.rule_cons[r]]
-        if not cons or propagate(comp.problem, only=cons).failed is None:
+    while len(out) < MAX_CHAINS:
+        first = core_of(active)
+        if first is None:
             break
-
-        def fails(subset: list[str], exact: bool) -> bool:
-            tcons = [ci for x in subset for ci in comp.rule_cons[x]]
-            return bool(tcons) and propagate(comp.problem, only=tcons, exact=exact).failed is not None
-
-        core = _deletion(active, fails)  # a minimal unsatisfiable subset of the rules
-        if core is None:  # the float conflict was rounding alone
-            break
-        ccons = [ci for r in core for ci in comp.rule_cons[r]]
-        claim_ids: list[str] = []
-        reg = REGISTRY
-        for r in core:
-            for cid in reg[comp.cs.rules[r].kind].claim_ids(comp.cs.rules[r]):
-                if cid not in claim_ids:
-                    claim_ids.append(cid)
-        needed = _needed(comp, ccons, claim_ids)
-        parts = []
-        for cid in claim_ids:
-            lo, hi = comp.stated[cid]
-            n = needed[cid]
-            want = "no value" if n is None else fmt_iv(*n)
-            parts.append(f"{cid} = {describe(comp.cs.claims[cid])} (stated {fmt_iv(lo, hi)}; "
-                         f"the other rules need {want})")
-        msg = f"rules {', '.join(core)} cannot all hold together"
-        conf = min(comp.cs.rules[r].confidence for r in core)
-        f = _finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
-                     rules=core, claims=claim_ids, needed=_str_needed(needed), kind_name="chain",
-                     message_fa=persian.chain(core))
-        # The core fails exactly, so its claims do too (None cannot come back).
-        f = f.evolve(conflict=_minimal_claims(comp, ccons, claim_ids) or tuple(claim_ids))
-        if conf < CONFIDENT:
-            f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
-        out.append(f)
-        for r in core:
-            verdicts[r] = replace(verdicts[r], status=Status.inconsistent, code="FC001",
-                                  name="chain.inconsistent", severity=f.severity,
-                                  message=f"part of a conflict: {msg}", possible=f.possible,
-                                  message_fa=persian.part_of_chain(f.message_fa))
-        active = [r for r in active if r not in core]
+        cores = [first]
+        for x in first:
+            if len(out) + len(cores) >= MAX_CHAINS:
+                break
+            other = core_of([r for r in active if r != x])
+            if other is not None:
+                cores.append(other)
+        for core in cores:
+            out.append(_chain_finding(comp, core, verdicts))
+        used = set().union(*cores)
+        active = [r for r in active if r not in used]
     return out
+
+
+def _chain_finding(comp: _Compiler, core: list[str], verdicts: dict[str, Finding]) -> Finding:
+    """The finding of one chain conflict (FC001); its rules are marked as part of it."""
+    ccons = [ci for r in core for ci in comp.rule_cons[r]]
+    claim_ids: list[str] = []
+    reg = REGISTRY
+    for r in core:
+        for cid in reg[comp.cs.rules[r].kind].claim_ids(comp.cs.rules[r]):
+            if cid not in claim_ids:
+                claim_ids.append(cid)
+    needed = _needed(comp, ccons, claim_ids)
+    parts = []
+    for cid in claim_ids:
+        lo, hi = comp.stated[cid]
+        n = needed[cid]
+        want = "no value" if n is None else fmt_iv(*n)
+        parts.append(f"{cid} = {describe(comp.cs.claims[cid])} (stated {fmt_iv(lo, hi)}; "
+                     f"the other rules need {want})")
+    msg = f"rules {', '.join(core)} cannot all hold together"
+    conf = min(comp.cs.rules[r].confidence for r in core)
+    f = _finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
+                 rules=core, claims=claim_ids, needed=_str_needed(needed), kind_name="chain",
+                 message_fa=persian.chain(core))
+    # The core fails exactly, so its claims do too (None cannot come back).
+    f = f.evolve(conflict=_minimal_claims(comp, ccons, claim_ids) or tuple(claim_ids))
+    if conf < CONFIDENT:
+        f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
+    for r in core:
+        if verdicts[r].code == "FC001":  # already part of a conflict found before
+            continue
+        verdicts[r] = replace(verdicts[r], status=Status.inconsistent, code="FC001",
+                              name="chain.inconsistent", severity=f.severity,
+                              message=f"part of a conflict: {msg}", possible=f.possible,
+                              message_fa=persian.part_of_chain(f.message_fa))
+    return f
