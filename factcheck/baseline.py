@@ -73,13 +73,12 @@ class Baseline:
     path: str
     counts: Counter[str]
     documents: dict[str, Counter[str]] = field(default_factory=dict)
+    #: The entries that name no document (all of ``counts`` when none does).
+    shared: Counter[str] | None = None
 
     def for_document(self, name: str) -> Counter[str]:
         """Entries that name no document, and those of ``name``."""
-        named = Counter[str]()
-        for counter in self.documents.values():
-            named.update(counter)
-        shared = self.counts - named
+        shared = self.counts if self.shared is None else self.shared
         return shared + self.documents.get(name, Counter())
 
 
@@ -141,6 +140,7 @@ def load(path: Path) -> Baseline:
     if not isinstance(rows, list):
         raise InputError(f"expected a list (got {type(rows).__name__})", path=p, field="findings")
     counts: Counter[str] = Counter()
+    shared: Counter[str] = Counter()
     documents: dict[str, Counter[str]] = {}
     for i, row in enumerate(rows):
         fp = row.get("fingerprint") if isinstance(row, dict) else None
@@ -149,12 +149,14 @@ def load(path: Path) -> Baseline:
                              field=f"findings[{i}].fingerprint")
         counts[fp] += 1
         doc = row.get("document")
-        if doc is not None:
-            if not isinstance(doc, str):
-                raise InputError(f"expected a document name (got {doc!r})", path=p,
-                                 field=f"findings[{i}].document")
+        if doc is None:
+            shared[fp] += 1
+        elif isinstance(doc, str):
             documents.setdefault(doc, Counter())[fp] += 1
-    return Baseline(p, counts, documents)
+        else:
+            raise InputError(f"expected a document name (got {doc!r})", path=p,
+                             field=f"findings[{i}].document")
+    return Baseline(p, counts, documents, shared)
 
 
 def apply(report: Report, baseline: Baseline) -> int:

@@ -92,7 +92,7 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     # Claims the vectorised reading does not cover: (variable, lo, hi) in their own unit.
     slow: list[tuple[int, float, float]] = []
     unit_ids: dict[str, int] = {}
-    unit_dims: list[tuple[tuple[str, int], ...]] = []
+    canon: list[Canonical] = []  # by unit number
     dims: dict[str, tuple[tuple[str, int], ...]] = {}
     significant = policy.rounding == "significant"
     per_lang = bool(policy.languages)
@@ -103,9 +103,9 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         no = unit_ids.get(u)
         if no is None:
             no = unit_ids[u] = len(unit_ids)
-            unit_dims.append(unit_of(u).dims)
+            canon.append(unit_of(u))
         unit_no[k] = no
-        dims[cid] = unit_dims[no]
+        dims[cid] = canon[no].dims
         v = c.value
         hedge = c.hedge
         if c.signed:
@@ -148,10 +148,7 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         lo[k] = slo
         hi[k] = shi
     # Units: multiply by each unit's factor interval, rounded outward (factors are > 0).
-    factors = [(1.0, 1.0)] * len(unit_ids)
-    for u, no in unit_ids.items():
-        cu = unit_of(u)
-        factors[no] = (conv_lo(cu.lo), conv_hi(cu.hi))
+    factors = [(conv_lo(cu.lo), conv_hi(cu.hi)) for cu in canon]
     if any(f != (1.0, 1.0) for f in factors):
         un = np.frombuffer(unit_no, dtype=np.int64)
         flo = np.array([f[0] for f in factors])[un]

@@ -445,7 +445,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
                 conflict = _minimal_claims(comp, cons, ids_of(rid))
                 if conflict is not None:
                     local_bad.add(rid)
-                    verdicts[rid] = _explain(comp, rid, rule, kind, cons, conflict)
+                    verdicts[rid] = _explain(comp, rid, rule, kind, cons, ids_of(rid), conflict)
                     continue
         if kind.undetermined(rule, builder):
             verdicts[rid] = _finding(rid, rule, kind, Status.undetermined, "FC002",
@@ -464,7 +464,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     for comp_rules in groups:
         for r in comp_rules:
             comp.rule(r)
-        chain_findings.extend(_chains(comp, comp_rules, verdicts))
+        chain_findings.extend(_chains(comp, comp_rules, ids_of, verdicts))
 
     ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
     return Evaluation(cs, _Intervals(cs, policy, comp.stated),
@@ -568,15 +568,14 @@ def _exact_str(x: Fraction) -> str:
 
 
 def _explain(comp: _Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
-             conflict: tuple[str, ...]) -> Finding:
-    ids = kind.claim_ids(rule)
+             ids: tuple[str, ...], conflict: tuple[str, ...]) -> Finding:
     needed = _needed(comp, cons, ids)
     try:
         exp = kind.explain(rule, _Explainer(comp, needed))
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
     f = _finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                 needed=_str_needed(needed), message_fa=exp.message_fa)
+                 claims=ids, needed=_str_needed(needed), message_fa=exp.message_fa)
     return f.evolve(conflict=conflict)
 
 
@@ -635,7 +634,8 @@ def _delete(items: list[_T], fails: Callable[[list[_T], bool], bool], *, exact: 
 MAX_CHAINS = 10
 
 
-def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> list[Finding]:
+def _chains(comp: _Compiler, rules: list[str], ids_of: Callable[[str], tuple[str, ...]],
+            verdicts: dict[str, Finding]) -> list[Finding]:
     """Find conflicts visible only through several rules; return one finding per conflict.
 
     Each pass finds a smallest conflicting set of rules by deletion.  Other conflicts may
@@ -672,21 +672,17 @@ def _chains(comp: _Compiler, rules: list[str], verdicts: dict[str, Finding]) -> 
             if other is not None:
                 cores.append(other)
         for core in cores:
-            out.append(_chain_finding(comp, core, verdicts))
+            out.append(_chain_finding(comp, core, ids_of, verdicts))
         used = set().union(*cores)
         active = [r for r in active if r not in used]
     return out
 
 
-def _chain_finding(comp: _Compiler, core: list[str], verdicts: dict[str, Finding]) -> Finding:
+def _chain_finding(comp: _Compiler, core: list[str], ids_of: Callable[[str], tuple[str, ...]],
+                   verdicts: dict[str, Finding]) -> Finding:
     """The finding of one chain conflict (FC001); its rules are marked as part of it."""
     ccons = [ci for r in core for ci in comp.rule_cons[r]]
-    claim_ids: list[str] = []
-    reg = REGISTRY
-    for r in core:
-        for cid in reg[comp.cs.rules[r].kind].claim_ids(comp.cs.rules[r]):
-            if cid not in claim_ids:
-                claim_ids.append(cid)
+    claim_ids = list(dict.fromkeys(cid for r in core for cid in ids_of(r)))
     needed = _needed(comp, ccons, claim_ids)
     parts = []
     for cid in claim_ids:

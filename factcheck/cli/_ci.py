@@ -69,10 +69,13 @@ def finish(report: Report, cfg: Config, args: argparse.Namespace) -> None:
         print(f"factcheck: wrote {n} finding{'s' * (n != 1)} to {args.write_baseline}", file=sys.stderr)
         baseline.apply(report, baseline.load(args.write_baseline))
     elif cfg.baseline is not None:
-        stale = baseline.apply(report, baseline.load(cfg.baseline))
-        if stale:
-            print(f"factcheck: {stale} baseline entr{'ies' if stale != 1 else 'y'} in {cfg.baseline} "
-                  "no longer match a finding (rewrite it with --write-baseline)", file=sys.stderr)
+        _say_stale(baseline.apply(report, baseline.load(cfg.baseline)), cfg.baseline)
+
+
+def _say_stale(stale: int, path: Path) -> None:
+    if stale:
+        print(f"factcheck: {stale} baseline entr{'ies' if stale != 1 else 'y'} in {path} "
+              "no longer match a finding (rewrite it with --write-baseline)", file=sys.stderr)
 
 
 def exit_code(report: Report, cfg: Config, args: argparse.Namespace) -> int:
@@ -101,8 +104,5 @@ def finish_batch(args: argparse.Namespace, cfg: Config, base: Baseline | None,
     if args.write_baseline is not None:
         n = baseline.write_entries(entries, args.write_baseline)
         print(f"factcheck: wrote {n} finding{'s' * (n != 1)} to {args.write_baseline}", file=sys.stderr)
-    elif base is not None:
-        stale = sum(max(0, n - used[fp]) for fp, n in base.counts.items())
-        if stale:
-            print(f"factcheck: {stale} baseline entr{'ies' if stale != 1 else 'y'} in {cfg.baseline} "
-                  "no longer match a finding (rewrite it with --write-baseline)", file=sys.stderr)
+    elif base is not None and cfg.baseline is not None:
+        _say_stale(sum(max(0, n - used[fp]) for fp, n in base.counts.items()), cfg.baseline)
