@@ -34,6 +34,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from synth import generate  # noqa: E402
 
+import factcheck.builders as builders  # noqa: E402
+import factcheck.conflicts as conflicts  # noqa: E402
 import factcheck.evaluate as ev_mod  # noqa: E402
 from factcheck.files import load_paths  # noqa: E402
 from factcheck.screen import Screen  # noqa: E402
@@ -54,14 +56,16 @@ def _timed(spent: dict[str, float], name: str, fn: Callable[..., Any],
 def phases(cs: Any) -> tuple[float, dict[str, float]]:
     """CPU seconds of one timed evaluation and the seconds of each phase."""
     spent: dict[str, float] = {}
+    by_exactness = lambda *a, **k: "exact" if k.get("exact") else "float"  # noqa: E731
     patches = [
-        (ev_mod, "claim_columns", _timed(spent, "claims", ev_mod.claim_columns)),  # type: ignore[attr-defined]
+        (builders, "claim_columns", _timed(spent, "claims", builders.claim_columns)),  # type: ignore[attr-defined]
         (ev_mod, "_screen", _timed(spent, "screen", ev_mod._screen)),
         (Screen, "suspect_components", _timed(spent, "screen", Screen.suspect_components)),
-        (ev_mod, "propagate", _timed(spent, "", ev_mod.propagate,  # type: ignore[attr-defined]
-                                     key=lambda *a, **k: "exact" if k.get("exact") else "float")),
-        (ev_mod, "_finding", _timed(spent, "findings", ev_mod._finding)),
     ]
+    # The same function is imported by several modules: each module's name is patched.
+    for mod in (ev_mod, conflicts):
+        patches.append((mod, "propagate", _timed(spent, "", mod.propagate, key=by_exactness)))  # type: ignore[attr-defined]
+        patches.append((mod, "finding", _timed(spent, "findings", mod.finding)))  # type: ignore[attr-defined]
     saved = [(obj, name, getattr(obj, name)) for obj, name, _ in patches]
     for obj, name, fn in patches:
         setattr(obj, name, fn)

@@ -98,7 +98,7 @@ def entries(report: Report) -> list[dict[str, Any]]:
 
 
 def _describe(c: Claim) -> str:
-    from .evaluate import describe
+    from .verdict import describe
 
     return describe(c)
 

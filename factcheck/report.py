@@ -13,9 +13,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .evaluate import Evaluation, _exact_str
+from .evaluate import Evaluation
 from .findings import Finding, Severity, Status
 from .model import Claim
+from .verdict import exact_str
 
 __all__ = ["SCHEMA", "Location", "Report"]
 
@@ -36,7 +37,7 @@ class Location:
 def _bound(x: Any) -> str | None:
     if x in (math.inf, -math.inf):
         return None
-    return _exact_str(Fraction(x))
+    return exact_str(Fraction(x))
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

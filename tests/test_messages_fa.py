@@ -22,13 +22,14 @@ from hypothesis import strategies as st
 
 from factcheck import persian
 from factcheck.codes import CATALOGUE
-from factcheck.evaluate import describe, evaluate
+from factcheck.evaluate import evaluate
 from factcheck.files import load_text
 from factcheck.findings import Finding, Status
 from factcheck.kinds import load_all
 from factcheck.model import Claim, Hedge
 from factcheck.numbers import normalize_digits
 from factcheck.strategies import inconsistent_documents
+from factcheck.verdict import describe
 
 CASES = Path(__file__).parent / "cases"
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.evaluate import _Compiler
+from factcheck.builders import Compiler
 from factcheck.files import ClaimSet
 from factcheck.kinds import REGISTRY, load_all
 from factcheck.model import Claim
@@ -50,7 +50,7 @@ def test_the_unit_check_depends_only_on_the_dimensions(name: str, data: st.DataO
     kind = REGISTRY[name]
     cs = ClaimSet()
     cs.claims.update(CLAIMS)
-    b = _Compiler(cs, DEFAULT_POLICY)
+    b = Compiler(cs, DEFAULT_POLICY)
     seen: dict[tuple[Any, ...], bool] = {}
     for n, fields in enumerate(data.draw(st.lists(RULES[name], min_size=10, max_size=40))):
         rule = kind.model(id=f"r{n}", kind=name, **fields)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 
 from .. import persian
-from ..evaluate import claim_lang, describe
+from ..builders import claim_lang
 from ..findings import Finding, Severity, Status
 from ..report import Location, Report
+from ..verdict import describe
 from . import Options
 
 __all__ = ["ascii_digits", "claim_line", "details", "is_persian", "message", "norm_path", "persian_message", "shown"]

@@ -17,10 +17,10 @@ from typing import Any
 from urllib.parse import quote
 
 from ..baseline import fingerprint
-from ..evaluate import describe
 from ..findings import Finding, Severity
 from ..report import Location, Report
 from ..rulesdoc import all_codes, help_markdown, help_text
+from ..verdict import describe
 from . import Options, reporter
 from ._common import details, norm_path, shown
 

@@ -8,9 +8,9 @@ from fractions import Fraction
 
 from .. import persian
 from ..codes import CATALOGUE
-from ..evaluate import describe
 from ..findings import Finding, Severity, Status
 from ..report import Report
+from ..verdict import describe
 from . import Options, reporter
 from ._common import ascii_digits, is_persian, message
 

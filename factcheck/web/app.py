@@ -26,11 +26,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..errors import FactcheckError, InputError
-from ..evaluate import describe, evaluate
+from ..evaluate import evaluate
 from ..files import ClaimSet, load_text
 from ..model import Hedge
 from ..report import Report
 from ..semantics import DEFAULT_POLICY
+from ..verdict import describe
 from .forms import kind_forms
 from .state import ArticleIn, ClaimFilesIn, StateIn, claimset, dump_claimset, to_yaml
 from .svg import render_svg

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-from ..evaluate import describe
 from ..files import ClaimSet
 from ..findings import Finding, Status
 from ..graph import build_graph
+from ..verdict import describe
 
 __all__ = ["render_svg", "verdicts"]
 

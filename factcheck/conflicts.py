@@ -1,0 +1,234 @@
+"""Conflicts made precise and explained: smallest conflicting claims and rules.
+
+The evaluator (:mod:`factcheck.evaluate`) hands over rules whose constraints fail in
+floats.  Here they are confirmed exactly, reduced by deletion to a smallest set of claims
+(or, for chains, of rules) that conflict by themselves, and explained with what each claim
+would have to be for the rest to hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from fractions import Fraction
+from typing import Any, TypeVar
+
+from . import persian
+from .builders import Compiler
+from .findings import Finding, Severity, Status
+from .kinds.base import Explanation, RuleKind, fmt_iv
+from .model import RuleBase
+from .numbers import format_number
+from .propagate import propagate
+from .semantics import Bound, unscale
+from .units import canonical
+from .verdict import CONFIDENT, describe, finding, str_needed
+
+__all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
+
+INF = float("inf")
+
+
+class _Explainer:
+    def __init__(self, comp: Compiler, needed: dict[str, tuple[Bound, Bound] | None]) -> None:
+        self.comp = comp
+        self._needed = needed
+
+    def written(self, cid: str) -> str:
+        return describe(self.comp.cs.claims[cid])
+
+    def stated(self, cid: str) -> tuple[Bound, Bound]:
+        self.comp.claim(cid)
+        return self.comp.stated[cid]
+
+    def needed(self, cid: str) -> tuple[Bound, Bound] | None:
+        return self._needed.get(cid)
+
+    def unit(self, cid: str) -> str:
+        return self.comp.cs.claims[cid].unit
+
+    def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
+        return self.comp.dims(cid)
+
+    def period_text(self, cid: str, override: str | None) -> str:
+        d = self.comp.period_days(cid, override)
+        label = override
+        if label is None:
+            p = self.comp.cs.claims[cid].period
+            label = (p.text or p.duration or f"{p.start} to {p.end}") if p else "the period"
+        if d is None:
+            return f"{label} (length unknown)"
+        days = format_number(d[0]) if d[0] == d[1] else f"{format_number(d[0])}–{format_number(d[1])}"
+        return f"{label} ({days} days)"
+
+
+
+def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
+    u = canonical(comp.cs.claims[cid].unit)
+    return unscale(_frac(lo), _frac(hi), u.lo, u.hi)
+
+
+def _frac(x: Any) -> Bound:
+    if isinstance(x, float) and x not in (INF, -INF):
+        return Fraction(x)
+    return x  # type: ignore[no-any-return]
+
+
+
+def _needed(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> dict[str, tuple[Bound, Bound] | None]:
+    """For each claim: what it would have to be for the given constraints to hold."""
+    out: dict[str, tuple[Bound, Bound] | None] = {}
+    for cid in claim_ids:
+        v = comp.vars[cid]
+        floor: Bound = -INF if comp.cs.claims[cid].signed else Fraction(0)
+        res = propagate(comp.problem, only=cons, domains={v: (floor, INF)}, exact=True)
+        if res.failed is not None:
+            out[cid] = None
+        else:
+            out[cid] = _to_claim_unit(comp, cid, res.lo[v], res.hi[v])
+    return out
+
+
+
+def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
+             ids: tuple[str, ...], conflict: tuple[str, ...]) -> Finding:
+    needed = _needed(comp, cons, ids)
+    try:
+        exp = kind.explain(rule, _Explainer(comp, needed))
+    except Exception as exc:  # explanation must never hide a verdict
+        exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
+    f = finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
+                 claims=ids, needed=str_needed(needed), message_fa=exp.message_fa)
+    return f.evolve(conflict=conflict)
+
+
+def minimal_claims(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> tuple[str, ...] | None:
+    """A smallest set of the claims whose stated values alone make ``cons`` fail, or None
+    if ``cons`` holds in exact arithmetic (they must fail in floats).
+
+    Deletion: free each claim in turn (any value its sign allows); if the constraints still
+    fail without it, it is not needed.  The claims left pinned conflict by themselves.
+    """
+    ids = list(dict.fromkeys(claim_ids))
+    free: dict[str, tuple[Bound, Bound]] = {
+        cid: (-INF if comp.cs.claims[cid].signed else Fraction(0), INF) for cid in ids}
+
+    def fails(pinned: list[str], exact: bool) -> bool:
+        domains: dict[int, tuple[Bound, Bound]] = {comp.vars[cid]: free[cid] for cid in ids if cid not in pinned}
+        return propagate(comp.problem, only=cons, domains=domains, exact=exact).failed is not None
+
+    core = _deletion(ids, fails)
+    return None if core is None else tuple(core)
+
+
+_T = TypeVar("_T")
+
+
+def _deletion(items: list[_T], fails: Callable[[list[_T], bool], bool]) -> list[_T] | None:
+    """A minimal subset of ``items`` that fails exactly, by deletion; None if ``items``
+    themselves hold in exact arithmetic (``items`` must fail in floats).
+
+    ``fails(subset, exact)`` propagates in floats or exactly.  Deletion runs in floats
+    first: floats are rounded outward, so a float propagation that holds proves the exact
+    one holds, and every item the float pass keeps is needed.  One exact check then proves
+    that what is left still fails — and so that all of ``items`` fail, since a subset is a
+    relaxation — with no separate confirmation of the whole.  Only if float rounding misled
+    the pass (a conflict within an ulp) is the whole checked, and the deletion repeated, in
+    exact arithmetic.
+    """
+    core = _delete(items, fails, exact=False)
+    if fails(core, True):
+        return core
+    if not fails(items, True):
+        return None
+    return _delete(items, fails, exact=True)
+
+
+def _delete(items: list[_T], fails: Callable[[list[_T], bool], bool], *, exact: bool) -> list[_T]:
+    core = list(items)
+    for x in items:
+        trial = [y for y in core if y != x]
+        if fails(trial, exact):
+            core = trial
+    return core
+
+
+#: At most this many chain conflicts are reported per connected component.
+MAX_CHAINS = 10
+
+
+def chains(comp: Compiler, rules: list[str], ids_of: Callable[[str], tuple[str, ...]],
+            verdicts: dict[str, Finding]) -> list[Finding]:
+    """Find conflicts visible only through several rules; return one finding per conflict.
+
+    Each pass finds a smallest conflicting set of rules by deletion.  Other conflicts may
+    share rules with it ({A, B} and {B, C}): setting aside each of its rules in turn and
+    looking again finds those, so that no rule of a conflict is left "consistent".  Then
+    the rules of every set found are set aside and the rest is searched again.
+    """
+    out: list[Finding] = []
+    seen: list[frozenset[str]] = []
+
+    def fails(subset: list[str], exact: bool) -> bool:
+        tcons = [ci for x in subset for ci in comp.rule_cons[x]]
+        return bool(tcons) and propagate(comp.problem, only=tcons, exact=exact).failed is not None
+
+    def core_of(candidates: list[str]) -> list[str] | None:
+        if not fails(candidates, False):
+            return None
+        core = _deletion(candidates, fails)  # None: the float conflict was rounding alone
+        if core is None or frozenset(core) in seen:
+            return None
+        seen.append(frozenset(core))
+        return core
+
+    active = list(rules)
+    while len(out) < MAX_CHAINS:
+        first = core_of(active)
+        if first is None:
+            break
+        cores = [first]
+        for x in first:
+            if len(out) + len(cores) >= MAX_CHAINS:
+                break
+            other = core_of([r for r in active if r != x])
+            if other is not None:
+                cores.append(other)
+        for core in cores:
+            out.append(_chainfinding(comp, core, ids_of, verdicts))
+        used = set().union(*cores)
+        active = [r for r in active if r not in used]
+    return out
+
+
+def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple[str, ...]],
+                   verdicts: dict[str, Finding]) -> Finding:
+    """The finding of one chain conflict (FC001); its rules are marked as part of it."""
+    ccons = [ci for r in core for ci in comp.rule_cons[r]]
+    claim_ids = list(dict.fromkeys(cid for r in core for cid in ids_of(r)))
+    needed = _needed(comp, ccons, claim_ids)
+    parts = []
+    for cid in claim_ids:
+        lo, hi = comp.stated[cid]
+        n = needed[cid]
+        want = "no value" if n is None else fmt_iv(*n)
+        parts.append(f"{cid} = {describe(comp.cs.claims[cid])} (stated {fmt_iv(lo, hi)}; "
+                     f"the other rules need {want})")
+    msg = f"rules {', '.join(core)} cannot all hold together"
+    conf = min(comp.cs.rules[r].confidence for r in core)
+    f = finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
+                 rules=core, claims=claim_ids, needed=str_needed(needed), kind_name="chain",
+                 message_fa=persian.chain(core))
+    # The core fails exactly, so its claims do too (None cannot come back).
+    f = f.evolve(conflict=minimal_claims(comp, ccons, claim_ids) or tuple(claim_ids))
+    if conf < CONFIDENT:
+        f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
+    for r in core:
+        if verdicts[r].code == "FC001":  # already part of a conflict found before
+            continue
+        verdicts[r] = replace(verdicts[r], status=Status.inconsistent, code="FC001",
+                              name="chain.inconsistent", severity=f.severity,
+                              message=f"part of a conflict: {msg}", possible=f.possible,
+                              message_fa=persian.part_of_chain(f.message_fa))
+    return f
+
