@@ -17,11 +17,11 @@ from typing import Any
 
 from .claimcols import claim_columns
 from .files import ClaimSet
+from .flatcols import FlatColumns
 from .kinds import REGISTRY
 from .model import Claim
 from .periods import days_between, duration_days
 from .propagate import Linear, Mul, Problem
-from .screen import FlatColumns
 from .semantics import Bound, Policy, claim_interval, scale
 from .units import Canonical, canonical
 
