@@ -102,16 +102,29 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     # the screen flags exactly; small ones compile everything exactly (same verdicts).
     screener = Screener(cs, policy) if len(cs.rules) >= FLAT_MIN and _has_numpy() else None
     builder: Compiler | Screener = comp if screener is None else screener
+    rule_ids = list(cs.rules)
+    rules = list(cs.rules.values())
     verdicts: dict[str, Finding] = {}
-    valid: list[str] = []
-    fid = {rid: f"f{i + 1}" for i, rid in enumerate(cs.rules)}
     claim_ids: dict[str, tuple[str, ...]] = {}
+    is_valid = [False] * len(rules)
+    # Rules undetermined by their batch (kinds compiled column-wise); others are asked.
+    batch_undetermined: set[str] = set()
     # (kind, dimensions of its claims) already found to match, for kinds whose unit check
     # depends on nothing else: most rules then skip the check.
     units_ok: set[tuple[str, tuple[tuple[tuple[str, int], ...], ...]]] = set()
     dims = builder.dims
-    for rid, rule in cs.rules.items():
+
+    def invalid(no: int, problem: str) -> None:
+        rid, rule = rule_ids[no], rules[no]
+        verdicts[rid] = finding(rid, rule, reg[rule.kind], Status.invalid, "FC003", problem, problem,
+                                fid=f"f{no + 1}", message_fa=persian.invalid(problem))
+
+    def one(no: int) -> None:
+        """Check the units of rule number ``no`` and compile it on its own."""
+        rid, rule = rule_ids[no], rules[no]
         kind = reg[rule.kind]
+        if screener is not None:
+            screener.set_rule(no)
         builder.start_rule(rid)
         try:
             ids = claim_ids[rid] = tuple(kind.claim_ids(rule))
@@ -130,10 +143,36 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             except ValueError as exc:
                 problem = f"{rule.kind} {rid}: {exc}"
         if problem is not None:
-            verdicts[rid] = finding(rid, rule, kind, Status.invalid, "FC003", problem, problem,
-                                     fid=fid[rid], message_fa=persian.invalid(problem))
-            continue
-        valid.append(rid)
+            invalid(no, problem)
+        else:
+            is_valid[no] = True
+
+    # Kinds that compile many rules at once take all theirs on a large problem.
+    batches: dict[str, list[int]] = {}
+    for no, rule in enumerate(rules):
+        if screener is not None and reg[rule.kind].columns:
+            batches.setdefault(rule.kind, []).append(no)
+        else:
+            one(no)
+    if batches:
+        from .colbuild import compile_kind  # numpy: only on large problems
+    for name, nos in batches.items():
+        assert screener is not None
+        done = compile_kind(screener, reg[name], [rules[no] for no in nos], nos)
+        batch_ids = [rule_ids[no] for no in nos]
+        claim_ids.update(zip(batch_ids, done.ids, strict=False))
+        for row, problem in done.problems.items():
+            invalid(nos[row], problem)
+        for row in done.one_by_one:
+            one(nos[row])
+        later = set(done.one_by_one).union(done.problems)
+        for row in done.undetermined.nonzero()[0].tolist():
+            if row not in later:
+                batch_undetermined.add(batch_ids[row])
+        for row, no in enumerate(nos):
+            if row not in later:
+                is_valid[no] = True
+    valid = [rid for rid, ok in zip(rule_ids, is_valid, strict=True) if ok]
 
     flat = _screen(screener, valid) if screener is not None else None
 
@@ -143,6 +182,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     # Most rules hold: each of their findings is its kind's consistent finding with the
     # rule's own id, claims, confidence and evidence.
     consistent: dict[str, Finding] = {}
+    fid = {rid: f"f{no + 1}" for no, rid in enumerate(rule_ids)}
     for rid in valid:
         rule = cs.rules[rid]
         kind = reg[rule.kind]
@@ -156,10 +196,10 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
                     local_bad.add(rid)
                     verdicts[rid] = explain(comp, rid, rule, kind, cons, ids_of(rid), conflict)
                     continue
-        if kind.undetermined(rule, builder):
+        if rid in batch_undetermined if kind.columns and screener is not None else kind.undetermined(rule, builder):
             verdicts[rid] = finding(rid, rule, kind, Status.undetermined, "FC002",
-                                     "a figure this rule needs is unstated or unbounded", "", fid=fid[rid],
-                                     message_fa=persian.UNDETERMINED)
+                                    "a figure this rule needs is unstated or unbounded", "", fid=fid[rid],
+                                    message_fa=persian.UNDETERMINED)
         else:
             base = consistent.get(kind.name)
             if base is None:
