@@ -178,46 +178,58 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
 
     ids_of = claim_ids.__getitem__  # every valid rule's claims were listed above
 
-    local_bad: set[str] = set()
+    # Rules the screen could not clear (all of them on a small problem) are checked one by
+    # one, in float then exact arithmetic.
+    suspects = set(valid) if flat is None else flat.local_suspects
+    local_bad: dict[str, Finding] = {}
+    for no, rid in enumerate(rule_ids):
+        if rid not in suspects or not is_valid[no]:
+            continue
+        cons = comp.rule(rid)
+        if propagate(comp.problem, only=cons).failed is not None:
+            # The smallest conflicting claims, confirmed exactly (None: the float conflict
+            # was rounding alone, and the rule holds).
+            conflict = minimal_claims(comp, cons, ids_of(rid))
+            if conflict is not None:
+                rule = rules[no]
+                f = explain(comp, rid, rule, reg[rule.kind], cons, ids_of(rid), conflict)
+                local_bad[rid] = f.evolve(id=f"f{no + 1}")
+
     # Most rules hold: each of their findings is its kind's consistent finding with the
     # rule's own id, claims, confidence and evidence.
     consistent: dict[str, Finding] = {}
-    fid = {rid: f"f{no + 1}" for no, rid in enumerate(rule_ids)}
-    for rid in valid:
-        rule = cs.rules[rid]
-        kind = reg[rule.kind]
-        if flat is None or rid in flat.local_suspects:
-            cons = comp.rule(rid)
-            if propagate(comp.problem, only=cons).failed is not None:
-                # The smallest conflicting claims, confirmed exactly (None: the float
-                # conflict was rounding alone, and the rule holds).
-                conflict = minimal_claims(comp, cons, ids_of(rid))
-                if conflict is not None:
-                    local_bad.add(rid)
-                    verdicts[rid] = explain(comp, rid, rule, kind, cons, ids_of(rid), conflict)
-                    continue
-        if rid in batch_undetermined if kind.columns and screener is not None else kind.undetermined(rule, builder):
-            verdicts[rid] = finding(rid, rule, kind, Status.undetermined, "FC002",
-                                    "a figure this rule needs is unstated or unbounded", "", fid=fid[rid],
-                                    message_fa=persian.UNDETERMINED)
+    for no, rid in enumerate(rule_ids):
+        if not is_valid[no]:
+            continue
+        bad = local_bad.get(rid)
+        if bad is not None:
+            verdicts[rid] = bad
         else:
-            base = consistent.get(kind.name)
-            if base is None:
-                base = consistent[kind.name] = finding(None, None, kind, Status.consistent, None, "", "")
-            verdicts[rid] = base.evolve(id=fid[rid], rule=rid, rules=(rid,), claims=ids_of(rid),
-                                        confidence=rule.confidence, evidence=rule.evidence)
+            rule = rules[no]
+            kind = reg[rule.kind]
+            if rid in batch_undetermined if screener is not None and kind.columns else kind.undetermined(rule, builder):
+                verdicts[rid] = finding(rid, rule, kind, Status.undetermined, "FC002",
+                                        "a figure this rule needs is unstated or unbounded", "",
+                                        fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
+            else:
+                base = consistent.get(kind.name)
+                if base is None:
+                    base = consistent[kind.name] = finding(None, None, kind, Status.consistent, None, "", "")
+                verdicts[rid] = base.evolve(id=f"f{no + 1}", rule=rid, rules=(rid,), claims=ids_of(rid),
+                                            confidence=rule.confidence, evidence=rule.evidence)
 
     chain_findings: list[Finding] = []
-    good = [r for r in valid if r not in local_bad]
+    good = [r for r in valid if r not in local_bad] if local_bad else valid
     groups = connected(good, ids_of) if flat is None else flat.suspect_components(good, ids_of)
     for comp_rules in groups:
         for r in comp_rules:
             comp.rule(r)
         chain_findings.extend(chains(comp, comp_rules, ids_of, verdicts))
 
-    ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
-    return Evaluation(cs, _Intervals(cs, policy, comp.stated),
-                      [_renumber(f, i + 1) for i, f in enumerate(ordered)])
+    # Each rule's finding has its final id already; chain findings follow them.
+    ordered = [verdicts[rid] for rid in rule_ids]
+    ordered += [_renumber(f, len(ordered) + i + 1) for i, f in enumerate(chain_findings)]
+    return Evaluation(cs, _Intervals(cs, policy, comp.stated), ordered)
 
 
 def _has_numpy() -> bool:
