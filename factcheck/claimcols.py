@@ -46,7 +46,7 @@ class ClaimColumns:
     """Claim ``k`` of the claim set is variable ``k``: its float bounds and its dimensions."""
 
     def __init__(self, index: dict[str, int], lo: Any, hi: Any,
-                 dims: dict[str, tuple[tuple[str, int], ...]]) -> None:
+                 dims: dict[str, tuple[tuple[str, int], ...]], dims_no: Any, unstated: Any) -> None:
         #: Claim id -> variable number (claim order).
         self.index = index
         #: Claim id -> dimensions of its unit (as :class:`~factcheck.units.Canonical` has them).
@@ -54,6 +54,10 @@ class ClaimColumns:
         #: Lower and upper bounds in canonical base units (numpy float arrays).
         self.lo = lo
         self.hi = hi
+        #: Each claim's dimensions as a number (equal numbers, equal dimensions).
+        self.dims_no = dims_no
+        #: True for each claim that states no value.
+        self.unstated = unstated
 
 
 def _implied_half(value: Decimal, significant: bool) -> float:
@@ -89,6 +93,7 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     hedge_no = array("b", bytes(n))
     unit_no = array("q", bytes(8 * n))
     signed = array("b", bytes(n))
+    unstated = array("b", bytes(n))
     # Claims the vectorised reading does not cover: (variable, lo, hi) in their own unit.
     slow: list[tuple[int, float, float]] = []
     unit_ids: dict[str, int] = {}
@@ -110,6 +115,8 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         hedge = c.hedge
         if c.signed:
             signed[k] = 1
+        if v is None:
+            unstated[k] = 1
         if (v is None or hedge is _RANGE or c.scale is not None or per_lang
                 or not v.is_finite() or not -_BIG < (fv := float(v)) < _BIG):
             slow.append((k, *float_interval(c, policy, lang_of(cid))))
@@ -163,4 +170,7 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         shi[out] = np.nextafter(shi[out], INF)
         lo = np.where(scaled, slo, lo)
         hi = np.where(scaled, shi, hi)
-    return ClaimColumns(index, lo, hi, dims)
+    dims_ids: dict[tuple[tuple[str, int], ...], int] = {}
+    unit_dims = np.array([dims_ids.setdefault(cu.dims, len(dims_ids)) for cu in canon] or [0], dtype=np.int64)
+    dims_no = unit_dims[np.frombuffer(unit_no, dtype=np.int64)]
+    return ClaimColumns(index, lo, hi, dims, dims_no, np.frombuffer(unstated, dtype=np.int8).astype(bool))
