@@ -40,13 +40,19 @@ _BIG = 1e250
 _HEDGES = tuple(Hedge)
 _HEDGE_NO = {h: i for i, h in enumerate(_HEDGES)}
 _RANGE = Hedge.range
+# Half a unit of the last digit written: 0.5 · 10^-d after d decimals, 0.5 · 10^z for a
+# whole number ending in z zeros (as _implied_half computes them, so equal floats).  A
+# figure's str() shows its digits without exponent up to 10^-6 and ~28 digits.
+_HALF_DECIMALS = [0.5 * 10.0 ** -d for d in range(64)]
+_HALF_TENS = [0.5 * 10.0 ** z for z in range(64)]
 
 
 class ClaimColumns:
     """Claim ``k`` of the claim set is variable ``k``: its float bounds and its dimensions."""
 
     def __init__(self, index: dict[str, int], lo: Any, hi: Any,
-                 dims: dict[str, tuple[tuple[str, int], ...]], dims_no: Any, unstated: Any) -> None:
+                 dims: dict[str, tuple[tuple[str, int], ...]], dims_no: Any, unstated: Any,
+                 dims_table: list[tuple[tuple[str, int], ...]]) -> None:
         #: Claim id -> variable number (claim order).
         self.index = index
         #: Claim id -> dimensions of its unit (as :class:`~factcheck.units.Canonical` has them).
@@ -56,6 +62,8 @@ class ClaimColumns:
         self.hi = hi
         #: Each claim's dimensions as a number (equal numbers, equal dimensions).
         self.dims_no = dims_no
+        #: The dimensions each number of ``dims_no`` stands for.
+        self.dims_table = dims_table
         #: True for each claim that states no value.
         self.unstated = unstated
 
@@ -123,7 +131,21 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
             continue
         val[k] = fv
         p = c.precision
-        half[k] = 0.5 * float(p) if p is not None else _implied_half(v, significant)
+        if p is not None:
+            half[k] = 0.5 * float(p)
+        else:
+            # The digits as written, read from the figure's text: cheaper than as_tuple().
+            text = str(v)
+            dot = text.find(".")
+            if "E" in text:
+                half[k] = _implied_half(v, significant)
+            elif dot >= 0:
+                half[k] = _HALF_DECIMALS[len(text) - dot - 1]
+            elif significant:
+                zeros = len(text) - len(text.rstrip("0"))
+                half[k] = 0.5 if zeros == len(text.lstrip("-")) else _HALF_TENS[zeros]
+            else:
+                half[k] = 0.5
         hedge_no[k] = hedges[hedge]
 
     x = np.frombuffer(val, dtype=float)
@@ -173,4 +195,5 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     dims_ids: dict[tuple[tuple[str, int], ...], int] = {}
     unit_dims = np.array([dims_ids.setdefault(cu.dims, len(dims_ids)) for cu in canon] or [0], dtype=np.int64)
     dims_no = unit_dims[np.frombuffer(unit_no, dtype=np.int64)]
-    return ClaimColumns(index, lo, hi, dims, dims_no, np.frombuffer(unstated, dtype=np.int8).astype(bool))
+    return ClaimColumns(index, lo, hi, dims, dims_no, np.frombuffer(unstated, dtype=np.int8).astype(bool),
+                        list(dims_ids))

@@ -116,6 +116,11 @@ class Batch:
     def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
         return self._s.cols.dims[cid]
 
+    def dims_at(self, position: int) -> tuple[Any, list[tuple[tuple[str, int], ...]]]:
+        """The dimensions of the claim at ``position`` in every row, as numbers, and the
+        dimensions each number stands for."""
+        return self._s.cols.dims_no[self.at(position)], self._s.cols.dims_table
+
     def undetermined(self, rows: Any) -> None:
         self.undetermined_rows[np.asarray(rows, dtype=np.int64)] = True
 

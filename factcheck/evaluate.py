@@ -149,9 +149,11 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
 
     # Kinds that compile many rules at once take all theirs on a large problem.
     batches: dict[str, list[int]] = {}
-    for no, rule in enumerate(rules):
-        if screener is not None and reg[rule.kind].columns:
-            batches.setdefault(rule.kind, []).append(no)
+    kinds = [rule.kind for rule in rules]
+    together = {k for k in set(kinds) if reg[k].columns} if screener is not None else set()
+    for no, k in enumerate(kinds):
+        if k in together:
+            batches.setdefault(k, []).append(no)
         else:
             one(no)
     if batches:
@@ -215,8 +217,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
                 base = consistent.get(kind.name)
                 if base is None:
                     base = consistent[kind.name] = finding(None, None, kind, Status.consistent, None, "", "")
-                verdicts[rid] = base.evolve(id=f"f{no + 1}", rule=rid, rules=(rid,), claims=ids_of(rid),
-                                            confidence=rule.confidence, evidence=rule.evidence)
+                verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad] if local_bad else valid

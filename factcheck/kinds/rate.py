@@ -109,7 +109,12 @@ class Rate(RuleKind):
                 terms.append((lo, hi, b.at(1 + j, rows)))  # claim_ids: the total, then the rates
             b.linear(rows, terms, 0.0, 0.0)
         total = b.at(0)
-        same = [self._same_time(r, b) for r in rules]
+        # _same_time for every row at once: the power of time in the total's dimensions
+        # and in the first rate's.
+        total_dims, table = b.dims_at(0)
+        rate_dims, _ = b.dims_at(1)
+        power = np.array([_time_power(d) for d in table] or [0])
+        same = (power[total_dims] == power[rate_dims]).tolist()
         rows = [i for i, s in enumerate(same) if s]
         if rows:
             b.linear(rows, [(1.0, 1.0, total[rows]), (-1.0, -1.0, rvar[rows])], 0.0, 0.0)
