@@ -15,9 +15,11 @@ import json
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import factcheck.evaluate as evaluate_mod
 from factcheck.builders import Screener
 from factcheck.colbuild import compile_kind
 from factcheck.files import load_text
@@ -150,3 +152,38 @@ def test_every_column_kind_is_tested() -> None:
     """The strategy above raises for a kind it does not know; this names the known ones."""
     assert set(COLUMN_KINDS) <= {"sum", "rate", "part_of", "repeat", "percent_of", "percent_change"}
     assert all(REGISTRY[k].units_by_dims for k in COLUMN_KINDS)
+
+
+def _findings(cs: Any, flat_min: int, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    monkeypatch.setattr(evaluate_mod, "FLAT_MIN", flat_min)
+    return [dict(f.__dict__) for f in evaluate_mod.evaluate(cs).findings]
+
+
+def _chain_of_parts(extra: list[dict[str, Any]]) -> Any:
+    claims = [{"id": f"c{i}", "value": 100 - i // 2} for i in range(60)]
+    rules = [{"id": f"r{i}", "kind": "part_of", "part": f"c{i + 1}", "whole": f"c{i}"} for i in range(59)]
+    rules += [{"id": f"s{i}", "kind": "sum", "whole": f"c{i}", "parts": [f"c{i + 1}"], "remainder": True}
+              for i in range(0, 58, 2)]
+    return load_text(json.dumps({"claims": claims, "rules": rules + extra}), "rules.json")
+
+
+def test_a_rule_naming_an_unknown_claim_is_invalid_as_without_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The batch cannot read the rule's claims: its kind's rules are compiled one by one.
+    cs = _chain_of_parts([{"id": "bad", "kind": "sum", "whole": "c0", "parts": ["nowhere"]},
+                          {"id": "over", "kind": "sum", "whole": "c0", "parts": ["c1", "c2"]}])
+    screened = _findings(cs, 1, monkeypatch)
+    assert screened == _findings(cs, 10**9, monkeypatch)
+    status = {f["rule"]: f["status"].value for f in screened if f["rule"]}
+    assert status["bad"] == "invalid" and status["over"] == "inconsistent"
+
+
+def test_a_failing_column_compile_falls_back_to_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    cs = _chain_of_parts([{"id": "over", "kind": "sum", "whole": "c0", "parts": ["c1", "c2"]}])
+    sequential = _findings(cs, 10**9, monkeypatch)
+
+    def broken(self: Any, rules: list[Any], b: Any) -> None:
+        b.linear(b.rows, [(1.0, 1.0, b.at(0))], 0.0, 0.0)  # staged, then never committed
+        raise ValueError("not today")
+
+    monkeypatch.setattr(type(REGISTRY["sum"]), "compile_columns", broken)
+    assert _findings(cs, 1, monkeypatch) == sequential
