@@ -27,6 +27,8 @@ from .verdict import CONFIDENT, describe, finding, str_needed
 __all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
 
 INF = float("inf")
+#: The lowest value of an unsigned claim set free (an int: propagation converts it fastest).
+_FLOOR = 0
 
 
 class _Explainer:
@@ -80,7 +82,7 @@ def _needed(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> dict[s
     out: dict[str, tuple[Bound, Bound] | None] = {}
     for cid in claim_ids:
         v = comp.vars[cid]
-        floor: Bound = -INF if comp.cs.claims[cid].signed else Fraction(0)
+        floor: Bound = -INF if comp.cs.claims[cid].signed else _FLOOR
         res = propagate(comp.problem, only=cons, domains={v: (floor, INF)}, exact=True)
         if res.failed is not None:
             out[cid] = None
@@ -111,7 +113,7 @@ def minimal_claims(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) ->
     """
     ids = list(dict.fromkeys(claim_ids))
     free: dict[str, tuple[Bound, Bound]] = {
-        cid: (-INF if comp.cs.claims[cid].signed else Fraction(0), INF) for cid in ids}
+        cid: (-INF if comp.cs.claims[cid].signed else _FLOOR, INF) for cid in ids}
 
     def fails(pinned: list[str], exact: bool) -> bool:
         domains: dict[int, tuple[Bound, Bound]] = {comp.vars[cid]: free[cid] for cid in ids if cid not in pinned}

@@ -84,6 +84,12 @@ class Problem:
         # Recently propagated sets of constraints, prepared (see _Plan): explaining one
         # conflict propagates the same constraints again and again with one claim freed.
         self._plans: dict[tuple[Any, ...], _Plan] = {}
+        # Each constraint as the loops read it, in floats and exactly (see _Row), and the
+        # exact bounds of variables in the backend's type: made once, whatever sets of
+        # constraints they are then propagated in (searching chains makes many).
+        self._rows: tuple[dict[int, _Row], dict[int, _Row]] = ({}, {})
+        self._qbounds: dict[int, tuple[Num, Num]] = {}
+        self._backend: object = _MPQ
 
     def exact_linear(self, ci: int) -> tuple[tuple[Num, ...], Num, Num]:
         """Coefficients and bounds of linear constraint ``ci`` in the exact backend's type
@@ -123,6 +129,11 @@ class Problem:
     def plan(self, only: Sequence[int] | None, exact: bool) -> _Plan:
         """The constraints ``only`` (all when None) prepared for propagation, kept for the
         next few calls with the same constraints."""
+        if exact and self._backend is not _MPQ:  # the backend was switched (tests do)
+            self._rows = (self._rows[0], {})
+            self._qbounds = {}
+            self._plans.clear()
+            self._backend = _MPQ
         key = (exact, _MPQ if exact else None, len(self.constraints) if only is None else tuple(only))
         plans = self._plans
         p = plans.get(key)
@@ -132,6 +143,30 @@ class Problem:
             idx = list(range(len(self.constraints))) if only is None else list(only)
             p = plans[key] = _Plan(self, idx, exact)
         return p
+
+    def row(self, ci: int, exact: bool) -> _Row:
+        """Constraint ``ci`` as the propagation loops read it (see _Row), made once per mode."""
+        rows = self._rows[exact]
+        r = rows.get(ci)
+        if r is None:
+            c = self.constraints[ci]
+            if isinstance(c, Linear):
+                coefs, c_lo, c_hi = self.exact_linear(ci) if exact else self.float_linear(ci)
+                plain = not any(a.__class__ is float for a in coefs)
+                signs = tuple(1 if a > 0 else (0 if a == 0 else -1) for a in coefs)
+                r = (True, coefs, c.vars, c_lo, c_hi, c, plain, signs,
+                     c_lo.__class__ is float and c_lo in _INFS, c_hi.__class__ is float and c_hi in _INFS)
+            else:
+                r = (False, c.z, c.x, c.y, c, (c.z, c.x, c.y))
+            rows[ci] = r
+        return r
+
+    def exact_bounds(self, v: int) -> tuple[Num, Num]:
+        """The bounds of variable ``v`` in the exact backend's type, converted once."""
+        b = self._qbounds.get(v)
+        if b is None:
+            b = self._qbounds[v] = (_rational(self.lo[v]), _rational(self.hi[v]))
+        return b
 
 
 class _Ops:
@@ -370,7 +405,7 @@ def _propagate(problem: Problem, exact: bool, only: Sequence[int] | None,
 # plain, signs, lo_inf, hi_inf): its numbers in the mode's type, ``plain`` when no
 # coefficient is a float (always, in exact mode, for constraints the kinds make), the sign
 # of each coefficient (1, 0, -1) and whether each bound is infinite.  A Mul is
-# (False, z, x, y, constraint).
+# (False, z, x, y, constraint, (z, x, y)).
 _Row = tuple[Any, ...]
 
 
@@ -386,43 +421,29 @@ class _Plan:
     __slots__ = ("cons", "empty", "exact", "hi", "idx", "limit", "lo", "rows", "watch")
 
     def __init__(self, problem: Problem, idx: list[int], exact: bool) -> None:
-        cons = problem.constraints
+        rows = problem._rows[exact]
+        row = problem.row
         watch: dict[int, list[int]] = {}
-        rows: dict[int, _Row] = {}
         for ci in idx:
-            c = cons[ci]
-            if isinstance(c, Linear):
-                vs = c.vars
-                if ci not in rows:
-                    coefs, c_lo, c_hi = problem.exact_linear(ci) if exact else problem.float_linear(ci)
-                    plain = not any(a.__class__ is float for a in coefs)
-                    signs = tuple(1 if a > 0 else (0 if a == 0 else -1) for a in coefs)
-                    rows[ci] = (True, coefs, vs, c_lo, c_hi, c, plain, signs,
-                                c_lo.__class__ is float and c_lo in _INFS, c_hi.__class__ is float and c_hi in _INFS)
-            else:
-                vs = (c.z, c.x, c.y)
-                rows[ci] = (False, c.z, c.x, c.y, c)
-            for v in vs:
+            r = rows.get(ci) or row(ci, exact)
+            for v in r[2] if r[0] else r[5]:
                 w = watch.get(v)
                 if w is None:
                     watch[v] = [ci]
                 elif ci not in w:  # a constraint is queued once however often it names v
                     w.append(ci)
-        self.cons = cons
+        self.cons = problem.constraints
         self.exact = exact
         self.idx = idx
-        self.rows = rows
+        self.rows = rows  # the problem's: every constraint of idx is in it
         self.watch = watch
         # Domains only of the variables these constraints touch: the work is proportional
         # to the constraints propagated, not to the whole problem.
         if exact:
-            src_lo, src_hi = problem.lo, problem.hi
-            if _MPQ is not None:
-                self.lo: dict[int, Num] = {v: _rational(src_lo[v]) for v in watch}
-                self.hi: dict[int, Num] = {v: _rational(src_hi[v]) for v in watch}
-            else:
-                self.lo = {v: src_lo[v] for v in watch}
-                self.hi = {v: src_hi[v] for v in watch}
+            qb = problem._qbounds
+            bounds = [qb.get(v) or problem.exact_bounds(v) for v in watch]
+            self.lo: dict[int, Num] = dict(zip(watch, [b[0] for b in bounds], strict=True))
+            self.hi: dict[int, Num] = dict(zip(watch, [b[1] for b in bounds], strict=True))
         else:
             flo, fhi = problem.flo, problem.fhi
             self.lo = {v: flo[v] for v in watch}
@@ -443,11 +464,16 @@ class _Plan:
         empty = self.empty
         if domains:
             conv_l, conv_h = (_rational, _rational) if self.exact else (conv_lo, conv_hi)
-            for v, (a, b) in domains.items():
-                lo[v], hi[v] = conv_l(a), conv_h(b)
-            # A variable the overrides make (or leave) empty, first in the watch order.
             watch = self.watch
-            if empty is not None or any(v in watch and lo[v] > hi[v] for v in domains):
+            for v, (a, b) in domains.items():
+                # Floats (infinities, in practice) are already in both modes' type.
+                a = a if a.__class__ is float else conv_l(a)
+                b = b if b.__class__ is float else conv_h(b)
+                lo[v] = a
+                hi[v] = b
+                if a > b and v in watch:
+                    empty = -1
+            if empty is not None:  # the first empty variable in the watch order
                 empty = self._first_empty(lo, hi)
         if empty is not None:
             return Result(lo, hi, self.cons[self.watch[empty][0]], empty)
@@ -579,7 +605,7 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
             if sum(tl) > c_hi or sum(th) < c_lo:
                 return Result(lo, hi, c, vs[0] if vs else None)
         else:
-            _, z, x, y, c = row
+            _, z, x, y, c, _zxy = row
             # z = x·y, then x = z/y and y = z/x, each from the domains as they are then.
             lx = lo[x]
             hx = hi[x]
@@ -773,7 +799,7 @@ def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
             if total_lo > c_hi or total_hi < c_lo:
                 return Result(lo, hi, c, vs[0] if vs else None)
         else:
-            _, z, x, y, c = row
+            _, z, x, y, c, _zxy = row
             lx = lo[x]
             hx = hi[x]
             ly = lo[y]
