@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["INF", "Linear", "Mul", "Num", "Problem", "conv_hi", "conv_lo", "propagate"]
+__all__ = ["INF", "Linear", "Mul", "Num", "Problem", "Trace", "conv_hi", "conv_lo", "propagate"]
 
 try:  # the fast rational type for exact mode; Fraction when gmpy2 is not installed
     from gmpy2 import mpfr as _MPFR  # what mpq op ±inf gives; only ever an infinity here
@@ -352,6 +352,28 @@ class Result:
     empty_var: int | None
 
 
+@dataclass
+class Trace:
+    """What one float propagation did, for a caller that replays it (see below).
+
+    A run over constraints S that ends in a failure or a fixpoint, with ``steps``
+    revisions, replays exactly over any S' that keeps the order of S and drops only
+    constraints outside ``stored`` (those that never narrowed a bound: each of their
+    revisions changed nothing and queued nothing), if ``steps`` is within the step limit
+    of S'.  The S' run makes the same revisions minus the dropped ones and ends the same
+    way — with the same failing constraint, which is in ``stored``.
+    """
+
+    #: Constraints that stored a bound (even one too small to queue others), and the one
+    #: that failed.
+    stored: set[int] = field(default_factory=set)
+    steps: int = 0
+    #: The run ended at a fixpoint or a failure met while propagating (not at the step
+    #: limit, not at an empty starting domain): only then can it be replayed.
+    replayable: bool = False
+    last: int = -1  # the constraint being revised
+
+
 def propagate(
     problem: Problem,
     *,
@@ -359,6 +381,7 @@ def propagate(
     only: Sequence[int] | None = None,
     domains: dict[int, tuple[Num, Num]] | None = None,
     max_steps: int | None = None,
+    trace: Trace | None = None,
 ) -> Result:
     """Narrow every domain until a fixpoint, or until one becomes empty.
 
@@ -367,8 +390,9 @@ def propagate(
     have to be).  Termination is guaranteed by ``max_steps`` and by ignoring narrowings
     smaller than a relative 1e-12 (loops such as ``x = 1.0001 * y`` otherwise creep).
     Exact results are Fractions (or ints, or float infinities) whatever the backend.
+    ``trace``, in floats, records what the run did (see :class:`Trace`).
     """
-    res = problem.plan(only, exact).run(domains, max_steps)
+    res = problem.plan(only, exact).run(domains, max_steps, trace)
     if exact and _MPQ is not None:
         # Converted as they are read: most callers only ask whether propagation failed.
         res.lo = _AsFractions(res.lo)
@@ -457,7 +481,8 @@ class _Plan:
                 return v
         return None
 
-    def run(self, domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None) -> Result:
+    def run(self, domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None,
+            trace: Trace | None = None) -> Result:
         """Propagate from the starting domains, some of them overridden by ``domains``."""
         lo = self.lo.copy()
         hi = self.hi.copy()
@@ -478,8 +503,13 @@ class _Plan:
         if empty is not None:
             return Result(lo, hi, self.cons[self.watch[empty][0]], empty)
         limit = max_steps if max_steps is not None else self.limit
-        loop = _loop_exact if self.exact else _loop_float
-        return loop(self, lo, hi, limit)
+        if self.exact:
+            return _loop_exact(self, lo, hi, limit)
+        res = _loop_float(self, lo, hi, limit, trace)
+        if trace is not None and res.failed is not None:
+            trace.stored.add(trace.last)
+            trace.replayable = True
+        return res
 
 
 
@@ -497,7 +527,8 @@ class _Plan:
 # the variable as it happens, which is the order the generic loop queues them in.
 
 
-def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int) -> Result:
+def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int,
+                trace: Trace | None = None) -> Result:
     """Floats, every bound rounded outward: ``dn(x)`` is ``nextafter(x, -inf)`` except for
     ``inf`` (which stays), ``up`` the mirror image."""
     rows = plan.rows
@@ -512,6 +543,9 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
             break
         ci = queue.popleft()
         queued.discard(ci)
+        if trace is not None:
+            trace.steps = steps
+            trace.last = ci
         row = rows[ci]
         if row[0]:
             _, coefs, vs, c_lo, c_hi, c, _plain, signs, c_lo_inf, c_hi_inf = row
@@ -575,11 +609,15 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
                     if nlo > ol:
                         lo[v] = nlo
                         changed = _noticeable_f(ol, nlo, oh)
+                        if trace is not None:
+                            trace.stored.add(ci)
                     else:
                         nlo = ol
                     if nhi < oh:
                         hi[v] = nhi
                         changed = changed or _noticeable_f(oh, nhi, ol)
+                        if trace is not None:
+                            trace.stored.add(ci)
                     else:
                         nhi = oh
                     if nlo > nhi:
@@ -606,6 +644,8 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
                 return Result(lo, hi, c, vs[0] if vs else None)
         else:
             _, z, x, y, c, _zxy = row
+            if trace is not None:
+                before = [lo[z], hi[z], lo[x], hi[x], lo[y], hi[y]]
             # z = x·y, then x = z/y and y = z/x, each from the domains as they are then.
             lx = lo[x]
             hx = hi[x]
@@ -633,6 +673,10 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
                     return Result(lo, hi, c, u)
                 if r:
                     _enqueue(watch[u], ci, queue, queued)
+            if trace is not None and before != [lo[z], hi[z], lo[x], hi[x], lo[y], hi[y]]:
+                trace.stored.add(ci)
+    if trace is not None:
+        trace.replayable = not queue  # a fixpoint, not the step limit
     return Result(lo, hi, None, None)
 
 

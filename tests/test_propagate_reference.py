@@ -8,6 +8,10 @@ every final bound with its type (and, for floats, its sign of zero), the failing
 constraint and the emptied variable — in floats and exactly, with both rational backends,
 infinite and empty domains, zero and repeated coefficients, repeated constraints,
 overridden domains and step limits.
+
+The trace of a float run (which constraints narrowed something) lets the search for chain
+conflicts answer "do these rules still fail without that one?" without propagating; the
+law it relies on is checked here too.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck.propagate as prop
-from factcheck.propagate import Linear, Mul, Problem, propagate
+from factcheck.propagate import Linear, Mul, Problem, Trace, propagate
 
 small = st.builds(Fraction, st.integers(-10**6, 10**6), st.integers(1, 997))
 wide = st.builds(Fraction, st.integers(-10**30, 10**30), st.integers(1, 10**12))
@@ -112,3 +116,28 @@ def test_a_problem_grown_after_propagating_is_propagated_whole() -> None:
     p.add(Linear((Fraction(1), Fraction(1)), (x, y), Fraction(30), Fraction(40)))
     for exact in (False, True):
         assert propagate(p, exact=exact).failed is p.constraints[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(problems(), st.data())
+def test_a_traced_run_replays_without_the_constraints_that_narrowed_nothing(
+        arg: tuple[Problem, dict[str, Any]], data: st.DataObject) -> None:
+    problem, how = arg
+    only = how.get("only", list(range(len(problem.constraints))))
+    domains = how.get("domains")
+    trace = Trace()
+    res = propagate(problem, only=only, domains=domains, trace=trace)
+    if res.failed is not None:
+        failed = next(i for i, c in enumerate(problem.constraints) if c is res.failed)
+        assert failed in trace.stored or not trace.replayable
+    idle = sorted(set(only) - trace.stored)
+    drop = set(data.draw(st.lists(st.sampled_from(idle), unique=True))) if idle else set()
+    fewer = [ci for ci in only if ci not in drop]
+    if not trace.replayable or trace.steps > 200 * max(1, len(fewer)) + 1000:
+        return
+    again = propagate(problem, only=fewer, domains=domains)
+    assert again.failed is res.failed
+    assert again.empty_var == res.empty_var
+    if res.failed is None:  # the same fixpoint, on the variables still constrained
+        for v in again.lo:
+            assert _same(again.lo[v], res.lo[v]) and _same(again.hi[v], res.hi[v])
