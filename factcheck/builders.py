@@ -199,9 +199,13 @@ class Screener(BuilderBase):
         # The two questions every rule asks of its claims, answered by dictionaries directly.
         self.claim = self.cols.index.__getitem__  # type: ignore[method-assign, assignment]
         self.dims = self.cols.dims.__getitem__  # type: ignore[method-assign, assignment]
-        # Constants and auxiliary variables, numbered from the last claim on.
+        # Constants and auxiliary variables, numbered from the last claim on: those of
+        # rules compiled one by one in ``flo``/``fhi``, blocks of them from kinds that
+        # compile many rules at once in between (segments, in variable order).
         self.flo = array("d")
         self.fhi = array("d")
+        self._segments: list[tuple[Any, Any]] = []
+        self._next = self._n
         self.flat = FlatColumns()
         self._rule_no = -1
 
@@ -211,22 +215,47 @@ class Screener(BuilderBase):
     def const(self, lo: Bound, hi: Bound) -> int:
         self.flo.append(self.flat.low(lo))
         self.fhi.append(self.flat.high(hi))
-        return self._n + len(self.flo) - 1
+        self._next += 1
+        return self._next - 1
 
     def aux(self) -> int:
         self.flo.append(-INF)
         self.fhi.append(INF)
-        return self._n + len(self.flo) - 1
+        self._next += 1
+        return self._next - 1
+
+    def new_vars(self, lo: Any, hi: Any) -> Any:
+        """``len(lo)`` new variables with these float bounds (numpy arrays)."""
+        import numpy as np
+
+        self._close_segment()
+        self._segments.append((lo, hi))
+        first = self._next
+        self._next += len(lo)
+        return np.arange(first, self._next, dtype=np.int64)
+
+    def _close_segment(self) -> None:
+        if self.flo:
+            self._segments.append((self.flo, self.fhi))
+            self.flo = array("d")
+            self.fhi = array("d")
 
     def bounds(self) -> tuple[Any, Any]:
         """Every variable's float bounds: the claims' columns, then the rest."""
         import numpy as np
 
-        return (np.concatenate([self.cols.lo, np.frombuffer(self.flo, dtype=float)]),
-                np.concatenate([self.cols.hi, np.frombuffer(self.fhi, dtype=float)]))
+        self._close_segment()
+        los = [self.cols.lo] + [np.asarray(lo, dtype=float) for lo, _ in self._segments]
+        his = [self.cols.hi] + [np.asarray(hi, dtype=float) for _, hi in self._segments]
+        return np.concatenate(los), np.concatenate(his)
+
+    def set_rule(self, rule_no: int) -> None:
+        """The next constraints recorded one by one belong to rule number ``rule_no`` (its
+        place in the claim set's rules); the evaluator calls it before each rule."""
+        self._rule_no = rule_no
 
     def start_rule(self, rid: str) -> None:
-        self._rule_no += 1
+        pass  # rules are numbered by set_rule()
 
     def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
         self.flat.terms(self._rule_no, terms, lo, hi)

@@ -40,13 +40,19 @@ _BIG = 1e250
 _HEDGES = tuple(Hedge)
 _HEDGE_NO = {h: i for i, h in enumerate(_HEDGES)}
 _RANGE = Hedge.range
+# Half a unit of the last digit written: 0.5 · 10^-d after d decimals, 0.5 · 10^z for a
+# whole number ending in z zeros (as _implied_half computes them, so equal floats).  A
+# figure's str() shows its digits without exponent up to 10^-6 and ~28 digits.
+_HALF_DECIMALS = [0.5 * 10.0 ** -d for d in range(64)]
+_HALF_TENS = [0.5 * 10.0 ** z for z in range(64)]
 
 
 class ClaimColumns:
     """Claim ``k`` of the claim set is variable ``k``: its float bounds and its dimensions."""
 
     def __init__(self, index: dict[str, int], lo: Any, hi: Any,
-                 dims: dict[str, tuple[tuple[str, int], ...]]) -> None:
+                 dims: dict[str, tuple[tuple[str, int], ...]], dims_no: Any, unstated: Any,
+                 dims_table: list[tuple[tuple[str, int], ...]]) -> None:
         #: Claim id -> variable number (claim order).
         self.index = index
         #: Claim id -> dimensions of its unit (as :class:`~factcheck.units.Canonical` has them).
@@ -54,6 +60,12 @@ class ClaimColumns:
         #: Lower and upper bounds in canonical base units (numpy float arrays).
         self.lo = lo
         self.hi = hi
+        #: Each claim's dimensions as a number (equal numbers, equal dimensions).
+        self.dims_no = dims_no
+        #: The dimensions each number of ``dims_no`` stands for.
+        self.dims_table = dims_table
+        #: True for each claim that states no value.
+        self.unstated = unstated
 
 
 def _implied_half(value: Decimal, significant: bool) -> float:
@@ -89,6 +101,7 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     hedge_no = array("b", bytes(n))
     unit_no = array("q", bytes(8 * n))
     signed = array("b", bytes(n))
+    unstated = array("b", bytes(n))
     # Claims the vectorised reading does not cover: (variable, lo, hi) in their own unit.
     slow: list[tuple[int, float, float]] = []
     unit_ids: dict[str, int] = {}
@@ -110,13 +123,29 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         hedge = c.hedge
         if c.signed:
             signed[k] = 1
+        if v is None:
+            unstated[k] = 1
         if (v is None or hedge is _RANGE or c.scale is not None or per_lang
                 or not v.is_finite() or not -_BIG < (fv := float(v)) < _BIG):
             slow.append((k, *float_interval(c, policy, lang_of(cid))))
             continue
         val[k] = fv
         p = c.precision
-        half[k] = 0.5 * float(p) if p is not None else _implied_half(v, significant)
+        if p is not None:
+            half[k] = 0.5 * float(p)
+        else:
+            # The digits as written, read from the figure's text: cheaper than as_tuple().
+            text = str(v)
+            dot = text.find(".")
+            if "E" in text:
+                half[k] = _implied_half(v, significant)
+            elif dot >= 0:
+                half[k] = _HALF_DECIMALS[len(text) - dot - 1]
+            elif significant:
+                zeros = len(text) - len(text.rstrip("0"))
+                half[k] = 0.5 if zeros == len(text.lstrip("-")) else _HALF_TENS[zeros]
+            else:
+                half[k] = 0.5
         hedge_no[k] = hedges[hedge]
 
     x = np.frombuffer(val, dtype=float)
@@ -163,4 +192,8 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         shi[out] = np.nextafter(shi[out], INF)
         lo = np.where(scaled, slo, lo)
         hi = np.where(scaled, shi, hi)
-    return ClaimColumns(index, lo, hi, dims)
+    dims_ids: dict[tuple[tuple[str, int], ...], int] = {}
+    unit_dims = np.array([dims_ids.setdefault(cu.dims, len(dims_ids)) for cu in canon] or [0], dtype=np.int64)
+    dims_no = unit_dims[np.frombuffer(unit_no, dtype=np.int64)]
+    return ClaimColumns(index, lo, hi, dims, dims_no, np.frombuffer(unstated, dtype=np.int8).astype(bool),
+                        list(dims_ids))

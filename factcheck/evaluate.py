@@ -102,16 +102,29 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     # the screen flags exactly; small ones compile everything exactly (same verdicts).
     screener = Screener(cs, policy) if len(cs.rules) >= FLAT_MIN and _has_numpy() else None
     builder: Compiler | Screener = comp if screener is None else screener
+    rule_ids = list(cs.rules)
+    rules = list(cs.rules.values())
     verdicts: dict[str, Finding] = {}
-    valid: list[str] = []
-    fid = {rid: f"f{i + 1}" for i, rid in enumerate(cs.rules)}
     claim_ids: dict[str, tuple[str, ...]] = {}
+    is_valid = [False] * len(rules)
+    # Rules undetermined by their batch (kinds compiled column-wise); others are asked.
+    batch_undetermined: set[str] = set()
     # (kind, dimensions of its claims) already found to match, for kinds whose unit check
     # depends on nothing else: most rules then skip the check.
     units_ok: set[tuple[str, tuple[tuple[tuple[str, int], ...], ...]]] = set()
     dims = builder.dims
-    for rid, rule in cs.rules.items():
+
+    def invalid(no: int, problem: str) -> None:
+        rid, rule = rule_ids[no], rules[no]
+        verdicts[rid] = finding(rid, rule, reg[rule.kind], Status.invalid, "FC003", problem, problem,
+                                fid=f"f{no + 1}", message_fa=persian.invalid(problem))
+
+    def one(no: int) -> None:
+        """Check the units of rule number ``no`` and compile it on its own."""
+        rid, rule = rule_ids[no], rules[no]
         kind = reg[rule.kind]
+        if screener is not None:
+            screener.set_rule(no)
         builder.start_rule(rid)
         try:
             ids = claim_ids[rid] = tuple(kind.claim_ids(rule))
@@ -130,54 +143,94 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             except ValueError as exc:
                 problem = f"{rule.kind} {rid}: {exc}"
         if problem is not None:
-            verdicts[rid] = finding(rid, rule, kind, Status.invalid, "FC003", problem, problem,
-                                     fid=fid[rid], message_fa=persian.invalid(problem))
-            continue
-        valid.append(rid)
+            invalid(no, problem)
+        else:
+            is_valid[no] = True
+
+    # Kinds that compile many rules at once take all theirs on a large problem.
+    batches: dict[str, list[int]] = {}
+    kinds = [rule.kind for rule in rules]
+    together = {k for k in set(kinds) if reg[k].columns} if screener is not None else set()
+    for no, k in enumerate(kinds):
+        if k in together:
+            batches.setdefault(k, []).append(no)
+        else:
+            one(no)
+    if batches:
+        from .colbuild import compile_kind  # numpy: only on large problems
+    for name, nos in batches.items():
+        assert screener is not None
+        done = compile_kind(screener, reg[name], [rules[no] for no in nos], nos)
+        batch_ids = [rule_ids[no] for no in nos]
+        claim_ids.update(zip(batch_ids, done.ids, strict=False))
+        for row, problem in done.problems.items():
+            invalid(nos[row], problem)
+        for row in done.one_by_one:
+            one(nos[row])
+        later = set(done.one_by_one).union(done.problems)
+        for row in done.undetermined.nonzero()[0].tolist():
+            if row not in later:
+                batch_undetermined.add(batch_ids[row])
+        for row, no in enumerate(nos):
+            if row not in later:
+                is_valid[no] = True
+    valid = [rid for rid, ok in zip(rule_ids, is_valid, strict=True) if ok]
 
     flat = _screen(screener, valid) if screener is not None else None
 
     ids_of = claim_ids.__getitem__  # every valid rule's claims were listed above
 
-    local_bad: set[str] = set()
+    # Rules the screen could not clear (all of them on a small problem) are checked one by
+    # one, in float then exact arithmetic.
+    suspects = set(valid) if flat is None else flat.local_suspects
+    local_bad: dict[str, Finding] = {}
+    for no, rid in enumerate(rule_ids):
+        if rid not in suspects or not is_valid[no]:
+            continue
+        cons = comp.rule(rid)
+        if propagate(comp.problem, only=cons).failed is not None:
+            # The smallest conflicting claims, confirmed exactly (None: the float conflict
+            # was rounding alone, and the rule holds).
+            conflict = minimal_claims(comp, cons, ids_of(rid))
+            if conflict is not None:
+                rule = rules[no]
+                f = explain(comp, rid, rule, reg[rule.kind], cons, ids_of(rid), conflict)
+                local_bad[rid] = f.evolve(id=f"f{no + 1}")
+
     # Most rules hold: each of their findings is its kind's consistent finding with the
     # rule's own id, claims, confidence and evidence.
     consistent: dict[str, Finding] = {}
-    for rid in valid:
-        rule = cs.rules[rid]
-        kind = reg[rule.kind]
-        if flat is None or rid in flat.local_suspects:
-            cons = comp.rule(rid)
-            if propagate(comp.problem, only=cons).failed is not None:
-                # The smallest conflicting claims, confirmed exactly (None: the float
-                # conflict was rounding alone, and the rule holds).
-                conflict = minimal_claims(comp, cons, ids_of(rid))
-                if conflict is not None:
-                    local_bad.add(rid)
-                    verdicts[rid] = explain(comp, rid, rule, kind, cons, ids_of(rid), conflict)
-                    continue
-        if kind.undetermined(rule, builder):
-            verdicts[rid] = finding(rid, rule, kind, Status.undetermined, "FC002",
-                                     "a figure this rule needs is unstated or unbounded", "", fid=fid[rid],
-                                     message_fa=persian.UNDETERMINED)
+    for no, rid in enumerate(rule_ids):
+        if not is_valid[no]:
+            continue
+        bad = local_bad.get(rid)
+        if bad is not None:
+            verdicts[rid] = bad
         else:
-            base = consistent.get(kind.name)
-            if base is None:
-                base = consistent[kind.name] = finding(None, None, kind, Status.consistent, None, "", "")
-            verdicts[rid] = base.evolve(id=fid[rid], rule=rid, rules=(rid,), claims=ids_of(rid),
-                                        confidence=rule.confidence, evidence=rule.evidence)
+            rule = rules[no]
+            kind = reg[rule.kind]
+            if rid in batch_undetermined if screener is not None and kind.columns else kind.undetermined(rule, builder):
+                verdicts[rid] = finding(rid, rule, kind, Status.undetermined, "FC002",
+                                        "a figure this rule needs is unstated or unbounded", "",
+                                        fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
+            else:
+                base = consistent.get(kind.name)
+                if base is None:
+                    base = consistent[kind.name] = finding(None, None, kind, Status.consistent, None, "", "")
+                verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
 
     chain_findings: list[Finding] = []
-    good = [r for r in valid if r not in local_bad]
+    good = [r for r in valid if r not in local_bad] if local_bad else valid
     groups = connected(good, ids_of) if flat is None else flat.suspect_components(good, ids_of)
     for comp_rules in groups:
         for r in comp_rules:
             comp.rule(r)
         chain_findings.extend(chains(comp, comp_rules, ids_of, verdicts))
 
-    ordered = [verdicts[rid] for rid in cs.rules] + chain_findings
-    return Evaluation(cs, _Intervals(cs, policy, comp.stated),
-                      [_renumber(f, i + 1) for i, f in enumerate(ordered)])
+    # Each rule's finding has its final id already; chain findings follow them.
+    ordered = [verdicts[rid] for rid in rule_ids]
+    ordered += [_renumber(f, len(ordered) + i + 1) for i, f in enumerate(chain_findings)]
+    return Evaluation(cs, _Intervals(cs, policy, comp.stated), ordered)
 
 
 def _has_numpy() -> bool:

@@ -19,15 +19,22 @@ __all__ = ["FlatColumns"]
 class FlatColumns:
     """Constraints as plain columns, recorded as rules compile (rule numbers in file order).
 
-    Recording keeps each constraint as the compiler gave it, one append per constraint;
-    :meth:`arrays` turns them all into numpy columns at once, converting each distinct
-    coefficient to floats once.
+    Two ways in.  Rules compiled one by one record each constraint as the compiler gave
+    it, one append per constraint (:meth:`terms`, :meth:`mul`).  Kinds that compile many
+    rules at once (:mod:`factcheck.colbuild`) add numpy blocks of constraints with the
+    same number of terms (:meth:`linear_block`, :meth:`mul_block`), each row with its
+    rule number and its place among that rule's constraints.  :meth:`arrays` turns
+    everything into numpy columns at once, converting each distinct coefficient to floats
+    once, with constraints ordered by rule and, within a rule, as it added them.
     """
 
     def __init__(self) -> None:
         self._linear: list[tuple[int, list[tuple[Fraction, int]], Fraction | float, Fraction | float]] = []
         self._mul: list[tuple[int, int, int, int]] = []
         self._conv: dict[int, tuple[float, float, Fraction | float]] = {}
+        # Blocks: (rule numbers, order within the rule, c_lo, c_hi, [(a_lo, a_hi, var)...])
+        self._lin_blocks: list[tuple[Any, Any, Any, Any, list[tuple[Any, Any, Any]]]] = []
+        self._mul_blocks: list[tuple[Any, Any, Any, Any, Any]] = []
 
     def _floats(self, x: Fraction | float) -> tuple[float, float, Fraction | float]:
         """``x`` rounded down and up to floats.  Kinds share their constants (ZERO, ONE,
@@ -55,9 +62,27 @@ class FlatColumns:
         """``z = x · y``."""
         self._mul.append((rule_no, z, x, y))
 
+    def linear_block(self, rule_nos: Any, seq: Any, c_lo: Any, c_hi: Any,
+                     terms: list[tuple[Any, Any, Any]]) -> None:
+        """One constraint per row: ``c_lo <= Σ a·x <= c_hi`` over ``terms``, each term a
+        coefficient interval ``[a_lo, a_hi]`` and a variable (arrays, or floats for all
+        rows).  ``seq`` orders a rule's constraints (any increasing numbers)."""
+        self._lin_blocks.append((rule_nos, seq, c_lo, c_hi, terms))
+
+    def mul_block(self, rule_nos: Any, seq: Any, z: Any, x: Any, y: Any) -> None:
+        """``z = x · y``, one per row."""
+        self._mul_blocks.append((rule_nos, seq, z, x, y))
+
     def arrays(self) -> dict[str, Any]:
         """Every recorded constraint as numpy columns: linear constraints (``c_*``), their
         terms (``t_*``, ``t_con`` the constraint of each) and products (``m_*``)."""
+        a = self._recorded()
+        if self._lin_blocks or self._mul_blocks:
+            a = _with_blocks(a, self._lin_blocks, self._mul_blocks)
+        return a
+
+    def _recorded(self) -> dict[str, Any]:
+        """The constraints recorded one by one, as columns (``seq``: their order)."""
         import numpy as np
 
         # Built with C-level iteration (zip, map, chain): tens of thousands of rules.
@@ -85,4 +110,56 @@ class FlatColumns:
             "t_alo": column(coefs, lows), "t_ahi": column(coefs, highs),
             "m_rule": mul[:, 0].copy(), "m_z": mul[:, 1].copy(), "m_x": mul[:, 2].copy(),
             "m_y": mul[:, 3].copy(),
+            "c_seq": np.arange(len(terms), dtype=np.int64), "m_seq": np.arange(len(mul), dtype=np.int64),
         }
+
+
+def _with_blocks(a: dict[str, Any], lin_blocks: list[tuple[Any, Any, Any, Any, list[tuple[Any, Any, Any]]]],
+                 mul_blocks: list[tuple[Any, Any, Any, Any, Any]]) -> dict[str, Any]:
+    """``a`` (columns of constraints recorded one by one) with the blocks added, every
+    constraint ordered by rule, then by its order within the rule."""
+    import numpy as np
+
+    c_rule, c_seq, c_lo, c_hi, c_terms = [a["c_rule"]], [a["c_seq"]], [a["c_lo"]], [a["c_hi"]], [a["c_terms"]]
+    t_var, t_alo, t_ahi = [a["t_var"]], [a["t_alo"]], [a["t_ahi"]]
+    for rule_nos, seq, lo, hi, terms in lin_blocks:
+        n, k = len(rule_nos), len(terms)
+        c_rule.append(rule_nos)
+        c_seq.append(np.broadcast_to(seq, n))
+        c_lo.append(np.broadcast_to(np.asarray(lo, dtype=float), n))
+        c_hi.append(np.broadcast_to(np.asarray(hi, dtype=float), n))
+        c_terms.append(np.full(n, k, dtype=np.int64))
+        # Terms row by row: (n, k) matrices read in row order.
+        t_var.append(np.stack([np.broadcast_to(v, n) for _, _, v in terms], axis=1).ravel())
+        t_alo.append(np.stack([np.broadcast_to(np.asarray(x, dtype=float), n) for x, _, _ in terms], axis=1).ravel())
+        t_ahi.append(np.stack([np.broadcast_to(np.asarray(x, dtype=float), n) for _, x, _ in terms], axis=1).ravel())
+    rule = np.concatenate(c_rule).astype(np.int64, copy=False)
+    counts = np.concatenate(c_terms)
+    order = np.lexsort((np.concatenate(c_seq), rule))
+    counts_sorted = counts[order]
+    # Each constraint's terms move with it: the terms of constraint i start at starts[i].
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+    new_starts = np.concatenate([[0], np.cumsum(counts_sorted)[:-1]]).astype(np.int64)
+    t_order = np.repeat(starts[order] - new_starts, counts_sorted) + np.arange(int(counts.sum()), dtype=np.int64)
+    m_rule, m_seq, mz, mx, my = [a["m_rule"]], [a["m_seq"]], [a["m_z"]], [a["m_x"]], [a["m_y"]]
+    for rule_nos, seq, z, x, y in mul_blocks:
+        n = len(rule_nos)
+        m_rule.append(rule_nos)
+        m_seq.append(np.broadcast_to(seq, n))
+        mz.append(np.broadcast_to(z, n))
+        mx.append(np.broadcast_to(x, n))
+        my.append(np.broadcast_to(y, n))
+    mrule = np.concatenate(m_rule).astype(np.int64, copy=False)
+    m_order = np.lexsort((np.concatenate(m_seq), mrule))
+    return {
+        "c_rule": rule[order], "c_terms": counts_sorted,
+        "c_lo": np.concatenate(c_lo)[order], "c_hi": np.concatenate(c_hi)[order],
+        "t_con": np.repeat(np.arange(len(order), dtype=np.int64), counts_sorted),
+        "t_var": np.concatenate(t_var).astype(np.int64, copy=False)[t_order],
+        "t_alo": np.concatenate(t_alo)[t_order], "t_ahi": np.concatenate(t_ahi)[t_order],
+        "m_rule": mrule[m_order],
+        "m_z": np.concatenate(mz).astype(np.int64, copy=False)[m_order],
+        "m_x": np.concatenate(mx).astype(np.int64, copy=False)[m_order],
+        "m_y": np.concatenate(my).astype(np.int64, copy=False)[m_order],
+        "c_seq": np.concatenate(c_seq)[order], "m_seq": np.concatenate(m_seq)[m_order],
+    }

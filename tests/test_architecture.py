@@ -24,7 +24,7 @@ STAGES: dict[str, int] = {
     # claims and rules in files; rules inferred from text; the graph
     "files": 3, "yamlfast": 3, "infer": 3, "graph": 3,
     # evaluation
-    "propagate": 4, "flat": 4, "flatcols": 4, "screen": 4, "claimcols": 4, "findings": 4, "evaluate": 4,
+    "propagate": 4, "flat": 4, "flatcols": 4, "colbuild": 4, "screen": 4, "claimcols": 4, "findings": 4, "evaluate": 4,
     "builders": 4, "conflicts": 4, "verdict": 4,
     # findings -> reporters
     "report": 5, "suppress": 5, "baseline": 5, "config": 5, "reporters": 6,

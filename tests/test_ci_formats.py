@@ -118,6 +118,10 @@ def test_github_annotations(run_cli):
     # Newlines in the message are escaped; the arithmetic is there.
     assert "%0Aarithmetic: " in m["msg"] and "\n" not in m["msg"]
     assert "863,048.5" in m["msg"]
+    # The article is Persian: the annotation says it in Persian first, then in English.
+    persian, english = m["msg"].split("%0A")[:2]
+    assert "مجموع از نرخ × طول دوره کمتر است" in persian
+    assert english.startswith("in English: total falls short of rate × period")
 
 
 def test_github_warnings_notices_and_escaping(run_cli, tmp_path):
@@ -152,6 +156,9 @@ def test_junit_one_case_per_rule_and_failures_carry_the_arithmetic(run_cli):
     assert [c.get("name") for c in failed] == ["services_total"]
     failure = failed[0].find("failure")
     assert failure.get("type") == "FC111"
+    # Persian figures: the Persian message first, the English one after it.
+    assert "مجموع از نرخ × طول دوره کمتر است" in failure.get("message")
+    assert "in English: total falls short of rate × period" in failure.text
     assert "arithmetic: (822 person/day + 2 × more than 2,000 person/day)" in failure.text
     assert "≥ 863,048.5 person > 450,000" in failure.text
     assert root.get("tests") == str(len(rules)) and root.get("failures") == "1"

@@ -88,6 +88,11 @@ def test_quick_findings_equal_dataclass_findings() -> None:
     assert changed.__dict__ == replace(full, id="f2", claims=("c",), confidence=1.0).__dict__
     assert changed.needed == full.needed and changed.needed is not full.needed
     assert full.id == "f1" and full.claims == ("a", "b")  # the original is untouched
+    # for_rule is evolve for the fields that differ between rules.
+    other = full.for_rule("f9", "r9", ("x",), 0.25, "quote")
+    assert other.__dict__ == replace(full, id="f9", rule="r9", rules=("r9",), claims=("x",),
+                                     confidence=0.25, evidence="quote").__dict__
+    assert other.needed is not full.needed and full.rule == "r"
     for bad in (lambda: Finding.quick(nonsense=1), lambda: full.evolve(nonsense=1)):
         try:
             bad()

@@ -190,7 +190,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
             retype = unify(doc, [t.pair.old, t.pair.new])
             if retype is not None and f.id not in used:
                 used.add(f.id)
-                yield _change(doc, f, t.pair, t.direction, is_factor, 0.85, [t.pair.cue], retype)
+                yield _change(doc, f, t.pair, t.direction, is_factor, t.confidence, [t.pair.cue], retype)
             continue
         pair = _nearest_pair(doc, ps, f)
         if pair is not None and f.id in (pair.old.id, pair.new.id):

@@ -140,10 +140,13 @@ TOTAL = re.compile(
     r"totalling|totaling|sum of|(?:'s|s') total|total (?:to|at))\b|"
     r"(?<!\w)(در مجموع|مجموعا|مجموع|جمعا|در کل|شمار کل|تعداد کل|کل)(?!\w)")
 
-#: Right after a share, the whole it is of, named but not given: "38 percent of the total", «۳۸ درصدِ کل».
+#: Right after a share, the whole it is of, named but not given: "38 percent of the total", «۳۸ درصدِ کل»,
+#: "3 percent of all admissions" (``noun``), «۲٫۶ درصد کل بستری‌ها» (``noun_fa``).
 OF_TOTAL = re.compile(
     r"^[\s\u064b-\u065f]*(?:of\s+(?:the\s+)?(?:total|whole|overall)\b(?!\s*(?:of\b|[\d$€£]))|"
-    r"(?:از\s+)?(?:کل|مجموع)(?!\w)(?!\s*(?:\d|از(?!\w))))")
+    # "of all admissions": the whole is named by its noun, and nothing narrows it before the clause ends
+    r"of\s+all\s+(?P<noun>[a-z]{3,})\b(?=\s*(?:[.,;:)]|$))|"
+    r"(?:از\s+)?(?:کل|مجموع)(?!\w)(?!\s*(?:\d|از(?!\w)))(?:\s+(?P<noun_fa>[^\W\d]{3,}))?)")
 
 #: Words naming the rest of a whole: an unstated part, or a part that completes the whole.
 COMPLEMENT = re.compile(

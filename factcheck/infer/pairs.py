@@ -5,7 +5,9 @@ the words of a change between them; which is old and which new is read from the 
 never from the values.  Two more shapes name the older figure after the newer one:
 
 * :func:`than_changes`: "$4.2 billion, 8 percent more than this year's $3.9 billion",
-  «۴٫۲ میلیارد دلار، ۸ درصد بیشتر از ۳٫۹ میلیارد دلارِ امسال» (the change sits between);
+  «۴٫۲ میلیارد دلار، ۸ درصد بیشتر از ۳٫۹ میلیارد دلارِ امسال» (the change sits between), also
+  with the newer figure in the sentence before: "… rose to 5,400. That was 12 percent more than
+  last year's 4,820", «… به ۵ هزار و ۴۰۰ رسید. این رقم ۱۲ درصد بیشتر از … است» (:func:`said_before`);
 * :func:`when_pairs`: "410,000, up from last year, when the service logged 366,000",
   «۴۲ هزار میلیارد تومان … که نسبت به بودجه امسال که ۳۶ هزار میلیارد تومان بود».
 
@@ -19,8 +21,9 @@ import re
 from dataclasses import dataclass
 
 from .doc import Cue, Doc, Figure
+from .resolve import unify
 
-__all__ = ["Pair", "ThanChange", "all_pairs", "pairs", "than_changes", "when_pairs"]
+__all__ = ["Pair", "ThanChange", "all_pairs", "pairs", "said_before", "than_changes", "when_pairs"]
 
 _FROM = re.compile(r"(\bfrom|(?<!\w)از)\s*$")
 _TO = re.compile(r"^\s*(\w+\s+){0,3}?(to|به)\s*$")
@@ -52,7 +55,10 @@ def all_pairs(doc: Doc) -> tuple[Pair, ...]:
 
 
 def _all_pairs(doc: Doc) -> tuple[Pair, ...]:
-    return (*pairs(doc), *when_pairs(doc), *(t.pair for t in than_changes(doc)))
+    # a newer figure a sentence back ("That was 12 percent more than …") keeps its own sentence's
+    # breakdowns: only pairs inside one sentence are read column by column
+    within = (t.pair for t in than_changes(doc) if t.pair.new.sentence == t.change.sentence)
+    return (*pairs(doc), *when_pairs(doc), *within)
 
 
 def _pairs(doc: Doc) -> tuple[Pair, ...]:
@@ -127,6 +133,8 @@ class ThanChange:
     change: Figure
     pair: Pair
     direction: str
+    #: lower when the newer figure is in the sentence before
+    confidence: float = 0.85
 
 
 def than_changes(doc: Doc) -> tuple[ThanChange, ...]:
@@ -144,15 +152,48 @@ def _than_changes(doc: Doc) -> tuple[ThanChange, ...]:
         new, p, old = figs[i - 1], figs[i], figs[i + 1]
         if not (p.is_percent or p.is_ratio) or p.claim.unit == "percentage_point":
             continue
-        if new.is_percent or old.is_percent or not (new.sentence == p.sentence == old.sentence):
+        if old.is_percent or p.sentence != old.sentence:
             continue
         m = pat.match(doc.between(p, old))
-        if m is None or not _TO_CHANGE.match(doc.between(new, p)):
+        if m is None:
+            continue
+        if new.sentence != p.sentence:
+            # "X rose to 5,400 this year. That was 12 percent more than last year's 4,820"
+            back = said_before(doc, p, old)
+            if back is None:
+                continue
+            new = back
+        elif new.is_percent or not _TO_CHANGE.match(doc.between(new, p)):
             continue
         word = m.group("d")
         cue = Cue(doc.text[p.end + m.start("d"):p.end + m.end("d")], p.end + m.start("d"), p.end + m.end("d"))
-        out.append(ThanChange(p, Pair(old, new, cue), "increase" if _THAN_UP.match(word) else "decrease"))
+        out.append(ThanChange(p, Pair(old, new, cue), "increase" if _THAN_UP.match(word) else "decrease",
+                              0.85 if new.sentence == p.sentence else 0.8))
     return tuple(out)
+
+
+#: A sentence opening on the figure the one before gave: "That was …", "This is …", «این رقم …».
+_ANAPHOR = re.compile(r"^\W*(?:that|this|it|the (?:figure|number|total|tally))\s+(?:was|is|represents|represented|"
+                      r"marks|marked|means|meant)\s+(?:up\s+|down\s+)?$|"
+                      r"^\W*(?:این|که این) (?:رقم|آمار|تعداد|میزان|شمار)(?:\s+[^\W\d]+){0,2}?\s*$")
+
+
+def said_before(doc: Doc, at: Figure, old: Figure) -> Figure | None:
+    """The newer figure a sentence opening on "That was" / «این رقم» points back to.
+
+    The sentence must open with the words right before ``at``; the figure is the one figure of
+    ``old``'s thing in the sentence before (older ends of its changes left out), else none.
+    """
+    if at.sentence == 0:
+        return None
+    lo = doc.sentences[at.sentence][0]
+    if _ANAPHOR.match(doc.norm[lo:at.start]) is None:
+        return None
+    olds = {q.old.id for q in pairs(doc)}
+    prev = [g for g in doc.in_sentence(at.sentence - 1) if g.is_count and g.id not in olds
+            and (g.thing == old.thing or (old.is_bare and g.value is not None))
+            and unify(doc, [g, old]) is not None]
+    return prev[0] if len(prev) == 1 else None
 
 
 def when_pairs(doc: Doc) -> tuple[Pair, ...]:

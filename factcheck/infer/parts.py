@@ -10,6 +10,10 @@ points back further:
 * **a breakdown of changes**: "fell from 688 to 671: with injury from 301 to 318, without
   injury from 387 to 357" gives one sum per column.
 
+A rest ("The remaining 12,690 offences", «۸۴۰ نفر باقی‌مانده») closes a breakdown ending just
+before it, or — with none — the figures stated as parts in its sentence and the one before
+against the total stated earlier (:mod:`factcheck.infer.totals`).
+
 Parts may leave a remainder unless the words close the whole (the rest, other, non-,
 without, women and men, urban and rural): then the rule is an exact ``sum``.  One part
 alone gives ``part_of``.
@@ -28,6 +32,7 @@ from .cues import BINARY, COMPLEMENT, OF_TOTAL, TOTAL, each_times
 from .doc import Cue, Doc, Figure, normalise
 from .pairs import all_pairs, pairs
 from .resolve import unify
+from .totals import comparison_figures, group_noun, group_total, part_figures, stated_total
 
 __all__ = ["Breakdown", "breakdowns"]
 
@@ -65,11 +70,14 @@ class Breakdown:
     """A whole and the parts the words divide it into."""
 
     def __init__(self, whole: Figure, parts: list[Figure], cue: Cue, confidence: float,
-                 exhaustive: bool, retype: dict[str, str], why: str, *, open_: bool = False) -> None:
+                 exhaustive: bool, retype: dict[str, str], why: str, *, open_: bool = False,
+                 across: bool = False) -> None:
         self.whole, self.parts, self.cue = whole, parts, cue
         self.confidence, self.exhaustive, self.retype, self.why = confidence, exhaustive, retype, why
         #: the words leave room for more parts: "including", "the rest elsewhere"
         self.open = open_
+        #: the whole was stated sentences before the parts, which the words tie to it only by a rest
+        self.across = across
 
 
 #: What :func:`_closes` returns when the words name an unstated rest.
@@ -121,7 +129,9 @@ def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:
 def breakdowns(doc: Doc) -> Iterator[Breakdown]:
     """Every whole-then-parts and parts-then-total structure in the article."""
     found = [*_whole_then_parts(doc), *_parts_then_total(doc), *_of_whole_part(doc), *_of_these_opening(doc)]
-    yield from _with_remainder(doc, found)
+    found = _with_remainder(doc, found)
+    yield from found
+    yield from _rest_of_stated(doc, found)
 
 
 #: A sentence opening on the rest of a whole: "The remaining $1 billion ...", «مابقی، یعنی ۱ میلیارد دلار».
@@ -163,6 +173,101 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
             bd.whole, [*bd.parts, rest], bd.cue, bd.confidence, True, retype,
             bd.why + f"; «{words}» at {doc.where(s)} states the rest")
     return found
+
+
+#: A figure stated as the rest of a whole: "The remaining 12,690 offences", "and the remaining 30,000",
+#: «مابقی، یعنی ۳ هزار و ۱۲۰ حادثه»; in Persian also after it: «۸۴۰ نفر باقی‌مانده».
+_REST_BEFORE = {
+    "en": re.compile(r"(?:\bthe\s+(?:rest|remainder)|\b(?:the\s+)?remaining)(?:\s+of\s+(?:it|them|the\s+[a-z]+))?"
+                     r"[\s,:—-]*(?:was|were|is|are)?\s*$"),
+    "fa": re.compile(r"(?<!\w)(?:مابقی|بقیه|باقی مانده|باقیمانده)(?:\s+[^\W\d]+){0,2}?[\s,،:—-]*(?:یعنی)?\s*$"),
+}
+_REST_AFTER = {"fa": re.compile(r"\s*(?:باقی مانده|باقیمانده)(?!\w)")}
+#: Words stating figures as parts of a whole: "accounted for", "made up", "of the applicants",
+#: «را تشکیل می‌دادند», «سهم», «از متقاضیان».
+_PART_WORDS = re.compile(r"\b(accounted for|accounts? for|made up|makes? up|comprised?|represented|"
+                         r"of the [a-z]+)\b|(?<!\w)(تشکیل|سهم|مربوط به|اختصاص|"
+                         r"از (?:میان |بین )?[^\W\d]{3,}(?:ان|ها)(?!\w))")
+
+
+def _rest_cue(doc: Doc, f: Figure) -> Cue | None:
+    """Words stating ``f`` as the rest of a whole, right before it in its clause (or after it)."""
+    lo = max([doc.sentences[f.sentence][0], *(g.end for g in doc.in_sentence(f.sentence) if g.end <= f.start)])
+    before = _REST_BEFORE.get(doc.lang)
+    m = before.search(doc.norm, max(lo, f.start - 50), f.start) if before is not None else None
+    if m is not None and m.end() == f.start:
+        return Cue(doc.text[m.start():m.end()].strip(" ,،:—-"), m.start(), m.end())
+    after = _REST_AFTER.get(doc.lang)
+    m = after.match(doc.norm, f.end) if after is not None else None
+    return None if m is None else Cue(doc.text[m.start():m.end()].strip(), m.start(), m.end())
+
+
+def _rest_of_stated(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
+    """"… 84,600 offences were recorded. Thefts made up 71,910. The remaining 12,690 offences …":
+    the rest, with the parts stated just before it, makes up the total stated earlier.
+
+    The parts are the figures of that thing in the rest's sentence and the one before it (in its
+    paragraph), older figures of a comparison left out; the words must state them as parts
+    ("accounted for", "made up", "of the candidates", «تشکیل», «سهم») or give each its share.
+    The whole is the one total of that thing stated before them
+    (:func:`factcheck.infer.totals.stated_total`).  Nothing is inferred when a figure there is
+    itself a part of another (the rest may be of that one), the whole is said again among them, or
+    a breakdown already has the rest.
+    """
+    taken = {f.id for b in found for f in (b.whole, *b.parts)}
+    in_parts = {p.id for b in found for p in b.parts}
+    older = comparison_figures(doc)
+    sub = part_figures(doc)
+    paras = [m.end() for m in re.finditer(r"\n\s*\n", doc.norm)]
+    for rest in _counts(doc, doc.figures):
+        if rest.id in taken:
+            continue
+        cue = _rest_cue(doc, rest)
+        if cue is None:
+            continue
+        si = rest.sentence
+        para = max((p for p in paras if p <= rest.start), default=0)
+        first = si - 1 if si > 0 and doc.sentences[si - 1][0] >= para else si
+        span = [g for g in doc.figures if first <= g.sentence <= si and g.end <= rest.start]
+        # a bare rest ("the remaining 12,690 were …") counts what the figure before it counts
+        ref = rest if not rest.is_bare else next((g for g in reversed(_counts(doc, span)) if not g.is_bare), None)
+        if ref is None:
+            continue
+        same = [g for g in _counts(doc, span) if g.id not in older
+                and unify(doc, [ref, g], classifier=True) is not None]
+        if not same or any(g.id in sub or g.id in in_parts for g in same):
+            continue
+        # "1,560 of the applicants …, and the remaining 840": the rest of that group
+        noun = next((n for g in same if (n := group_noun(doc, g)) is not None), None)
+        total = (group_total(doc, same[0], noun, exclude=in_parts) if noun is not None
+                 else stated_total(doc, same[0], before=same[0].start, exclude=in_parts, classifier=True))
+        if total is not None and total.figure.value != same[0].value:
+            whole, parts, conf = total.figure, same, min(total.confidence, 0.75)
+        else:
+            # "Police recorded 84,600 offences, and thefts made up 71,910. The remaining …": the first
+            # figure there is the whole (said again, or for the first time) unless the words make it a part
+            whole, parts, conf = same[0], same[1:], 0.75
+            head_lo = max([doc.sentences[whole.sentence][0],
+                           *(g.end for g in doc.in_sentence(whole.sentence) if g.end <= whole.start)])
+            if not parts or doc.find(_PART_WORDS, head_lo, whole.start) or _share_after(doc, whole):
+                continue
+        lo = max(doc.sentences[first][0], whole.end if whole.sentence >= first else 0)
+        if not (doc.find(_PART_WORDS, lo, rest.start) or all(_share_after(doc, g) for g in parts)):
+            continue
+        if any(g.value == whole.value for g in parts):
+            continue
+        retype = unify(doc, [whole, *parts, rest], classifier=True)
+        if retype is None:
+            continue
+        yield Breakdown(whole, [*parts, rest], cue, conf, True, retype,
+                        "the rest and the parts stated before it make up the total stated earlier",
+                        across=True)
+
+
+def _share_after(doc: Doc, f: Figure) -> bool:
+    """A percentage right after a count: "31,302 offences, or 37 percent", "40,608 (48 percent)"."""
+    nxt = doc.figures[f.index + 1] if f.index + 1 < len(doc.figures) else None
+    return nxt is not None and nxt.is_percent and nxt.sentence == f.sentence and len(doc.between(f, nxt)) <= 12
 
 
 def _of_these_opening(doc: Doc) -> Iterator[Breakdown]:

@@ -6,7 +6,10 @@ that is not a change.  Its part is the figure it is attached to (in brackets, af
 two thirds": a plain "of" / «از» only with the share right after); its whole is the "out
 of" figure, the whole the part is broken down from (see :mod:`factcheck.infer.parts`), or
 — for "$1.6 billion, or 38 percent of the total" / «یعنی ۳۸ درصدِ کل» — the one figure of
-that thing stated before it in the paragraph (or, if none, earlier in the article); a later
+that thing stated before it in the paragraph (or, if none, earlier in the article), also
+"3 percent of all admissions" and «… را پذیرفتند که حدود ۲٫۶ درصد کل بستری‌هاست»; a group's count
+and its share ("18,000 of the candidates, or 37.5 percent") is of the group's total stated before
+(:mod:`factcheck.infer.totals` chooses the whole, or none); a later
 bare share of that sentence ("while theft made up 40,608 (48 percent)") is of the same total.
 A share that names one part of a breakdown («سهم مرکز استان ۴۰ درصد بود», "the share of city
 schools was 37.5 percent") is of that part's whole.  When every part
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..kinds.expr import ExprRule
 from ..kinds.percent_of import PercentOfRule
@@ -26,9 +30,9 @@ from . import Proposal, pattern
 from .change import _direction
 from .cues import OF_TOTAL
 from .doc import Cue, Doc, Figure
-from .pairs import all_pairs
 from .parts import breakdowns
 from .resolve import unify
+from .totals import group_noun, group_total, stated_total
 
 _FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
 _OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from a total of|"
@@ -40,7 +44,6 @@ _APPOSITIVE = re.compile(r"^\s*((از آن ها|از آنها|از آنان|of t
 _OF_PLAIN = re.compile(r"^\s*(?:[^\W\d]+\s+)??(?P<of>of|از)\s+(?:the\s+)?(?:[^\W\d]+(?:'s|s')?\s+){0,2}?$")
 #: ... counts only with the share right after the whole: ", nearly two thirds", «شورا، یعنی سه چهارم».
 _SHARE_NEXT = re.compile(r"^(?:\s*[^\W\d]+){0,2}?\s*[,،(—–-]\s*(?:or|i\.e\.|that is|یعنی|معادل|برابر با)?\s*$")
-_PARAGRAPH = re.compile(r"\n\s*\n")
 #: "half of the city's capacity" after "2 of 5 hospitals" is a share of something else.
 _SHARE_OF_WORD = re.compile(r"^\s*(?:of|از)\s+(?:the\s+)?(?P<w>[^\W\d]+)")
 _SHARE_OF_THEM = frozenset({"them", "these", "those", "it", "آن", "آنها", "آن ها", "اینها", "کل", "total"})
@@ -116,9 +119,13 @@ def _part_before(doc: Doc, p: Figure) -> Figure | None:
 @pattern("percent_of")
 def find(doc: Doc) -> Iterator[Proposal]:
     parts_of: dict[str, tuple[Figure, list[Figure], Cue]] = {}
+    #: parts of a breakdown whose whole was stated sentences before: each share is of that whole
+    across: set[str] = set()
     for bd in breakdowns(doc):
         for p in bd.parts:
             parts_of.setdefault(p.id, (bd.whole, bd.parts, bd.cue))
+            if bd.across and parts_of[p.id][0] is bd.whole:
+                across.add(p.id)
     attached: dict[str, Figure] = {}
     for s in _shares(doc):
         a = _part_before(doc, s)
@@ -156,14 +163,14 @@ def find(doc: Doc) -> Iterator[Proposal]:
             yield plain
             continue
         part = _part_before(doc, s)
-        if part is None:
+        if part is None and (part := _part_before_that(doc, s)) is None:
             named = _named_part(doc, s, parts_of)
             if named is not None:
                 done.add(s.id)
                 yield named
             continue
         if part.id not in parts_of:
-            of_total = _of_stated_total(doc, s, part)
+            of_total = _of_stated_total(doc, s, part, parts_of) or _of_group(doc, s, part, parts_of)
             if of_total is not None:
                 done.add(s.id)
                 if isinstance(of_total.rule, PercentOfRule):
@@ -177,6 +184,17 @@ def find(doc: Doc) -> Iterator[Proposal]:
             continue
         if part.id in parts_of:
             whole, siblings, cue = parts_of[part.id]
+            if part.id in across:
+                # "… 84,600 offences. Violent crime accounted for 31,302 … The remaining 12,690
+                # offences, 15 percent": each share is of the whole stated before, as the words say
+                retype = unify(doc, [part, whole], classifier=True)
+                if retype is not None:
+                    done.add(s.id)
+                    yield Proposal(PercentOfRule(
+                        id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id, confidence=0.75,
+                        evidence=doc.evidence([cue], "the share is given for a part of the whole stated "
+                                              "before it")), retype)
+                continue
             if len(siblings) >= 2 and all(x.id in attached for x in siblings):
                 done.update(attached[x.id].id for x in siblings)
                 total = " + ".join(f'c("{x.id}")' for x in siblings)
@@ -236,28 +254,68 @@ def _of_same_total(doc: Doc, s: Figure, part: Figure, whole: Figure) -> Proposal
                                                         "total is of the same total")), retype)
 
 
-def _of_stated_total(doc: Doc, s: Figure, part: Figure) -> Proposal | None:
-    """"$1.6 billion, or 38 percent of the total": the total is the one figure of that thing stated before.
+def _of_stated_total(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Proposal | None:
+    """"$1.6 billion, or 38 percent of the total", «… که حدود ۲٫۶ درصد کل بستری‌هاست»: the total is the
+    one figure of that thing stated before (see :func:`factcheck.infer.totals.stated_total`).
 
-    Figures an earlier time gave (the old side of a change) are not the total; when the
-    figures before disagree on the value, the total is not known and nothing is inferred.
+    Figures an earlier time gave (the old side of a change), of a shorter period inside the main
+    one, and parts are not the total; when the figures left disagree on the value, the total is
+    not known and nothing is inferred.
     """
     m = OF_TOTAL.match(doc.norm[s.end:s.end + 40])
     if m is None:
         return None
-    older = {p.old.id for p in all_pairs(doc)}
-    para = max((p.end() for p in _PARAGRAPH.finditer(doc.norm, 0, part.start)), default=0)
-    earlier = [g for g in doc.figures[:part.index] if g.id not in older and g.value is not None
-               and not (g.is_percent or g.is_ratio or g.is_bare) and unify(doc, [part, g]) is not None]
-    candidates = [g for g in earlier if g.start >= para] or earlier
-    if len({g.value for g in candidates}) != 1:
+    total = stated_total(doc, part, exclude=parts_of, noun=m.group("noun") or m.group("noun_fa"))
+    if total is None:
         return None
-    whole = candidates[-1]
+    whole = total.figure
     retype = unify(doc, [part, whole])
     if retype is None:
         return None
     cue = Cue(doc.text[s.end + m.start():s.end + m.end()].strip(), s.end + m.start(), s.end + m.end())
     return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
-                                  confidence=0.8,
-                                  evidence=doc.evidence([cue], "the share is of the total stated before, the "
-                                                        "only figure of that thing")), retype)
+                                  confidence=total.confidence,
+                                  evidence=doc.evidence([cue, total.cue], "the share is of the total stated "
+                                                        "before, the only figure of that thing")), retype)
+
+
+#: Between a group's count and its share: "of the candidates, or", «از متقاضیان، یعنی».
+_GROUP_SHARE = re.compile(r"^[^,،(—–]*(?:,|،|\(|—|–)\s*(?:or|i\.e\.|that is|which is|یعنی|معادل|برابر با)?\s*\(?\s*$")
+
+
+def _of_group(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Proposal | None:
+    """"City schools entered 18,000 of the candidates, or 37.5 percent": the group is the total of its
+    people stated before (see :func:`factcheck.infer.totals.group_total`)."""
+    noun = group_noun(doc, part)
+    if noun is None or not _GROUP_SHARE.match(doc.between(part, s)):
+        return None
+    total = group_total(doc, part, noun, exclude=parts_of)
+    if total is None:
+        return None
+    whole = total.figure
+    retype = unify(doc, [part, whole], classifier=True)
+    if retype is None:
+        return None
+    at = doc.norm.index(noun, part.end)
+    cue = Cue(doc.text[at:at + len(noun)], at, at + len(noun))
+    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
+                                  confidence=total.confidence,
+                                  evidence=doc.evidence([cue, total.cue], "the share is of the group the words "
+                                                        "name, stated before as the only figure of that thing")),
+                    retype)
+
+
+#: «… ۱۲ هزار بیمار را پذیرفتند که حدود ۲٫۶ درصد کل بستری‌هاست», "…, which was 3 percent of all admissions":
+#: a clause on the count that gives its share of a named total.
+_THAT_SHARE = re.compile(r"^\s*(?:[^\W\d]+\s+){0,4}?(?:که|which (?:is|was|represents|represented|made up|"
+                         r"accounts for|accounted for)|representing|accounting for)\s*$")
+
+
+def _part_before_that(doc: Doc, s: Figure) -> Figure | None:
+    """The count a share of "the total" is said of in a relative clause right after it."""
+    if OF_TOTAL.match(doc.norm[s.end:s.end + 40]) is None:
+        return None
+    prev = [f for f in doc.in_sentence(s.sentence) if f.end <= s.start]
+    if not prev or not prev[-1].is_count:
+        return None
+    return prev[-1] if _THAT_SHARE.match(doc.between(prev[-1], s)) else None

@@ -17,8 +17,8 @@ from ..model import ID_PATTERN, Claim, RuleBase
 from ..numbers import format_number
 from . import _fa
 
-__all__ = ["INF", "MINUS_ONE", "NEG_INF", "ONE", "ZERO", "Builder", "Explainer", "Explanation", "RuleKind", "Term",
-           "TermRef", "fmt_iv", "minus"]
+__all__ = ["INF", "MINUS_ONE", "NEG_INF", "ONE", "ZERO", "Builder", "Columns", "Explainer", "Explanation",
+           "RuleKind", "Term", "TermRef", "fmt_iv", "minus"]
 
 Bound = Fraction | float
 
@@ -84,6 +84,34 @@ class Explainer(Protocol):
     def dims(self, cid: str) -> tuple[tuple[str, int], ...]: ...
 
 
+class Columns(Protocol):
+    """What a kind may use to compile many of its rules at once (see
+    :meth:`RuleKind.compile_columns`).
+
+    Rows are the positions of rules in the batch; variables, coefficients and bounds are
+    numpy arrays or plain floats, rounded outward.  :meth:`at` gives the variables of the
+    claim at one position of each rule's :meth:`RuleKind.claim_ids` with no Python per
+    rule: kinds read claims through it where they can (a row's coefficient or bound may stand
+    for any number in ``[lo, hi]``).  Constraints of a row keep the order in which they
+    are given, as :meth:`RuleKind.compile` would add them.
+    """
+
+    #: Every row of the batch, ``arange(n)``.
+    rows: Any
+
+    def at(self, position: int, rows: Any = None) -> Any: ...
+    def claims(self, ids: list[str]) -> Any: ...
+    def coef(self, x: Fraction) -> tuple[float, float]: ...
+    def consts(self, lo: Any, hi: Any, n: int) -> Any: ...
+    def auxes(self, n: int) -> Any: ...
+    def linear(self, rows: Any, terms: list[tuple[Any, Any, Any]], lo: float, hi: float) -> None: ...
+    def mul(self, rows: Any, z: Any, x: Any, y: Any) -> None: ...
+    def period_seconds(self, cids: list[str], overrides: list[str | None]) -> tuple[Any, Any]: ...
+    def dims(self, cid: str) -> tuple[tuple[str, int], ...]: ...
+    def dims_at(self, position: int) -> tuple[Any, list[tuple[tuple[str, int], ...]]]: ...
+    def undetermined(self, rows: Any) -> None: ...
+
+
 @dataclass(frozen=True)
 class Explanation:
     code: str
@@ -140,6 +168,21 @@ class RuleKind(ABC):
     @abstractmethod
     def compile(self, rule: Any, b: Builder) -> None:
         """Add the rule's constraints to the builder."""
+
+    #: True if the kind implements :meth:`compile_columns`.
+    columns: ClassVar[bool] = False
+
+    def compile_columns(self, rules: list[Any], b: Columns) -> None:
+        """Optional: compile many rules of this kind at once into float columns (large
+        problems, where every rule is screened before any is compiled exactly).
+
+        Must add, row by row, the constraints :meth:`compile` adds, in floats rounded
+        outward, and mark the rows that :meth:`undetermined` calls undetermined for a
+        reason other than an unstated claim.  Only kinds with :attr:`units_by_dims` may
+        have it: their units are checked by dimensions, column-wise, before.  A property
+        test holds every kind that has it to :meth:`compile` (tests/test_columns.py).
+        """
+        raise NotImplementedError(self.name)
 
     @abstractmethod
     def explain(self, rule: Any, ex: Explainer) -> Explanation:

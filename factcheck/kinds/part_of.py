@@ -11,7 +11,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import MINUS_ONE, NEG_INF, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, NEG_INF, ONE, ZERO, Builder, Columns, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC103", "part-of.part-exceeds-whole", "A figure said to be part of another is larger than it.",
@@ -45,6 +45,11 @@ class PartOf(RuleKind):
     def compile(self, rule: PartOfRule, b: Builder) -> None:
         b.linear([(ONE, b.claim(rule.part)), (MINUS_ONE, b.claim(rule.whole))],
                  NEG_INF, ZERO)
+
+    columns = True
+
+    def compile_columns(self, rules: list[PartOfRule], b: Columns) -> None:
+        b.linear(b.rows, [(1.0, 1.0, b.at(0)), (-1.0, -1.0, b.at(1))], NEG_INF, 0.0)  # part, whole
 
     def explain(self, rule: PartOfRule, ex: Explainer) -> Explanation:
         exp = self.target_vs(ex, rule.whole, f"the part {ex.written(rule.part)}", "FC103", "FC103",

@@ -15,7 +15,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, ONE, ZERO, Builder, Columns, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC131", "percent-change.mismatch",
@@ -76,6 +76,24 @@ class PercentChange(RuleKind):
             else:  # "halved": new = old / factor
                 b.mul(b.const(ONE, ONE), g, f)
         b.mul(b.claim(rule.new), b.claim(rule.old), g)
+
+    columns = True
+
+    def compile_columns(self, rules: list[PercentChangeRule], b: Columns) -> None:
+        # claim_ids: old, new, then the change or the factor.
+        g = b.auxes(len(rules))
+        shape = [(r.change is not None, r.direction == "increase") for r in rules]
+        change = [i for i, (c, _) in enumerate(shape) if c]
+        if change:
+            neg_sign = [-1.0 if shape[i][1] else 1.0 for i in change]
+            b.linear(change, [(1.0, 1.0, g[change]), (neg_sign, neg_sign, b.at(2, change))], 1.0, 1.0)
+        up = [i for i, s in enumerate(shape) if s == (False, True)]
+        if up:
+            b.linear(up, [(1.0, 1.0, g[up]), (-1.0, -1.0, b.at(2, up))], 0.0, 0.0)
+        down = [i for i, s in enumerate(shape) if s == (False, False)]
+        if down:
+            b.mul(down, b.consts(1.0, 1.0, len(down)), g[down], b.at(2, down))
+        b.mul(b.rows, b.at(1), b.at(0), g)
 
     def explain(self, rule: PercentChangeRule, ex: Explainer) -> Explanation:
         c = rule.change or rule.factor

@@ -11,7 +11,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import Builder, Explainer, Explanation, RuleKind
+from .base import Builder, Columns, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC121", "percent-of.share-mismatch",
@@ -47,6 +47,11 @@ class PercentOf(RuleKind):
 
     def compile(self, rule: PercentOfRule, b: Builder) -> None:
         b.mul(b.claim(rule.part), b.claim(rule.share), b.claim(rule.whole))
+
+    columns = True
+
+    def compile_columns(self, rules: list[PercentOfRule], b: Columns) -> None:
+        b.mul(b.rows, b.at(1), b.at(0), b.at(2))  # claim_ids: share, part, whole
 
     def explain(self, rule: PercentOfRule, ex: Explainer) -> Explanation:
         formula = f"{ex.written(rule.part)} / {ex.written(rule.whole)}"

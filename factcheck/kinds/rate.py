@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -11,7 +12,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import INF, MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
+from .base import INF, MINUS_ONE, ONE, ZERO, Builder, Columns, Explainer, Explanation, RuleKind, Term, minus, term_text
 
 CODES = (
     Code("FC111", "rate.total-below-rate",
@@ -92,6 +93,40 @@ class Rate(RuleKind):
         dvar = b.const(ZERO, INF) if secs is None else b.const(*secs)
         b.mul(total, rvar, dvar)
 
+    columns = True
+
+    def compile_columns(self, rules: list[RateRule], b: Columns) -> None:
+        import numpy as np  # only large problems compile column-wise
+
+        rvar = b.auxes(len(rules))
+        groups: dict[tuple[Decimal, ...], list[int]] = {}
+        for i, r in enumerate(rules):
+            groups.setdefault(tuple(t.times for t in r.rate), []).append(i)
+        for times, rows in groups.items():
+            terms = [(1.0, 1.0, rvar[rows])]
+            for j, t in enumerate(times):
+                lo, hi = b.coef(minus(t))
+                terms.append((lo, hi, b.at(1 + j, rows)))  # claim_ids: the total, then the rates
+            b.linear(rows, terms, 0.0, 0.0)
+        total = b.at(0)
+        # _same_time for every row at once: the power of time in the total's dimensions
+        # and in the first rate's.
+        total_dims, table = b.dims_at(0)
+        rate_dims, _ = b.dims_at(1)
+        power = np.array([_time_power(d) for d in table] or [0])
+        same = (power[total_dims] == power[rate_dims]).tolist()
+        rows = [i for i, s in enumerate(same) if s]
+        if rows:
+            b.linear(rows, [(1.0, 1.0, total[rows]), (-1.0, -1.0, rvar[rows])], 0.0, 0.0)
+        rows = [i for i, s in enumerate(same) if not s]
+        if rows:
+            lo, hi = b.period_seconds([rules[i].total for i in rows], [rules[i].duration for i in rows])
+            # An unknown period leaves the duration unbounded: the rule is then undetermined.
+            unknown = np.isnan(lo)
+            b.undetermined(np.asarray(rows)[unknown])
+            dvar = b.consts(np.where(unknown, 0.0, lo), np.where(unknown, INF, hi), len(rows))
+            b.mul(rows, total[rows], rvar[rows], dvar)
+
     def undetermined(self, rule: RateRule, b: Builder) -> bool:
         # Beyond unstated figures: a total over a period whose length is unknown.
         if super().undetermined(rule, b):
@@ -99,7 +134,7 @@ class Rate(RuleKind):
         return not self._same_time(rule, b) and b.period_seconds(rule.total, rule.duration) is None
 
     @staticmethod
-    def _same_time(rule: RateRule, b: Builder | Explainer) -> bool:
+    def _same_time(rule: RateRule, b: Builder | Explainer | Columns) -> bool:
         """Total and rate per the same time unit (126 an hour vs 3,000 a day): no period needed."""
         return _time_power(b.dims(rule.total)) == _time_power(b.dims(rule.rate[0].claim))
 

@@ -11,7 +11,7 @@ from ..codes import Code, register
 from ..model import RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
+from .base import MINUS_ONE, ONE, ZERO, Builder, Columns, Explainer, Explanation, RuleKind
 
 CODES = (
     Code("FC151", "repeat.figures-differ",
@@ -45,6 +45,15 @@ class Repeat(RuleKind):
         first = b.claim(rule.claims[0])
         for other in rule.claims[1:]:
             b.linear([(ONE, first), (MINUS_ONE, b.claim(other))], ZERO, ZERO)
+
+    columns = True
+
+    def compile_columns(self, rules: list[RepeatRule], b: Columns) -> None:
+        sizes = [len(r.claims) for r in rules]
+        # The k-th repetition of every rule that has one, in the order compile() adds them.
+        for k in range(1, max(sizes)):
+            rows = [i for i, n in enumerate(sizes) if n > k]
+            b.linear(rows, [(1.0, 1.0, b.at(0, rows)), (-1.0, -1.0, b.at(k, rows))], 0.0, 0.0)
 
     def explain(self, rule: RepeatRule, ex: Explainer) -> Explanation:
         first = rule.claims[0]

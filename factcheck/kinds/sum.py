@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
@@ -11,7 +12,7 @@ from ..codes import Code, register
 from ..model import ID_PATTERN, RuleBase
 from . import _fa
 from . import register as register_kind
-from .base import INF, MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind, Term, minus, term_text
+from .base import INF, MINUS_ONE, ONE, ZERO, Builder, Columns, Explainer, Explanation, RuleKind, Term, minus, term_text
 
 CODES = (
     Code("FC101", "sum.parts-exceed-total", "The stated parts add up to more than the stated total.",
@@ -57,6 +58,22 @@ class Sum(RuleKind):
         if rule.remainder:
             terms.append((MINUS_ONE, b.const(ZERO, INF)))
         b.linear(terms, ZERO, ZERO)
+
+    columns = True
+
+    def compile_columns(self, rules: list[SumRule], b: Columns) -> None:
+        # Rules with the same multipliers and remainder flag share one block.
+        groups: dict[tuple[bool, tuple[Decimal, ...]], list[int]] = {}
+        for i, r in enumerate(rules):
+            groups.setdefault((r.remainder, tuple(t.times for t in r.parts)), []).append(i)
+        for (remainder, times), rows in groups.items():
+            terms = [(1.0, 1.0, b.at(0, rows))]  # claim_ids: the whole, then the parts
+            for j, t in enumerate(times):
+                lo, hi = b.coef(minus(t))
+                terms.append((lo, hi, b.at(1 + j, rows)))
+            if remainder:
+                terms.append((-1.0, -1.0, b.consts(0.0, INF, len(rows))))
+            b.linear(rows, terms, 0.0, 0.0)
 
     def explain(self, rule: SumRule, ex: Explainer) -> Explanation:
         formula = " + ".join(term_text(ex, t) for t in rule.parts)

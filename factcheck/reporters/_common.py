@@ -11,7 +11,8 @@ from ..report import Location, Report
 from ..verdict import describe
 from . import Options
 
-__all__ = ["ascii_digits", "claim_line", "details", "is_persian", "message", "norm_path", "persian_message", "shown"]
+__all__ = ["ascii_digits", "claim_line", "details", "headline", "is_persian", "message", "norm_path", "persian_message",
+           "shown"]
 
 
 def shown(report: Report, options: Options, *, suppressed: bool = False) -> list[Finding]:
@@ -54,6 +55,15 @@ def message(report: Report, f: Finding) -> str:
     if f.message_fa and is_persian(report, f):
         return persian_message(report, f)
     return f.message
+
+
+def headline(report: Report, f: Finding) -> tuple[str, list[str]]:
+    """:func:`message`, and the English message as a line of its own when the headline is
+    Persian (reviewers of a pull request may not all read Persian)."""
+    shown_message = message(report, f)
+    if shown_message != f.message and f.message:
+        return shown_message, [f"in English: {f.message}"]
+    return shown_message or f.status.value, []
 
 
 def norm_path(path: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..findings import Severity
 from ..report import Report
 from . import Options, reporter
-from ._common import details, norm_path, shown
+from ._common import details, headline, norm_path, shown
 
 _COMMAND = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice",
             Severity.none: "notice"}
@@ -49,7 +49,8 @@ def render(report: Report, options: Options) -> str:
                         props.append(f"endColumn={loc.end_column}")
         props.append(f"title={escape_property(f.code or f.status.value)}")
         label = f"possible {f.name}" if f.possible else (f.name or f.status.value)
-        body = "\n".join([f"{label}: {f.message or f.status.value}", *details(report, f)])
+        said, english = headline(report, f)
+        body = "\n".join([f"{label}: {said}", *english, *details(report, f)])
         out.append(f"::{_COMMAND[f.severity]} {','.join(props)}::{escape_data(body)}")
     out.append("::endgroup::")
     out.append(head)

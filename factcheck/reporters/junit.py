@@ -16,7 +16,7 @@ from collections import defaultdict
 from ..findings import Finding, Severity, Status
 from ..report import Report
 from . import Options, reporter
-from ._common import details, norm_path
+from ._common import details, headline, norm_path
 
 
 def _suite_of(report: Report, f: Finding | None, rule: str | None) -> str:
@@ -80,13 +80,13 @@ def _case(report: Report, name: str, suite: str, findings: list[Finding], level:
         tag = "error" if all(f.status is Status.invalid and f.kind != "suppression" for f in failing) else "failure"
         first = failing[0]
         el = ET.SubElement(case, tag, type=first.code or first.status.value,
-                           message=f"{first.code} {first.name}: {first.message}")
-        el.text = "\n\n".join("\n".join([f"{f.code} {f.name} ({f.severity.value}): {f.message}",
-                                         *details(report, f)]) for f in failing)
+                           message=f"{first.code} {first.name}: {headline(report, first)[0]}")
+        el.text = "\n\n".join("\n".join([f"{f.code} {f.name} ({f.severity.value}): {headline(report, f)[0]}",
+                                         *headline(report, f)[1], *details(report, f)]) for f in failing)
         return case
     skipped = [f for f in problems if f.suppressed or f.status is Status.undetermined]
     if skipped:
         f = skipped[0]
-        why = f"suppressed: {f.suppression}" if f.suppressed else f"{f.code} {f.name}: {f.message}"
+        why = f"suppressed: {f.suppression}" if f.suppressed else f"{f.code} {f.name}: {headline(report, f)[0]}"
         ET.SubElement(case, "skipped", message=why)
     return case

@@ -1,0 +1,213 @@
+"""The total a figure refers back to when the words name it but do not repeat it.
+
+"Containers made up 21 million tonnes, or 40 percent of the total", «… که حدود ۲٫۶ درصد کل
+بستری‌هاست», "18,000 of the candidates, or 37.5 percent", "The remaining 12,690 offences":
+each is taken from a whole stated earlier in the article.  :func:`stated_total` finds it —
+the one value of that thing stated before, in the paragraph or, if none, earlier — leaving
+out figures the words put elsewhere:
+
+* the older figure of a change or comparison ("up from 11,900 the year before", "in the same
+  period last year", «نسبت به مدت مشابه سال گذشته که …», «این آمار در سال قبل … بود»);
+* a figure of a shorter period inside the main one ("In January alone", «در فروردین ماه»)
+  when the figure that refers back names no period of its own, or of another period when it does;
+* parts of a breakdown (a part is not "the total"), given by the caller.
+
+When the figures left still disagree, the one a total word introduces ("A total of 48,000",
+«در مجموع») is the total, at a lower confidence; otherwise nothing is inferred: a wrong
+whole would be a false alarm, a missing one is only a miss.  A whole named by a noun ("of
+all admissions", "of the candidates") is not taken when another earlier figure is written with
+that noun: "1,200 of the girls" after "3,000 girls" is a share of the girls, not of the total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..errors import FactcheckError
+from ..periods import duration_days
+from .cues import BINARY, TOTAL, period_near
+from .doc import Cue, Doc, Figure
+from .pairs import all_pairs, than_changes
+from .resolve import unify
+
+__all__ = ["Total", "comparison_figures", "group_noun", "group_total", "part_figures", "stated_total"]
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+#: Words placing a figure at the earlier time it is compared with.
+_COMPARISON = re.compile(
+    r"\b(same (?:period|time|month|quarter) (?:last|a) year|a year (?:earlier|before)|the (?:year|month) before|"
+    r"the previous (?:year|month)|the prior year|last year's|(?:in|during) the previous year)\b|"
+    r"(?<!\w)(مدت مشابه|سال قبل|ماه قبل|سال پیش|دوره مشابه)(?!\w)")
+#: A total word right before a figure, in its clause: "A total of 48,000", «در مجموع ۴۸ هزار».
+_TOTAL_BEFORE = re.compile(rf"(?:{TOTAL.pattern})[^\d,;:،؛.]{{0,12}}$")
+
+
+@dataclass(frozen=True)
+class Total:
+    """The whole a figure refers back to, how sure the choice is, and the words that decided it."""
+
+    figure: Figure
+    confidence: float
+    cue: Cue | None = None
+
+
+def comparison_figures(doc: Doc) -> frozenset[str]:
+    """Figures the words place at an earlier time to compare with: older ends of changes and
+    figures written with "in the same period last year" / «مدت مشابه» in their own stretch."""
+    return doc.once(_comparison_figures)
+
+
+def _comparison_figures(doc: Doc) -> frozenset[str]:
+    out = {p.old.id for p in all_pairs(doc)} | {t.pair.old.id for t in than_changes(doc)}
+    for f in doc.figures:
+        s, e = doc.sentences[f.sentence]
+        prev_end = max((g.end for g in doc.in_sentence(f.sentence) if g.end <= f.start), default=s)
+        # the stretch before the figure back to the one before it, and a few words after it
+        if doc.find(_COMPARISON, prev_end, f.start) or doc.find(_COMPARISON, f.end, min(e, f.end + 25)):
+            out.add(f.id)
+    return frozenset(out)
+
+
+#: Right after a figure, words making it a part of the next figure or of a group named before.
+_PART_OF_NEXT = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}?(?:of|out of|از)\s+(?:the\s+|all\s+)?$")
+_PART_OF_THEM = re.compile(r"^\s*(?:[^\W\d]+\s+)?(?:of them|of these|of those|of whom|از آن ها|از آنها|از آنان|"
+                           r"از این تعداد)(?!\w)")
+
+
+def part_figures(doc: Doc) -> frozenset[str]:
+    """Figures the words make a part of another: "22,000 of the 25,000 girls", "41,280 of them"."""
+    return doc.once(_part_figures)
+
+
+def _part_figures(doc: Doc) -> frozenset[str]:
+    out: set[str] = set()
+    for f in doc.figures:
+        nxt = doc.figures[f.index + 1] if f.index + 1 < len(doc.figures) else None
+        of_next = (nxt is not None and nxt.sentence == f.sentence and not nxt.is_percent
+                   and _PART_OF_NEXT.match(doc.between(f, nxt)) is not None)
+        if of_next or _PART_OF_THEM.match(doc.norm[f.end:f.end + 30]):
+            out.add(f.id)
+    return frozenset(out)
+
+
+def _days(doc: Doc, f: Figure) -> Fraction | None:
+    """How long the period a count is given for is, in days (the middle of its range), if the words say."""
+    p = f.claim.period
+    duration = p.duration if p is not None and p.duration else None
+    if duration is None:
+        got = period_near(doc, f, window=40)
+        duration = got[0] if got is not None else None
+    if duration is None:
+        return None
+    try:
+        lo, hi = duration_days(duration)
+    except FactcheckError:
+        return None
+    return (lo + hi) / 2
+
+
+def _named_elsewhere(doc: Doc, noun: str, whole: Figure, pool: list[Figure]) -> bool:
+    """Another figure of ``pool`` is written with ``noun`` and the whole is not ("3,000 girls" and
+    "5,000 students" before "1,200 of the girls"): the noun names that other figure's group."""
+    stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+
+    def named(g: Figure) -> bool:
+        words = doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])]
+        return re.search(rf"(?<!\w){re.escape(stem)}", words) is not None
+
+    return (any(named(g) for g in pool if g.value != whole.value)
+            and not any(named(g) for g in pool if g.value == whole.value))
+
+
+def stated_total(doc: Doc, part: Figure, *, before: int | None = None, exclude: Iterable[str] = (),
+                 noun: str | None = None, classifier: bool = False) -> Total | None:
+    """The one total of ``part``'s thing stated before ``before`` (default: before ``part``).
+
+    ``exclude``: figures that cannot be the total (parts of breakdowns); ``noun``: the word the
+    text names the whole by, if any ("of all admissions", «کل بستری‌ها»).
+    """
+    limit = part.start if before is None else before
+    skip = set(exclude) | comparison_figures(doc) | part_figures(doc)
+    # every earlier count of that thing, parts and older figures too: the noun may name any of them
+    pool = [g for g in doc.figures if g.end <= limit and g.value is not None and g.is_count
+            and unify(doc, [part, g], classifier=classifier) is not None]
+    earlier = [g for g in pool if g.id not in skip]
+    if not earlier:
+        return None
+    # a figure of a shorter period inside the main one is not the total of the main period
+    own = _days(doc, part)
+    days = {g.id: _days(doc, g) for g in earlier}
+    if own is not None:
+        earlier = [g for g in earlier if days[g.id] is None or days[g.id] == own]
+    else:
+        longest = max((d for d in days.values() if d is not None), default=None)
+        earlier = [g for g in earlier if days[g.id] is None or days[g.id] == longest]
+    para = max((p.end() for p in _PARAGRAPH.finditer(doc.norm, 0, part.start)), default=0)
+    candidates = [g for g in earlier if g.start >= para] or earlier
+    if not candidates:
+        return None
+    confidence, cue = 0.8, None
+    if len({g.value for g in candidates}) != 1:
+        marked = [g for g in candidates if _total_word(doc, g) is not None]
+        if len({g.value for g in marked}) != 1:
+            return None
+        candidates, confidence, cue = marked, 0.75, _total_word(doc, marked[-1])
+    whole = candidates[-1]
+    if noun and _named_elsewhere(doc, noun, whole, pool):
+        return None
+    return Total(whole, confidence, cue)
+
+
+def _total_word(doc: Doc, g: Figure) -> Cue | None:
+    lo = max((f.end for f in doc.in_sentence(g.sentence) if f.end <= g.start), default=doc.sentences[g.sentence][0])
+    m = _TOTAL_BEFORE.search(doc.norm, max(lo, g.start - 30), g.start)
+    if m is None:
+        return None
+    return Cue(doc.text[m.start():m.end()].strip(), m.start(), m.end())
+
+
+#: "of the candidates", «از متقاضیان» right after a count: the group it is a part of, named by one noun.
+_GROUP = {
+    "en": re.compile(r"\s*of\s+(?:all\s+)?the\s+(?P<n>[a-z]{3,})\b(?!\s+(?:of|in|from|at|who|with)\b)"),
+    "fa": re.compile(r"\s*از\s+(?:میان\s+|بین\s+)?(?P<n>[^\W\d]{3,})(?:\s+(?:ها|های))?(?=\s*[,،(]|\s+(?:یعنی|معادل))"),
+}
+_PRONOUNS = frozenset({"them", "these", "those", "آنها", "آنان", "اینها", "ایشان"})
+#: Groups that are a part of those counted, not all of them: "1,200 of the girls" is no share of the students.
+_SUBGROUP = re.compile(r"\b(children|adults|minors|elderly)\b|(?<!\w)(کودکان|بزرگسالان|سالمندان)(?!\w)")
+
+
+def group_noun(doc: Doc, f: Figure) -> str | None:
+    """The noun of "18,000 of the candidates" / «۱۸ هزار نفر از داوطلبان» right after ``f``, if any."""
+    pat = _GROUP.get(doc.lang)
+    m = pat.match(doc.norm, f.end) if pat is not None else None
+    if m is None or m.group("n") in _PRONOUNS:
+        return None
+    return m.group("n")
+
+
+def group_total(doc: Doc, part: Figure, noun: str, *, exclude: Iterable[str] = ()) -> Total | None:
+    """The total "18,000 of the candidates" is a part of: the group of that noun, as stated before.
+
+    A group that is only some of those counted (women, girls, urban, children) is not their total,
+    and nothing is inferred.  The choice is an error-grade reading (0.8) when the whole is written
+    with the same noun, 0.75 when a total word introduces it ("A total of 48,000 students sat the
+    exams … 18,000 of the candidates"), and only a possible one (0.65) otherwise.
+    """
+    if _SUBGROUP.search(noun) or any(a.search(noun) or b.search(noun) for a, b in BINARY):
+        return None
+    total = stated_total(doc, part, exclude=exclude, noun=noun, classifier=True)
+    if total is None:
+        return None
+    stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+    named = any(g.value == total.figure.value and re.search(
+        rf"(?<!\w){re.escape(stem)}", doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])])
+        for g in doc.figures if g.end <= part.start)
+    if named:
+        return Total(total.figure, min(total.confidence, 0.8), total.cue)
+    cue = _total_word(doc, total.figure)
+    if cue is not None:
+        return Total(total.figure, 0.75, cue)
+    return Total(total.figure, 0.65, total.cue)

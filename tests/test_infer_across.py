@@ -1,0 +1,151 @@
+"""Relations whose figures sit in different sentences, found after the field test missed them.
+
+A rest that closes a breakdown stated sentences before, a share of "all admissions" when
+earlier totals disagree, a change whose newer figure is in the sentence before, and a group's
+count with its share ("18,000 of the candidates, or 37.5 percent") — each in both languages,
+and each with the readings that must give no rule at all (a wrong whole would be a false alarm).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("factcheck.extract", reason="the extraction stage is not installed")
+
+from factcheck.articles import claimset_from_article
+from factcheck.evaluate import evaluate
+from factcheck.findings import Status
+from factcheck.kinds import get
+
+
+def _rules(text: str, lang: str) -> list[tuple[str, float, Status, list[str]]]:
+    """(kind, confidence, verdict, quotes of its claims) for every inferred rule."""
+    cs = claimset_from_article(text, "t.txt", lang)
+    status = {f.rule: f.status for f in evaluate(cs).findings}
+    quote = {cid: c.source.quote if c.source and c.source.quote else cid for cid, c in cs.claims.items()}
+    return [(r.kind, r.confidence, status[r.id], [quote[i] for i in get(r.kind).claim_ids(r)])
+            for r in cs.rules.values() if r.id in status]
+
+
+def _of(text: str, lang: str, kind: str) -> list[tuple[float, Status, list[str]]]:
+    return [(c, s, q) for k, c, s, q in _rules(text, lang) if k == kind]
+
+
+# -- a rest closing a breakdown whose whole was stated sentences before --------------------------
+
+REST = [
+    ("Police recorded 84,600 offences in the year to March.\n\nThefts made up 71,910 offences. The remaining "
+     "12,690 offences, 15 percent, were drug cases.\n", "en", "12,690", "22,690"),
+    ("پلیس در سال گذشته ۸۴ هزار و ۶۰۰ جرم ثبت کرد.\n\nسرقت‌ها ۷۱ هزار و ۹۱۰ جرم را تشکیل می‌دادند. "
+     "۱۲ هزار و ۶۹۰ جرم باقی‌مانده، یعنی ۱۵ درصد، مربوط به مواد مخدر بود.\n", "fa", "۱۲ هزار و ۶۹۰", "۲۲ هزار و ۶۹۰"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "rest", "wrong"), REST)
+def test_a_rest_closes_the_total_stated_before(text: str, lang: str, rest: str, wrong: str) -> None:
+    sums = _of(text, lang, "sum")
+    assert [(c, s) for c, s, _q in sums] == [(0.75, Status.consistent)]
+    assert any(rest in q for q in sums[0][2])
+    assert [s for _c, s, _q in _of(text, lang, "percent_of")] == [Status.consistent]
+    bad = text.replace(rest, wrong)
+    assert [s for _c, s, _q in _of(bad, lang, "sum")] == [Status.inconsistent]
+    assert [s for _c, s, _q in _of(bad, lang, "percent_of")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize("text", [
+    # the first figure is itself a part ("accounted for"): the whole is not stated
+    "Violent crime accounted for 31,302 offences, while theft made up 40,608. The remaining 12,690 were drug cases.\n",
+    # the rest is of the girls, not of all the students
+    "A total of 48,000 students sat the exams. 22,000 of the 25,000 girls passed. The remaining 3,000 failed.\n",
+    # nothing states the figure before as a part
+    "The hospital has 300 beds. The new wing added 80 beds this year. The remaining 40 beds open next year.\n",
+])
+def test_a_rest_with_no_stated_whole_or_parts_gives_no_sum(text: str) -> None:
+    assert _of(text, "en", "sum") == []
+
+
+def test_a_whole_said_first_in_the_sentence_before_the_rest() -> None:
+    text = "Police recorded 84,600 offences, and thefts made up 71,910. The remaining 12,690 were drug cases.\n"
+    assert [s for _c, s, _q in _of(text, "en", "sum")] == [Status.consistent]
+    assert [s for _c, s, _q in _of(text.replace("12,690", "22,690"), "en", "sum")] == [Status.inconsistent]
+
+
+# -- a share of a named total, among totals that disagree ----------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The hospitals admitted 182,000 patients in 2024. In the same period last year 171,000 patients were admitted. "
+     "In January alone, 17,500 patients were admitted. Intensive care took in 5,460 patients over the year, about 3 "
+     "percent of all admissions.\n", "en"),
+    ("در شش ماهه نخست امسال ۴۶۵ هزار بیمار بستری شدند. این رقم نسبت به مدت مشابه سال گذشته که ۴۲۰ هزار بیمار بود "
+     "افزایش یافت. در فروردین ماه ۶۲ هزار بیمار بستری شدند. بخش‌های ویژه در این مدت ۱۲ هزار بیمار را پذیرفتند "
+     "که حدود ۲٫۶ درصد کل بستری‌هاست.\n", "fa"),
+])
+def test_a_share_of_all_is_of_the_main_total_not_last_years_or_one_months(text: str, lang: str) -> None:
+    got = _of(text, lang, "percent_of")
+    assert [(c, s) for c, s, _q in got] == [(0.8, Status.consistent)]
+    assert any("182,000" in q or "۴۶۵ هزار" in q for q in got[0][2])
+    bad = text.replace("about 3 percent", "about 4 percent").replace("۲٫۶ درصد", "۳٫۶ درصد")
+    assert [s for _c, s, _q in _of(bad, lang, "percent_of")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # two totals of one time and no word to choose: no rule
+    ("The hospitals admitted 182,000 patients in the north and 95,000 in the south. Intensive care took in 5,460 "
+     "patients, about 3 percent of all admissions.\n", "en"),
+    ("بیمارستان‌های شمال ۱۸۲ هزار بیمار و بیمارستان‌های جنوب ۹۵ هزار بیمار پذیرش کردند. بخش‌های ویژه ۵ هزار و "
+     "۴۶۰ بیمار را پذیرفتند که حدود ۳ درصد کل پذیرش‌هاست.\n", "fa"),
+    # a month's figure against another of no period: which is "all admissions" is not said
+    ("In March the hospital admitted 5,000 patients. Emergency departments saw 9,000 patients. Intensive care "
+     "took 150 patients, 3 percent of all admissions.\n", "en"),
+])
+def test_a_share_of_all_among_totals_that_disagree_gives_no_rule(text: str, lang: str) -> None:
+    assert _of(text, lang, "percent_of") == []
+
+
+# -- a change whose newer figure is in the sentence before -----------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "change", "wrong"), [
+    ("Applications rose to 5,400 this year. That was 12 percent more than last year's 4,820.\n", "en",
+     "12 percent", "15 percent"),
+    ("Grants fell to $3.1 million. This was 9 percent less than the $3.4 million paid in 2023.\n", "en",
+     "9 percent", "14 percent"),
+    ("مبلغ کمک‌ها به ۳۱۰ میلیارد تومان کاهش یافت. این میزان ۹ درصد کمتر از ۳۴۰ میلیارد تومان سال قبل بود.\n", "fa",
+     "۹ درصد", "۱۴ درصد"),
+])
+def test_a_change_said_of_the_figure_before(text: str, lang: str, change: str, wrong: str) -> None:
+    assert [(c, s) for c, s, _q in _of(text, lang, "percent_change")] == [(0.8, Status.consistent)]
+    assert [s for _c, s, _q in _of(text.replace(change, wrong), lang, "percent_change")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize("text", [
+    "Applications rose to 5,400 applications and 3,100 applications were approved. That was 12 percent more "
+    "than last year's 4,820.\n",
+    "Applications rose to 5,400 and grants to 3,100. That was 12 percent more than last year's 4,820.\n",
+])
+def test_a_change_with_two_figures_it_may_be_said_of_gives_no_rule(text: str) -> None:
+    assert _of(text, "en", "percent_change") == []
+
+
+# -- a group's count and its share of the total stated before ------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "share", "wrong"), [
+    ("A total of 48,000 students sat the exams this summer.\n\nCity schools entered 18,000 of the candidates, "
+     "or 37.5 percent.\n", "en", "37.5 percent", "47.5 percent"),
+    ("امسال در مجموع ۴۸ هزار دانش‌آموز در امتحانات شرکت کردند.\n\nمدارس شهری ۱۸ هزار نفر از داوطلبان، یعنی "
+     "۳۷٫۵ درصد را معرفی کردند.\n", "fa", "۳۷٫۵ درصد", "۴۷٫۵ درصد"),
+])
+def test_a_groups_share_is_of_the_total_stated_before(text: str, lang: str, share: str, wrong: str) -> None:
+    assert [(c, s) for c, s, _q in _of(text, lang, "percent_of")] == [(0.75, Status.consistent)]
+    assert [s for _c, s, _q in _of(text.replace(share, wrong), lang, "percent_of")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # girls are some of the students: their share is of the girls, whose number is not given
+    ("۲ هزار و ۴۰۰ دانش‌آموز و ۳۰۰ معلم در طرح شرکت کردند. ۱۲۰۰ نفر از دختران، یعنی ۴۰ درصد، قبول شدند.\n", "fa"),
+    ("A total of 2,400 students sat the exams. 1,200 of the girls, or 40 percent, passed.\n", "en"),
+    # the noun names another figure than the total: "3,000 girls"
+    ("A total of 5,000 pupils sat the exams. There were 3,000 entrants. 1,200 of the entrants, or 40 percent, "
+     "passed.\n", "en"),
+])
+def test_a_share_of_a_subgroup_is_not_of_the_total(text: str, lang: str) -> None:
+    assert [s for _c, s, _q in _of(text, lang, "percent_of") if s is Status.inconsistent] == []
