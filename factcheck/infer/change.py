@@ -31,7 +31,7 @@ from ..kinds.percentage_points import PercentagePointsRule
 from ..model import Claim, Hedge, Source
 from . import Proposal, pattern
 from .doc import Cue, Doc, Figure
-from .pairs import Pair, pairs, than_changes, when_pairs
+from .pairs import Pair, pairs, said_before, than_changes, when_pairs
 from .resolve import unify
 
 # "made up" / "makes up" states a share, not a rise
@@ -126,7 +126,13 @@ def _nearest_pair(doc: Doc, ps: Sequence[Pair], f: Figure) -> Pair | None:
 def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
     """Old → new from "X ... compared with Y last year" and «این آمار ... سال گذشته Y بود»."""
     for f in doc.figures:
-        if not (f.is_count or f.is_percent) or not _EARLIER.search(doc.after(f, 40) + " " + doc.before(f, 40)):
+        if not (f.is_count or f.is_percent or f.is_bare) or not _EARLIER.search(
+                doc.after(f, 40) + " " + doc.before(f, 40)):
+            continue
+        if f.is_bare:
+            # "Applications rose to 5,400. That is up 12 percent from 4,820 last year."
+            if not any(g.is_count for g in doc.in_sentence(f.sentence) if g.start < f.start):
+                yield from _said_before(doc, f)
             continue
         # A percentage is compared with an earlier percentage («… ۷۱ درصد … نسبت به سال گذشته
         # که ۶۴ درصد بود»), a count with an earlier count; figures of other kinds in between
@@ -151,6 +157,17 @@ def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
             named = _named_rate(doc, f)
             if named is not None:
                 yield Pair(f, *named), 0.75
+        elif f.is_count and not earlier:
+            yield from _said_before(doc, f)
+
+
+def _said_before(doc: Doc, f: Figure) -> Iterator[tuple[Pair, float]]:
+    """The older figure in a sentence opening on "That was", "This is": the newer is the one before."""
+    new = said_before(doc, f, f, opening_only=True)
+    if new is not None:
+        lo = doc.sentences[f.sentence][0]
+        words = doc.text[lo:f.start]
+        yield Pair(f, new, Cue(words.strip(), lo + len(words) - len(words.lstrip()), f.start)), 0.8
 
 
 def _named_rate(doc: Doc, f: Figure) -> tuple[Figure, Cue] | None:

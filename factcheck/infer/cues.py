@@ -145,7 +145,7 @@ TOTAL = re.compile(
 OF_TOTAL = re.compile(
     r"^[\s\u064b-\u065f]*(?:of\s+(?:the\s+)?(?:total|whole|overall)\b(?!\s*(?:of\b|[\d$€£]))|"
     # "of all admissions": the whole is named by its noun, and nothing narrows it before the clause ends
-    r"of\s+all\s+(?P<noun>[a-z]{3,})\b(?=\s*(?:[.,;:)]|$))|"
+    r"of\s+all\s+(?P<noun>[a-z]{3,}(?:\s+[a-z]{3,})?)\b(?=\s*(?:[.,;:)]|$))|"
     r"(?:از\s+)?(?:کل|مجموع)(?!\w)(?!\s*(?:\d|از(?!\w)))(?:\s+(?P<noun_fa>[^\W\d]{3,}))?)")
 
 #: Words naming the rest of a whole: an unstated part, or a part that completes the whole.

@@ -178,16 +178,23 @@ _ANAPHOR = re.compile(r"^\W*(?:that|this|it|the (?:figure|number|total|tally))\s
                       r"^\W*(?:این|که این) (?:رقم|آمار|تعداد|میزان|شمار)(?:\s+[^\W\d]+){0,2}?\s*$")
 
 
-def said_before(doc: Doc, at: Figure, old: Figure) -> Figure | None:
+#: The same opening with anything after it: "That is up 12 percent from 4,820 last year".
+_ANAPHOR_OPENING = re.compile(r"\W*(?:that|this|it|the (?:figure|number|total|tally))\s+(?:was|is|represents|"
+                              r"represented|marks|marked|means|meant)\b")
+
+
+def said_before(doc: Doc, at: Figure, old: Figure, *, opening_only: bool = False) -> Figure | None:
     """The newer figure a sentence opening on "That was" / «این رقم» points back to.
 
-    The sentence must open with the words right before ``at``; the figure is the one figure of
-    ``old``'s thing in the sentence before (older ends of its changes left out), else none.
+    The sentence must open with the words right before ``at`` (with ``opening_only``, just open
+    with "That was", "This is" …); the figure is the one figure of ``old``'s thing in the sentence
+    before (older ends of its changes left out), else none.
     """
     if at.sentence == 0:
         return None
     lo = doc.sentences[at.sentence][0]
-    if _ANAPHOR.match(doc.norm[lo:at.start]) is None:
+    opens = _ANAPHOR_OPENING.match(doc.norm, lo) if opening_only else _ANAPHOR.match(doc.norm[lo:at.start])
+    if opens is None:
         return None
     olds = {q.old.id for q in pairs(doc)}
     prev = [g for g in doc.in_sentence(at.sentence - 1) if g.is_count and g.id not in olds

@@ -102,9 +102,10 @@ def _shares(doc: Doc) -> Iterator[Figure]:
             yield f
 
 
-def _part_before(doc: Doc, p: Figure) -> Figure | None:
-    """The count a share is attached to: "21,903 (32.9%)", «۲ هزار تماس از آن‌ها، معادل ۳.۶ درصد»."""
-    prev = [f for f in doc.in_sentence(p.sentence) if f.end <= p.start and f.is_count]
+def _part_before(doc: Doc, p: Figure, *, bare: bool = False) -> Figure | None:
+    """The count a share is attached to: "21,903 (32.9%)", «۲ هزار تماس از آن‌ها، معادل ۳.۶ درصد»
+    (with ``bare``, also a number with no noun: "18,000, or 37.5 percent, of the candidates")."""
+    prev = [f for f in doc.in_sentence(p.sentence) if f.end <= p.start and (f.is_count or (bare and f.is_bare))]
     if not prev:
         return None
     a = prev[-1]
@@ -162,8 +163,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
             done.add(s.id)
             yield plain
             continue
-        part = _part_before(doc, s)
-        if part is None and (part := _part_before_that(doc, s)) is None:
+        part = _part_before(doc, s) or _part_before_that(doc, s) or _bare_of_group(doc, s)
+        if part is None:
             named = _named_part(doc, s, parts_of)
             if named is not None:
                 done.add(s.id)
@@ -265,11 +266,11 @@ def _of_stated_total(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]
     m = OF_TOTAL.match(doc.norm[s.end:s.end + 40])
     if m is None:
         return None
-    total = stated_total(doc, part, exclude=parts_of, noun=m.group("noun") or m.group("noun_fa"))
+    total = stated_total(doc, part, exclude=parts_of, noun=m.group("noun") or m.group("noun_fa"), classifier=True)
     if total is None:
         return None
     whole = total.figure
-    retype = unify(doc, [part, whole])
+    retype = unify(doc, [part, whole], classifier=True)
     if retype is None:
         return None
     cue = Cue(doc.text[s.end + m.start():s.end + m.end()].strip(), s.end + m.start(), s.end + m.end())
@@ -288,6 +289,9 @@ def _of_group(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Pr
     people stated before (see :func:`factcheck.infer.totals.group_total`)."""
     noun = group_noun(doc, part)
     if noun is None or not _GROUP_SHARE.match(doc.between(part, s)):
+        # "18,000 (37.5 percent) of the candidates", «۱۸ هزار نفر (۳۷٫۵ درصد) از داوطلبان»
+        noun = group_noun(doc, part, share=s)
+    if noun is None:
         return None
     total = group_total(doc, part, noun, exclude=parts_of)
     if total is None:
@@ -296,7 +300,7 @@ def _of_group(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Pr
     retype = unify(doc, [part, whole], classifier=True)
     if retype is None:
         return None
-    at = doc.norm.index(noun, part.end)
+    at = doc.norm.index(noun, part.end)  # the group's noun, after the count or after its share
     cue = Cue(doc.text[at:at + len(noun)], at, at + len(noun))
     return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
                                   confidence=total.confidence,
@@ -309,6 +313,15 @@ def _of_group(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Pr
 #: a clause on the count that gives its share of a named total.
 _THAT_SHARE = re.compile(r"^\s*(?:[^\W\d]+\s+){0,4}?(?:که|which (?:is|was|represents|represented|made up|"
                          r"accounts for|accounted for)|representing|accounting for)\s*$")
+
+
+def _bare_of_group(doc: Doc, s: Figure) -> Figure | None:
+    """A number with no noun whose share and group follow: "entered 18,000, or 37.5 percent, of the
+    candidates", "18,000 (37.5 percent) of the candidates" (it counts the group's people)."""
+    part = _part_before(doc, s, bare=True)
+    if part is None or not part.is_bare or part.value is None:
+        return None
+    return part if group_noun(doc, part) is not None or group_noun(doc, part, share=s) is not None else None
 
 
 def _part_before_that(doc: Doc, s: Figure) -> Figure | None:

@@ -109,10 +109,19 @@ def _days(doc: Doc, f: Figure) -> Fraction | None:
     return (lo + hi) / 2
 
 
+def _stem(noun: str) -> str:
+    """The word an English noun is matched by: its last word, without a plural s ("hospital stays" by
+    "stay"); a Persian one as written (its parts are one word, «شرکت کنندگان»)."""
+    if not noun.isascii():
+        return noun
+    word = noun.split()[-1]
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
 def _named_elsewhere(doc: Doc, noun: str, whole: Figure, pool: list[Figure]) -> bool:
     """Another figure of ``pool`` is written with ``noun`` and the whole is not ("3,000 girls" and
     "5,000 students" before "1,200 of the girls"): the noun names that other figure's group."""
-    stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+    stem = _stem(noun)
 
     def named(g: Figure) -> bool:
         words = doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])]
@@ -172,17 +181,27 @@ def _total_word(doc: Doc, g: Figure) -> Cue | None:
 #: "of the candidates", «از متقاضیان» right after a count: the group it is a part of, named by one noun.
 _GROUP = {
     "en": re.compile(r"\s*of\s+(?:all\s+)?the\s+(?P<n>[a-z]{3,})\b(?!\s+(?:of|in|from|at|who|with)\b)"),
-    "fa": re.compile(r"\s*از\s+(?:میان\s+|بین\s+)?(?P<n>[^\W\d]{3,})(?:\s+(?:ها|های))?(?=\s*[,،(]|\s+(?:یعنی|معادل))"),
+    # a Persian noun may be written in two parts («شرکت‌کنندگان» is «شرکت کنندگان» once normalised)
+    "fa": re.compile(r"\s*از\s+(?:میان\s+|بین\s+)?(?P<n>[^\W\d]{3,}(?:\s+(?:کنندگان|گان|ها|های))?)"
+                     r"(?=\s*[,،()]|\s+(?:یعنی|معادل|را)(?!\w))"),
 }
-_PRONOUNS = frozenset({"them", "these", "those", "آنها", "آنان", "اینها", "ایشان"})
+#: After a share, the close of its bracket or a comma before "of the candidates".
+_AFTER_SHARE = re.compile(r"\s*[)\]]?\s*[,،]?")
+#: Not a group's noun: pronouns, and the whole itself ("of the total" is read by ``OF_TOTAL``).
+_PRONOUNS = frozenset({"them", "these", "those", "total", "whole", "آنها", "آنان", "اینها", "ایشان", "کل", "مجموع"})
 #: Groups that are a part of those counted, not all of them: "1,200 of the girls" is no share of the students.
 _SUBGROUP = re.compile(r"\b(children|adults|minors|elderly)\b|(?<!\w)(کودکان|بزرگسالان|سالمندان)(?!\w)")
 
 
-def group_noun(doc: Doc, f: Figure) -> str | None:
-    """The noun of "18,000 of the candidates" / «۱۸ هزار نفر از داوطلبان» right after ``f``, if any."""
+def group_noun(doc: Doc, f: Figure, *, share: Figure | None = None) -> str | None:
+    """The noun of "18,000 of the candidates" / «۱۸ هزار نفر از داوطلبان» right after ``f``, or
+    after the share that follows it ("18,000 (37.5 percent) of the candidates"), if any."""
     pat = _GROUP.get(doc.lang)
-    m = pat.match(doc.norm, f.end) if pat is not None else None
+    at = f.end
+    if share is not None:
+        closed = _AFTER_SHARE.match(doc.norm, share.end)
+        at = closed.end() if closed is not None else share.end
+    m = pat.match(doc.norm, at) if pat is not None else None
     if m is None or m.group("n") in _PRONOUNS:
         return None
     return m.group("n")
@@ -201,7 +220,7 @@ def group_total(doc: Doc, part: Figure, noun: str, *, exclude: Iterable[str] = (
     total = stated_total(doc, part, exclude=exclude, noun=noun, classifier=True)
     if total is None:
         return None
-    stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+    stem = _stem(noun)
     named = any(g.value == total.figure.value and re.search(
         rf"(?<!\w){re.escape(stem)}", doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])])
         for g in doc.figures if g.end <= part.start)
