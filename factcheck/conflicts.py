@@ -19,7 +19,7 @@ from .findings import Finding, Severity, Status
 from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import RuleBase
 from .numbers import format_number
-from .propagate import propagate
+from .propagate import Trace, propagate
 from .semantics import Bound, unscale
 from .units import canonical
 from .verdict import CONFIDENT, describe, finding, str_needed
@@ -27,6 +27,8 @@ from .verdict import CONFIDENT, describe, finding, str_needed
 __all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
 
 INF = float("inf")
+#: The lowest value of an unsigned claim set free (an int: propagation converts it fastest).
+_FLOOR = 0
 
 
 class _Explainer:
@@ -80,7 +82,7 @@ def _needed(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> dict[s
     out: dict[str, tuple[Bound, Bound] | None] = {}
     for cid in claim_ids:
         v = comp.vars[cid]
-        floor: Bound = -INF if comp.cs.claims[cid].signed else Fraction(0)
+        floor: Bound = -INF if comp.cs.claims[cid].signed else _FLOOR
         res = propagate(comp.problem, only=cons, domains={v: (floor, INF)}, exact=True)
         if res.failed is not None:
             out[cid] = None
@@ -111,7 +113,7 @@ def minimal_claims(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) ->
     """
     ids = list(dict.fromkeys(claim_ids))
     free: dict[str, tuple[Bound, Bound]] = {
-        cid: (-INF if comp.cs.claims[cid].signed else Fraction(0), INF) for cid in ids}
+        cid: (-INF if comp.cs.claims[cid].signed else _FLOOR, INF) for cid in ids}
 
     def fails(pinned: list[str], exact: bool) -> bool:
         domains: dict[int, tuple[Bound, Bound]] = {comp.vars[cid]: free[cid] for cid in ids if cid not in pinned}
@@ -168,10 +170,7 @@ def chains(comp: Compiler, rules: list[str], ids_of: Callable[[str], tuple[str, 
     """
     out: list[Finding] = []
     seen: list[frozenset[str]] = []
-
-    def fails(subset: list[str], exact: bool) -> bool:
-        tcons = [ci for x in subset for ci in comp.rule_cons[x]]
-        return bool(tcons) and propagate(comp.problem, only=tcons, exact=exact).failed is not None
+    fails = _RuleSets(comp).fails
 
     def core_of(candidates: list[str]) -> list[str] | None:
         if not fails(candidates, False):
@@ -199,6 +198,45 @@ def chains(comp: Compiler, rules: list[str], ids_of: Callable[[str], tuple[str, 
         used = set().union(*cores)
         active = [r for r in active if r not in used]
     return out
+
+
+class _RuleSets:
+    """Whether sets of rules fail together, answered without propagating when a float run
+    already made answers it: the last failing float run, over a superset of the rules, in
+    which the rules left out never narrowed anything (:class:`factcheck.propagate.Trace`).
+
+    Deletion asks about the current smallest set minus one rule at a time, and a conflict
+    is usually found before most rules of a component are revised at all, or by rules
+    that narrow nothing: those questions are answered by the run that found the set.
+    """
+
+    def __init__(self, comp: Compiler) -> None:
+        self.comp = comp
+        self._last: tuple[list[int], Trace] | None = None  # constraints, trace of the run
+
+    def fails(self, subset: list[str], exact: bool) -> bool:
+        rule_cons = self.comp.rule_cons
+        tcons = [ci for x in subset for ci in rule_cons[x]]
+        if not tcons:
+            return False
+        problem = self.comp.problem
+        if exact:
+            return propagate(problem, only=tcons, exact=True).failed is not None
+        last = self._last
+        if last is not None and len(tcons) < len(last[0]):
+            cons, trace = last
+            kept = set(tcons)
+            if (trace.steps <= 200 * len(tcons) + 1000  # within the smaller set's step limit
+                    and [ci for ci in cons if ci in kept] == tcons
+                    and not any(ci not in kept and ci in trace.stored for ci in cons)):
+                self._last = (tcons, trace)
+                return True
+        trace = Trace()
+        if propagate(problem, only=tcons, trace=trace).failed is None:
+            return False
+        if trace.replayable:
+            self._last = (tcons, trace)
+        return True
 
 
 def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple[str, ...]],

@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["INF", "Linear", "Mul", "Num", "Problem", "conv_hi", "conv_lo", "propagate"]
+__all__ = ["INF", "Linear", "Mul", "Num", "Problem", "Trace", "conv_hi", "conv_lo", "propagate"]
 
 try:  # the fast rational type for exact mode; Fraction when gmpy2 is not installed
     from gmpy2 import mpfr as _MPFR  # what mpq op ±inf gives; only ever an infinity here
@@ -37,6 +37,10 @@ except ImportError:  # pragma: no cover - gmpy2 is a dependency; the fallback is
 
 Num = float | Fraction
 INF = math.inf
+_NINF = -math.inf
+_INFS = (INF, _NINF)
+#: How many prepared sets of constraints a Problem keeps (see Problem.plan).
+_PLANS_KEPT = 16
 _nextafter = math.nextafter
 
 
@@ -77,6 +81,15 @@ class Problem:
         self.constraints: list[Constraint] = []
         self._float_linear: dict[int, tuple[tuple[float, ...], float, float]] = {}
         self._exact_linear: dict[int, tuple[object, tuple[Num, ...], Num, Num]] = {}
+        # Recently propagated sets of constraints, prepared (see _Plan): explaining one
+        # conflict propagates the same constraints again and again with one claim freed.
+        self._plans: dict[tuple[Any, ...], _Plan] = {}
+        # Each constraint as the loops read it, in floats and exactly (see _Row), and the
+        # exact bounds of variables in the backend's type: made once, whatever sets of
+        # constraints they are then propagated in (searching chains makes many).
+        self._rows: tuple[dict[int, _Row], dict[int, _Row]] = ({}, {})
+        self._qbounds: dict[int, tuple[Num, Num]] = {}
+        self._backend: object = _MPQ
 
     def exact_linear(self, ci: int) -> tuple[tuple[Num, ...], Num, Num]:
         """Coefficients and bounds of linear constraint ``ci`` in the exact backend's type
@@ -112,6 +125,48 @@ class Problem:
 
     def add(self, c: Constraint) -> None:
         self.constraints.append(c)
+
+    def plan(self, only: Sequence[int] | None, exact: bool) -> _Plan:
+        """The constraints ``only`` (all when None) prepared for propagation, kept for the
+        next few calls with the same constraints."""
+        if exact and self._backend is not _MPQ:  # the backend was switched (tests do)
+            self._rows = (self._rows[0], {})
+            self._qbounds = {}
+            self._plans.clear()
+            self._backend = _MPQ
+        key = (exact, _MPQ if exact else None, len(self.constraints) if only is None else tuple(only))
+        plans = self._plans
+        p = plans.get(key)
+        if p is None:
+            if len(plans) >= _PLANS_KEPT:
+                del plans[next(iter(plans))]
+            idx = list(range(len(self.constraints))) if only is None else list(only)
+            p = plans[key] = _Plan(self, idx, exact)
+        return p
+
+    def row(self, ci: int, exact: bool) -> _Row:
+        """Constraint ``ci`` as the propagation loops read it (see _Row), made once per mode."""
+        rows = self._rows[exact]
+        r = rows.get(ci)
+        if r is None:
+            c = self.constraints[ci]
+            if isinstance(c, Linear):
+                coefs, c_lo, c_hi = self.exact_linear(ci) if exact else self.float_linear(ci)
+                plain = not any(a.__class__ is float for a in coefs)
+                signs = tuple(1 if a > 0 else (0 if a == 0 else -1) for a in coefs)
+                r = (True, coefs, c.vars, c_lo, c_hi, c, plain, signs,
+                     c_lo.__class__ is float and c_lo in _INFS, c_hi.__class__ is float and c_hi in _INFS)
+            else:
+                r = (False, c.z, c.x, c.y, c, (c.z, c.x, c.y))
+            rows[ci] = r
+        return r
+
+    def exact_bounds(self, v: int) -> tuple[Num, Num]:
+        """The bounds of variable ``v`` in the exact backend's type, converted once."""
+        b = self._qbounds.get(v)
+        if b is None:
+            b = self._qbounds[v] = (_rational(self.lo[v]), _rational(self.hi[v]))
+        return b
 
 
 class _Ops:
@@ -166,6 +221,8 @@ _GRID = 1 << 96
 #: Exact bounds are kept within 2**1000 in magnitude (see _coarse), below float range.
 _CAP_BITS = 1000
 _CAP = 1 << _CAP_BITS
+#: Below this magnitude _coarse never widens a bound to the cap (see _narrow_q).
+_QCAP: Any = (_MPQ or Fraction)(1 << (_CAP_BITS - 1))
 
 
 def _coarse(x: Num, *, floor: bool) -> Num:
@@ -295,6 +352,28 @@ class Result:
     empty_var: int | None
 
 
+@dataclass
+class Trace:
+    """What one float propagation did, for a caller that replays it (see below).
+
+    A run over constraints S that ends in a failure or a fixpoint, with ``steps``
+    revisions, replays exactly over any S' that keeps the order of S and drops only
+    constraints outside ``stored`` (those that never narrowed a bound: each of their
+    revisions changed nothing and queued nothing), if ``steps`` is within the step limit
+    of S'.  The S' run makes the same revisions minus the dropped ones and ends the same
+    way — with the same failing constraint, which is in ``stored``.
+    """
+
+    #: Constraints that stored a bound (even one too small to queue others), and the one
+    #: that failed.
+    stored: set[int] = field(default_factory=set)
+    steps: int = 0
+    #: The run ended at a fixpoint or a failure met while propagating (not at the step
+    #: limit, not at an empty starting domain): only then can it be replayed.
+    replayable: bool = False
+    last: int = -1  # the constraint being revised
+
+
 def propagate(
     problem: Problem,
     *,
@@ -302,6 +381,7 @@ def propagate(
     only: Sequence[int] | None = None,
     domains: dict[int, tuple[Num, Num]] | None = None,
     max_steps: int | None = None,
+    trace: Trace | None = None,
 ) -> Result:
     """Narrow every domain until a fixpoint, or until one becomes empty.
 
@@ -310,8 +390,9 @@ def propagate(
     have to be).  Termination is guaranteed by ``max_steps`` and by ignoring narrowings
     smaller than a relative 1e-12 (loops such as ``x = 1.0001 * y`` otherwise creep).
     Exact results are Fractions (or ints, or float infinities) whatever the backend.
+    ``trace``, in floats, records what the run did (see :class:`Trace`).
     """
-    res = _propagate(problem, exact, only, domains, max_steps)
+    res = problem.plan(only, exact).run(domains, max_steps, trace)
     if exact and _MPQ is not None:
         # Converted as they are read: most callers only ask whether propagation failed.
         res.lo = _AsFractions(res.lo)
@@ -337,159 +418,509 @@ class _AsFractions(Mapping[int, Num]):
         return len(self._raw)
 
 
+
 def _propagate(problem: Problem, exact: bool, only: Sequence[int] | None,
                domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None) -> Result:
     """:func:`propagate`, with exact results in the backend's type."""
-    ops = _EXACT if exact else _FAST
-    cons = problem.constraints
-    idx = list(range(len(cons))) if only is None else list(only)
-    watch: dict[int, list[int]] = {}
-    for ci in idx:
-        c = cons[ci]
-        vs = c.vars if isinstance(c, Linear) else (c.z, c.x, c.y)
-        for v in vs:
-            watch.setdefault(v, []).append(ci)
-    # Domains only of the variables these constraints touch: the work is proportional to
-    # the constraints propagated, not to the whole problem.
-    src_lo, src_hi = (problem.lo, problem.hi) if exact else (problem.flo, problem.fhi)
-    if exact and _MPQ is not None:
-        lo: dict[int, Num] = {v: _rational(src_lo[v]) for v in watch}
-        hi: dict[int, Num] = {v: _rational(src_hi[v]) for v in watch}
-    else:
-        lo = {v: src_lo[v] for v in watch}
-        hi = {v: src_hi[v] for v in watch}
-    if domains:
-        for v, (a, b) in domains.items():
-            lo[v], hi[v] = ops.conv_lo(a), ops.conv_hi(b)
-    for v in watch:
-        if lo[v] > hi[v]:
-            return Result(lo, hi, cons[watch[v][0]], v)
-    queue = deque(idx)
-    queued = set(idx)
-    steps = 0
-    limit = max_steps if max_steps is not None else 200 * max(1, len(idx)) + 1000
+    return problem.plan(only, exact).run(domains, max_steps)
 
-    def narrow(v: int, a: Num, b: Num) -> bool | None:
-        """Intersect; True if the domain shrank noticeably, None if it became empty."""
+
+# A constraint as the loops read it.  A Linear is (True, coefs, vars, lo, hi, constraint,
+# plain, signs, lo_inf, hi_inf): its numbers in the mode's type, ``plain`` when no
+# coefficient is a float (always, in exact mode, for constraints the kinds make), the sign
+# of each coefficient (1, 0, -1) and whether each bound is infinite.  A Mul is
+# (False, z, x, y, constraint, (z, x, y)).
+_Row = tuple[Any, ...]
+
+
+class _Plan:
+    """A set of constraints prepared once for propagation in one number mode.
+
+    Which constraints watch each variable, each constraint's numbers converted, and the
+    starting domains of the variables they touch: what every propagation of the same
+    constraints would otherwise redo (explaining a conflict propagates the same rule once
+    per claim, with that claim freed).  :meth:`run` copies the domains and propagates.
+    """
+
+    __slots__ = ("cons", "empty", "exact", "hi", "idx", "limit", "lo", "rows", "watch")
+
+    def __init__(self, problem: Problem, idx: list[int], exact: bool) -> None:
+        rows = problem._rows[exact]
+        row = problem.row
+        watch: dict[int, list[int]] = {}
+        for ci in idx:
+            r = rows.get(ci) or row(ci, exact)
+            for v in r[2] if r[0] else r[5]:
+                w = watch.get(v)
+                if w is None:
+                    watch[v] = [ci]
+                elif ci not in w:  # a constraint is queued once however often it names v
+                    w.append(ci)
+        self.cons = problem.constraints
+        self.exact = exact
+        self.idx = idx
+        self.rows = rows  # the problem's: every constraint of idx is in it
+        self.watch = watch
+        # Domains only of the variables these constraints touch: the work is proportional
+        # to the constraints propagated, not to the whole problem.
         if exact:
-            a = _coarse(a, floor=True)
-            b = _coarse(b, floor=False)
-        changed = False
-        ol, oh = lo[v], hi[v]
-        if a > ol:
-            lo[v] = a
-            changed = changed or _noticeable(ol, a, oh)
-        if b < oh:
-            hi[v] = b
-            changed = changed or _noticeable(oh, b, ol)
-        if lo[v] > hi[v]:
-            return None
-        return changed
+            qb = problem._qbounds
+            bounds = [qb.get(v) or problem.exact_bounds(v) for v in watch]
+            self.lo: dict[int, Num] = dict(zip(watch, [b[0] for b in bounds], strict=True))
+            self.hi: dict[int, Num] = dict(zip(watch, [b[1] for b in bounds], strict=True))
+        else:
+            flo, fhi = problem.flo, problem.fhi
+            self.lo = {v: flo[v] for v in watch}
+            self.hi = {v: fhi[v] for v in watch}
+        self.empty = self._first_empty(self.lo, self.hi)
+        self.limit = 200 * max(1, len(idx)) + 1000
 
+    def _first_empty(self, lo: dict[int, Num], hi: dict[int, Num]) -> int | None:
+        for v in self.watch:
+            if lo[v] > hi[v]:
+                return v
+        return None
+
+    def run(self, domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None,
+            trace: Trace | None = None) -> Result:
+        """Propagate from the starting domains, some of them overridden by ``domains``."""
+        lo = self.lo.copy()
+        hi = self.hi.copy()
+        empty = self.empty
+        if domains:
+            conv_l, conv_h = (_rational, _rational) if self.exact else (conv_lo, conv_hi)
+            watch = self.watch
+            for v, (a, b) in domains.items():
+                # Floats (infinities, in practice) are already in both modes' type.
+                a = a if a.__class__ is float else conv_l(a)
+                b = b if b.__class__ is float else conv_h(b)
+                lo[v] = a
+                hi[v] = b
+                if a > b and v in watch:
+                    empty = -1
+            if empty is not None:  # the first empty variable in the watch order
+                empty = self._first_empty(lo, hi)
+        if empty is not None:
+            return Result(lo, hi, self.cons[self.watch[empty][0]], empty)
+        limit = max_steps if max_steps is not None else self.limit
+        if self.exact:
+            return _loop_exact(self, lo, hi, limit)
+        res = _loop_float(self, lo, hi, limit, trace)
+        if trace is not None and res.failed is not None:
+            trace.stored.add(trace.last)
+            trace.replayable = True
+        return res
+
+
+
+
+# The two loops below are the same HC4 propagation, specialised per number mode so that
+# the hot path makes few calls per arithmetic operation.  They must give exactly what the
+# generic helpers above give (same operations, same order, same rounding, same types): a
+# property test compares them with a frozen copy of the generic loop
+# (tests/test_propagate_reference.py).
+#
+# In a linear revise, the bounds of "every term but j" are folds over the terms in order,
+# skipping j; the folds of terms 0..j-1 are shared between all j (a running prefix), so
+# each j only folds the terms after it — the same additions, in the same order, as
+# folding the whole list each time.  A narrowing is queued for the constraints watching
+# the variable as it happens, which is the order the generic loop queues them in.
+
+
+def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int,
+                trace: Trace | None = None) -> Result:
+    """Floats, every bound rounded outward: ``dn(x)`` is ``nextafter(x, -inf)`` except for
+    ``inf`` (which stays), ``up`` the mirror image."""
+    rows = plan.rows
+    watch = plan.watch
+    nx = _nextafter
+    queue = deque(plan.idx)
+    queued = set(plan.idx)
+    steps = 0
     while queue:
         steps += 1
         if steps > limit:
             break
         ci = queue.popleft()
         queued.discard(ci)
-        c = cons[ci]
-        touched: list[int] = []
-        if isinstance(c, Linear):
-            n = len(c.vars)
-            coefs: tuple[Num, ...]
-            c_lo: Num
-            c_hi: Num
-            if exact:
-                coefs, c_lo, c_hi = problem.exact_linear(ci)
-            else:
-                coefs, c_lo, c_hi = problem.float_linear(ci)
-            # Bounds of each term a_i * x_i, then of the whole sum.
-            tl: list[Num] = []
-            th: list[Num] = []
+        if trace is not None:
+            trace.steps = steps
+            trace.last = ci
+        row = rows[ci]
+        if row[0]:
+            _, coefs, vs, c_lo, c_hi, c, _plain, signs, c_lo_inf, c_hi_inf = row
+            n = len(vs)
+            tl: list[Any] = []
+            th: list[Any] = []
             for j in range(n):
-                a, v = coefs[j], c.vars[j]
-                if a >= 0:
-                    tl.append(ops.dn(_mul(a, lo[v])))
-                    th.append(ops.up(_mul(a, hi[v])))
-                else:
-                    tl.append(ops.dn(_mul(a, hi[v])))
-                    th.append(ops.up(_mul(a, lo[v])))
+                a = coefs[j]
+                v = vs[j]
+                sg = signs[j]
+                if sg > 0:
+                    p = a * lo[v]
+                    q = a * hi[v]
+                elif sg:
+                    p = a * hi[v]
+                    q = a * lo[v]
+                else:  # 0 · inf is 0 here
+                    p = q = 0.0
+                tl.append(p if p == INF else nx(p, _NINF))
+                th.append(q if q == _NINF else nx(q, INF))
+            pl: Any = 0  # folds of tl[:j] and th[:j]
+            ph: Any = 0
             for j in range(n):
-                a, v = coefs[j], c.vars[j]
-                if a == 0:
-                    continue
-                # rest = sum of the other terms; a*x_j in [c_lo - rest_hi, c_hi - rest_lo]
-                rl: Num = 0
-                rh: Num = 0
-                if exact:
-                    rl = ops.dn(_total(tl[:j] + tl[j + 1:]))
-                    rh = ops.up(_total(th[:j] + th[j + 1:]))
-                else:
-                    for k in range(n):
-                        if k != j:
-                            rl = ops.dn(rl + tl[k])
-                            rh = ops.up(rh + th[k])
-                slo = ops.dn(c_lo - rh) if not (_isinf(c_lo) or _isinf(rh)) else -INF
-                shi = ops.up(c_hi - rl) if not (_isinf(c_hi) or _isinf(rl)) else INF
-                if a > 0:
-                    nlo = ops.dn(_div(slo, a)) if not _isinf(slo) else -INF
-                    nhi = ops.up(_div(shi, a)) if not _isinf(shi) else INF
-                else:
-                    nlo = ops.dn(_div(shi, a)) if not _isinf(shi) else -INF
-                    nhi = ops.up(_div(slo, a)) if not _isinf(slo) else INF
-                r = narrow(v, nlo, nhi)
-                if r is None:
-                    return Result(lo, hi, c, v)
-                if r:
-                    touched.append(v)
-                    if a >= 0:
-                        tl[j] = ops.dn(_mul(a, lo[v]))
-                        th[j] = ops.up(_mul(a, hi[v]))
+                sg = signs[j]
+                if sg:
+                    a = coefs[j]
+                    rl = pl
+                    rh = ph
+                    for k in range(j + 1, n):
+                        s = rl + tl[k]
+                        rl = s if s == INF else nx(s, _NINF)
+                        s = rh + th[k]
+                        rh = s if s == _NINF else nx(s, INF)
+                    # a*x_j in [c_lo - rest_hi, c_hi - rest_lo]
+                    if c_lo_inf or rh in _INFS:
+                        slo = _NINF
                     else:
-                        tl[j] = ops.dn(_mul(a, hi[v]))
-                        th[j] = ops.up(_mul(a, lo[v]))
+                        s = c_lo - rh
+                        slo = s if s == INF else nx(s, _NINF)
+                    if c_hi_inf or rl in _INFS:
+                        shi = INF
+                    else:
+                        s = c_hi - rl
+                        shi = s if s == _NINF else nx(s, INF)
+                    if sg < 0:
+                        slo, shi = shi, slo
+                    if slo in _INFS:
+                        nlo = _NINF
+                    else:
+                        s = slo / a
+                        nlo = s if s == INF else nx(s, _NINF)
+                    if shi in _INFS:
+                        nhi = INF
+                    else:
+                        s = shi / a
+                        nhi = s if s == _NINF else nx(s, INF)
+                    v = vs[j]
+                    ol = lo[v]
+                    oh = hi[v]
+                    changed = False
+                    if nlo > ol:
+                        lo[v] = nlo
+                        changed = _noticeable_f(ol, nlo, oh)
+                        if trace is not None:
+                            trace.stored.add(ci)
+                    else:
+                        nlo = ol
+                    if nhi < oh:
+                        hi[v] = nhi
+                        changed = changed or _noticeable_f(oh, nhi, ol)
+                        if trace is not None:
+                            trace.stored.add(ci)
+                    else:
+                        nhi = oh
+                    if nlo > nhi:
+                        return Result(lo, hi, c, v)
+                    if changed:
+                        for cj in watch[v]:
+                            if cj != ci and cj not in queued:
+                                queue.append(cj)
+                                queued.add(cj)
+                        if sg > 0:
+                            p = a * nlo
+                            q = a * nhi
+                        else:
+                            p = a * nhi
+                            q = a * nlo
+                        tl[j] = p if p == INF else nx(p, _NINF)
+                        th[j] = q if q == _NINF else nx(q, INF)
+                s = pl + tl[j]
+                pl = s if s == INF else nx(s, _NINF)
+                s = ph + th[j]
+                ph = s if s == _NINF else nx(s, INF)
             # A sum that cannot reach [c_lo, c_hi] at all (e.g. no variables) is a failure.
-            total_lo = _total(tl) if exact else sum(tl)
-            total_hi = _total(th) if exact else sum(th)
-            if total_lo > c_hi or total_hi < c_lo:
-                return Result(lo, hi, c, c.vars[0] if c.vars else None)
+            if sum(tl) > c_hi or sum(th) < c_lo:
+                return Result(lo, hi, c, vs[0] if vs else None)
         else:
-            z, x, y = c.z, c.x, c.y
-            a, b = _imul(ops, lo[x], hi[x], lo[y], hi[y])
-            r = narrow(z, a, b)
+            _, z, x, y, c, _zxy = row
+            if trace is not None:
+                before = [lo[z], hi[z], lo[x], hi[x], lo[y], hi[y]]
+            # z = x·y, then x = z/y and y = z/x, each from the domains as they are then.
+            lx = lo[x]
+            hx = hi[x]
+            ly = lo[y]
+            hy = hi[y]
+            m1 = lx * ly if lx and ly else 0  # 0 · inf is 0 here
+            m2 = lx * hy if lx and hy else 0
+            m3 = hx * ly if hx and ly else 0
+            m4 = hx * hy if hx and hy else 0
+            s = min(m1, m2, m3, m4)
+            t = max(m1, m2, m3, m4)
+            r = _narrow_f(lo, hi, z, s if s == INF else nx(s, _NINF), t if t == _NINF else nx(t, INF))
             if r is None:
                 return Result(lo, hi, c, z)
             if r:
-                touched.append(z)
-            q = _idiv(ops, lo[z], hi[z], lo[y], hi[y])
-            if q is not None:
-                r = narrow(x, *q)
+                _enqueue(watch[z], ci, queue, queued)
+            for u, w in ((x, y), (y, x)):
+                wl = lo[w]
+                wh = hi[w]
+                if wl <= 0 <= wh:  # the quotient is unbounded
+                    continue
+                s, t = _fquot(lo[z], hi[z], wl, wh)
+                r = _narrow_f(lo, hi, u, s, t)
                 if r is None:
-                    return Result(lo, hi, c, x)
+                    return Result(lo, hi, c, u)
                 if r:
-                    touched.append(x)
-            q = _idiv(ops, lo[z], hi[z], lo[x], hi[x])
-            if q is not None:
-                r = narrow(y, *q)
-                if r is None:
-                    return Result(lo, hi, c, y)
-                if r:
-                    touched.append(y)
-        for v in touched:
-            for cj in watch.get(v, ()):
-                if cj != ci and cj not in queued:
-                    queue.append(cj)
-                    queued.add(cj)
+                    _enqueue(watch[u], ci, queue, queued)
+            if trace is not None and before != [lo[z], hi[z], lo[x], hi[x], lo[y], hi[y]]:
+                trace.stored.add(ci)
+    if trace is not None:
+        trace.replayable = not queue  # a fixpoint, not the step limit
     return Result(lo, hi, None, None)
 
 
+def _fquot(alo: Any, ahi: Any, blo: Any, bhi: Any) -> tuple[Any, Any]:
+    """``[a] / [b]`` in floats, rounded outward, ``b`` not containing zero (as _idiv)."""
+    if blo in _INFS or bhi in _INFS:
+        q = _idiv(_FAST, alo, ahi, blo, bhi)
+        assert q is not None
+        return q
+    # _div with a finite divisor: 0 when the dividend is 0, else the plain quotient.
+    d1 = alo / blo if alo else 0
+    d2 = alo / bhi if alo else 0
+    d3 = ahi / blo if ahi else 0
+    d4 = ahi / bhi if ahi else 0
+    s = min(d1, d2, d3, d4)
+    t = max(d1, d2, d3, d4)
+    return (s if s == INF else _nextafter(s, _NINF)), (t if t == _NINF else _nextafter(t, INF))
+
+
+def _enqueue(cs: list[int], ci: int, queue: deque[int], queued: set[int]) -> None:
+    for cj in cs:
+        if cj != ci and cj not in queued:
+            queue.append(cj)
+            queued.add(cj)
+
+
+def _narrow_f(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any) -> bool | None:
+    """Intersect; True if the domain shrank noticeably, None if it became empty."""
+    ol = lo[v]
+    oh = hi[v]
+    changed = False
+    if a > ol:
+        lo[v] = a
+        changed = _noticeable_f(ol, a, oh)
+    if b < oh:
+        hi[v] = b
+        changed = changed or _noticeable_f(oh, b, ol)
+    if lo[v] > hi[v]:
+        return None
+    return changed
+
+
+def _noticeable_f(old: float, new: float, other: float) -> bool:
+    """:func:`_noticeable` for floats."""
+    if old in _INFS:
+        return True
+    scale = max(abs(old), abs(new), 1e-300)
+    if other not in _INFS:
+        scale = max(scale, abs(other))
+    return abs(old - new) > 1e-12 * scale
+
+
+def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int) -> Result:
+    """Rationals (``mpq`` or Fraction) and float infinities, with no rounding but
+    :func:`_coarse` on every stored bound; sums that may hold infinities as :func:`_total`
+    makes them.  Products and quotients of rationals are made directly, anything with a
+    float in it by the generic :func:`_mul` and :func:`_div`."""
+    rows = plan.rows
+    watch = plan.watch
+    queue = deque(plan.idx)
+    queued = set(plan.idx)
+    steps = 0
+    while queue:
+        steps += 1
+        if steps > limit:
+            break
+        ci = queue.popleft()
+        queued.discard(ci)
+        row = rows[ci]
+        if row[0]:
+            _, coefs, vs, c_lo, c_hi, c, plain, signs, c_lo_inf, c_hi_inf = row
+            n = len(vs)
+            tl: list[Any] = []
+            th: list[Any] = []
+            for j in range(n):
+                a = coefs[j]
+                v = vs[j]
+                x, y = (lo[v], hi[v]) if signs[j] >= 0 else (hi[v], lo[v])
+                tl.append((a * x if a and x else 0) if plain and x.__class__ is not float else _mul(a, x))
+                th.append((a * y if a and y else 0) if plain and y.__class__ is not float else _mul(a, y))
+            # Running folds of tl[:j] and th[:j] as _total makes them: whether +inf and
+            # -inf were seen, and the sum of the rest.
+            lpos = lneg = hpos = hneg = False
+            lfin: Any = 0
+            hfin: Any = 0
+            for j in range(n):
+                sg = signs[j]
+                if sg:
+                    a = coefs[j]
+                    pos, neg, fin = lpos, lneg, lfin
+                    for k in range(j + 1, n):
+                        t = tl[k]
+                        if t.__class__ is float:
+                            if t == INF:
+                                pos = True
+                                continue
+                            if t == _NINF:
+                                neg = True
+                                continue
+                        fin += t
+                    rl = (math.nan if pos and neg else (INF if pos else _NINF)) if pos or neg else fin
+                    pos, neg, fin = hpos, hneg, hfin
+                    for k in range(j + 1, n):
+                        t = th[k]
+                        if t.__class__ is float:
+                            if t == INF:
+                                pos = True
+                                continue
+                            if t == _NINF:
+                                neg = True
+                                continue
+                        fin += t
+                    rh = (math.nan if pos and neg else (INF if pos else _NINF)) if pos or neg else fin
+                    # a*x_j in [c_lo - rest_hi, c_hi - rest_lo]
+                    slo: Any = _NINF if c_lo_inf or (rh.__class__ is float and rh in _INFS) else c_lo - rh
+                    shi: Any = INF if c_hi_inf or (rl.__class__ is float and rl in _INFS) else c_hi - rl
+                    if sg < 0:
+                        slo, shi = shi, slo
+                    nlo: Any
+                    nhi: Any
+                    if slo.__class__ is float and slo in _INFS:
+                        nlo = _NINF
+                    elif plain:
+                        nlo = slo / a if slo else 0  # _div by a rational: 0 stays 0
+                    else:
+                        nlo = _div(slo, a)
+                    if shi.__class__ is float and shi in _INFS:
+                        nhi = INF
+                    elif plain:
+                        nhi = shi / a if shi else 0
+                    else:
+                        nhi = _div(shi, a)
+                    v = vs[j]
+                    r = _narrow_q(lo, hi, v, nlo, nhi)
+                    if r is None:
+                        return Result(lo, hi, c, v)
+                    if r:
+                        for cj in watch[v]:
+                            if cj != ci and cj not in queued:
+                                queue.append(cj)
+                                queued.add(cj)
+                        x, y = (lo[v], hi[v]) if sg > 0 else (hi[v], lo[v])
+                        tl[j] = (a * x if a and x else 0) if plain and x.__class__ is not float else _mul(a, x)
+                        th[j] = (a * y if a and y else 0) if plain and y.__class__ is not float else _mul(a, y)
+                t = tl[j]
+                if t.__class__ is float and t in _INFS:
+                    if t == INF:
+                        lpos = True
+                    else:
+                        lneg = True
+                else:
+                    lfin += t
+                t = th[j]
+                if t.__class__ is float and t in _INFS:
+                    if t == INF:
+                        hpos = True
+                    else:
+                        hneg = True
+                else:
+                    hfin += t
+            # The folds now hold the whole sums, _total(tl) and _total(th).
+            total_lo = (math.nan if lpos and lneg else (INF if lpos else _NINF)) if lpos or lneg else lfin
+            total_hi = (math.nan if hpos and hneg else (INF if hpos else _NINF)) if hpos or hneg else hfin
+            if total_lo > c_hi or total_hi < c_lo:
+                return Result(lo, hi, c, vs[0] if vs else None)
+        else:
+            _, z, x, y, c, _zxy = row
+            lx = lo[x]
+            hx = hi[x]
+            ly = lo[y]
+            hy = hi[y]
+            if float in (lx.__class__, hx.__class__, ly.__class__, hy.__class__):
+                s, t = _imul(_EXACT, lx, hx, ly, hy)
+            else:
+                m1 = lx * ly if lx and ly else 0
+                m2 = lx * hy if lx and hy else 0
+                m3 = hx * ly if hx and ly else 0
+                m4 = hx * hy if hx and hy else 0
+                s = min(m1, m2, m3, m4)
+                t = max(m1, m2, m3, m4)
+            r = _narrow_q(lo, hi, z, s, t)
+            if r is None:
+                return Result(lo, hi, c, z)
+            if r:
+                _enqueue(watch[z], ci, queue, queued)
+            for u, w in ((x, y), (y, x)):
+                wl = lo[w]
+                wh = hi[w]
+                if wl <= 0 <= wh:  # the quotient is unbounded
+                    continue
+                al = lo[z]
+                ah = hi[z]
+                if float in (al.__class__, ah.__class__, wl.__class__, wh.__class__):
+                    q = _idiv(_EXACT, al, ah, wl, wh)
+                    assert q is not None
+                    s, t = q
+                else:
+                    d1 = al / wl if al else 0
+                    d2 = al / wh if al else 0
+                    d3 = ah / wl if ah else 0
+                    d4 = ah / wh if ah else 0
+                    s = min(d1, d2, d3, d4)
+                    t = max(d1, d2, d3, d4)
+                r = _narrow_q(lo, hi, u, s, t)
+                if r is None:
+                    return Result(lo, hi, c, u)
+                if r:
+                    _enqueue(watch[u], ci, queue, queued)
+    return Result(lo, hi, None, None)
+
+
+def _narrow_q(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any) -> bool | None:
+    """:func:`_narrow_f` for exact bounds, which are coarsened as they are stored."""
+    # _coarse keeps a rational whose denominator is within the grid and whose magnitude is
+    # below 2**999 (then its numerator has at most 1000 more bits than its denominator).
+    mpq = _MPQ
+    if not (a.__class__ is mpq and a.denominator <= _GRID and -_QCAP < a < _QCAP):
+        a = _coarse(a, floor=True)
+    if not (b.__class__ is mpq and b.denominator <= _GRID and -_QCAP < b < _QCAP):
+        b = _coarse(b, floor=False)
+    ol = lo[v]
+    oh = hi[v]
+    changed = False
+    if a > ol:
+        lo[v] = a
+        changed = _noticeable(ol, a, oh)
+    if b < oh:
+        hi[v] = b
+        changed = changed or _noticeable(oh, b, ol)
+    if lo[v] > hi[v]:
+        return None
+    return changed
+
+
 def _noticeable(old: Num, new: Num, other: Num) -> bool:
-    if _isinf(old):
+    if old.__class__ is float and old in _INFS:
         return True
     try:
-        scale = max(abs(float(old)), abs(float(new)), 1e-300)
-        if not _isinf(other):
+        # The same float conversions as always, each made once.
+        fo = float(old)
+        fn = float(new)
+        scale = max(abs(fo), abs(fn), 1e-300)
+        if not (other.__class__ is float and other in _INFS):
             scale = max(scale, abs(float(other)))
-        return abs(float(old) - float(new)) > 1e-12 * scale
+        return abs(fo - fn) > 1e-12 * scale
     except OverflowError:  # an exact bound beyond float range (loops of products grow)
         return old != new
