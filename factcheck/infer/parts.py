@@ -126,12 +126,16 @@ def _counts(doc: Doc, figs: list[Figure]) -> list[Figure]:
     return [f for f in figs if f.per_time == 0 and not f.is_percent and not f.is_ratio and f.value is not None]
 
 
-def breakdowns(doc: Doc) -> Iterator[Breakdown]:
-    """Every whole-then-parts and parts-then-total structure in the article."""
+def breakdowns(doc: Doc) -> tuple[Breakdown, ...]:
+    """Every whole-then-parts and parts-then-total structure in the article (computed once per
+    document: the parts and percent_of patterns both read them)."""
+    return doc.once(_breakdowns)
+
+
+def _breakdowns(doc: Doc) -> tuple[Breakdown, ...]:
     found = [*_whole_then_parts(doc), *_parts_then_total(doc), *_of_whole_part(doc), *_of_these_opening(doc)]
     found = _with_remainder(doc, found)
-    yield from found
-    yield from _rest_of_stated(doc, found)
+    return (*found, *_rest_of_stated(doc, found))
 
 
 #: A sentence opening on the rest of a whole: "The remaining $1 billion ...", «مابقی، یعنی ۱ میلیارد دلار».

@@ -124,7 +124,21 @@ def _members(doc: Doc, f: Figure, split: tuple[re.Pattern[str], ...]) -> set[int
 
 def _apart(doc: Doc, a: Figure, b: Figure) -> bool:
     """``a`` and ``b`` are said of different parts of a split (the capital, the provinces, the whole)."""
-    return any(_members(doc, a, split) != _members(doc, b, split) for split in _SPLITS)
+    return _memberships(doc, a) != _memberships(doc, b)
+
+
+def _memberships(doc: Doc, f: Figure) -> tuple[frozenset[int], ...]:
+    """:func:`_members` of every split for ``f``, read once per figure (lead and body figures are
+    compared pairwise, so a long article would otherwise read each clause again for every pair)."""
+    known = doc.once(_memberships_known)
+    got = known.get(f.id)
+    if got is None:
+        got = known[f.id] = tuple(frozenset(_members(doc, f, split)) for split in _SPLITS)
+    return got
+
+
+def _memberships_known(doc: Doc) -> dict[str, tuple[frozenset[int], ...]]:
+    return {}
 
 
 def _older(doc: Doc) -> frozenset[str]:

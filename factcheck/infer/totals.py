@@ -104,6 +104,18 @@ def _part_figures(doc: Doc) -> frozenset[str]:
 
 def _days(doc: Doc, f: Figure) -> Fraction | None:
     """How long the period a count is given for is, in days (the middle of its range), if the words say."""
+    known = doc.once(_days_known)
+    if f.id not in known:
+        known[f.id] = _read_days(doc, f)
+    return known[f.id]
+
+
+def _days_known(doc: Doc) -> dict[str, Fraction | None]:
+    """The periods of :func:`_days` read so far (each figure's read once per document)."""
+    return {}
+
+
+def _read_days(doc: Doc, f: Figure) -> Fraction | None:
     p = f.claim.period
     duration = p.duration if p is not None and p.duration else None
     if duration is None:
