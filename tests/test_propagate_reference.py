@@ -17,11 +17,15 @@ law it relies on is checked here too.
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 from fractions import Fraction
 from typing import Any
 
 import propagate_reference as reference
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,3 +180,16 @@ def test_a_traced_run_replays_without_the_constraints_that_narrowed_nothing(
     if res.failed is None:  # the same fixpoint, on the variables still constrained
         for v in again.lo:
             assert _same(again.lo[v], res.lo[v]) and _same(again.hi[v], res.hi[v])
+
+
+def test_every_propagation_of_an_evaluation_gives_the_generic_loops_results() -> None:
+    # The replay benchmark, at a small size: a synthetic graph with planted conflicts is
+    # evaluated, and each of its propagations (checks, deletions, explanations, chains)
+    # is run again by both loops and compared.
+    bench = ROOT / "benchmarks" / "propagate_replay.py"
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, str(bench), "--claims", "3000", "--repeat", "1", "--check"],
+                          capture_output=True, text=True, timeout=600, env=env, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "the same results from both loops" in proc.stdout
