@@ -64,6 +64,20 @@ def test_a_rest_with_no_stated_whole_or_parts_gives_no_sum(text: str) -> None:
     assert _of(text, "en", "sum") == []
 
 
+@pytest.mark.parametrize(("second", "shares"), [
+    # a bare rest takes the unit of the parts, and its share is of the whole
+    ("False alarms made up 5,616 incidents, while fires accounted for 3,744. The remaining 3,120, or 25 percent, "
+     "were road collisions.", 1),
+    # "of them" on the first part after the whole points at that whole
+    ("False alarms made up 5,616 of them and fires 3,744, and the remaining 3,120 were road collisions.", 0),
+])
+def test_a_rest_in_other_words(second: str, shares: int) -> None:
+    text = f"The service attended 12,480 incidents in 2024. {second}\n"
+    assert [s for _c, s, _q in _of(text, "en", "sum")] == [Status.consistent]
+    assert [s for _c, s, _q in _of(text, "en", "percent_of")] == [Status.consistent] * shares
+    assert [s for _c, s, _q in _of(text.replace("3,120", "3,520"), "en", "sum")] == [Status.inconsistent]
+
+
 def test_a_whole_said_first_in_the_sentence_before_the_rest() -> None:
     text = "Police recorded 84,600 offences, and thefts made up 71,910. The remaining 12,690 were drug cases.\n"
     assert [s for _c, s, _q in _of(text, "en", "sum")] == [Status.consistent]

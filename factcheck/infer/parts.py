@@ -32,7 +32,7 @@ from .cues import BINARY, COMPLEMENT, OF_TOTAL, TOTAL, each_times
 from .doc import Cue, Doc, Figure, normalise
 from .pairs import all_pairs, pairs
 from .resolve import unify
-from .totals import comparison_figures, group_noun, group_total, part_figures, stated_total
+from .totals import comparison_figures, group_noun, group_total, of_them_figures, part_figures, stated_total
 
 __all__ = ["Breakdown", "breakdowns"]
 
@@ -217,7 +217,7 @@ def _rest_of_stated(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
     taken = {f.id for b in found for f in (b.whole, *b.parts)}
     in_parts = {p.id for b in found for p in b.parts}
     older = comparison_figures(doc)
-    sub = part_figures(doc)
+    sub, of_them = part_figures(doc), of_them_figures(doc)
     paras = [m.end() for m in re.finditer(r"\n\s*\n", doc.norm)]
     for rest in _counts(doc, doc.figures):
         if rest.id in taken:
@@ -235,7 +235,9 @@ def _rest_of_stated(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
             continue
         same = [g for g in _counts(doc, span) if g.id not in older
                 and unify(doc, [ref, g], classifier=True) is not None]
-        if not same or any(g.id in sub or g.id in in_parts for g in same):
+        # a part of another figure there ("22,000 of the 25,000 girls") may be what the rest is of;
+        # "5,616 of them" is a part of the whole only as the first part after it (checked below)
+        if not same or any((g.id in sub and g.id not in of_them) or g.id in in_parts for g in same):
             continue
         # "1,560 of the applicants …, and the remaining 840": the rest of that group
         noun = next((n for g in same if (n := group_noun(doc, g)) is not None), None)
@@ -251,6 +253,8 @@ def _rest_of_stated(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
                            *(g.end for g in doc.in_sentence(whole.sentence) if g.end <= whole.start)])
             if not parts or doc.find(_PART_WORDS, head_lo, whole.start) or _share_after(doc, whole):
                 continue
+        if any(g.id in of_them for g in parts[1:]) or whole.id in of_them:
+            continue
         lo = max(doc.sentences[first][0], whole.end if whole.sentence >= first else 0)
         if not (doc.find(_PART_WORDS, lo, rest.start) or all(_share_after(doc, g) for g in parts)):
             continue

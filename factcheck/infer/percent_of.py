@@ -164,6 +164,8 @@ def find(doc: Doc) -> Iterator[Proposal]:
             yield plain
             continue
         part = _part_before(doc, s) or _part_before_that(doc, s) or _bare_of_group(doc, s)
+        if part is None and (bare := _part_before(doc, s, bare=True)) is not None and bare.id in across:
+            part = bare  # "The remaining 3,120, or 25 percent": a bare rest closing a breakdown across sentences
         if part is None:
             named = _named_part(doc, s, parts_of)
             if named is not None:

@@ -33,7 +33,8 @@ from .doc import Cue, Doc, Figure
 from .pairs import all_pairs, than_changes
 from .resolve import unify
 
-__all__ = ["Total", "comparison_figures", "group_noun", "group_total", "part_figures", "stated_total"]
+__all__ = ["Total", "comparison_figures", "group_noun", "group_total", "of_them_figures", "part_figures",
+           "stated_total"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Words placing a figure at the earlier time it is compared with.
@@ -82,13 +83,21 @@ def part_figures(doc: Doc) -> frozenset[str]:
     return doc.once(_part_figures)
 
 
+def of_them_figures(doc: Doc) -> frozenset[str]:
+    """The figures of :func:`part_figures` that are parts of something named before ("41,280 of them")."""
+    return doc.once(_of_them_figures)
+
+
+def _of_them_figures(doc: Doc) -> frozenset[str]:
+    return frozenset(f.id for f in doc.figures if _PART_OF_THEM.match(doc.norm[f.end:f.end + 30]))
+
+
 def _part_figures(doc: Doc) -> frozenset[str]:
-    out: set[str] = set()
+    out = set(of_them_figures(doc))
     for f in doc.figures:
         nxt = doc.figures[f.index + 1] if f.index + 1 < len(doc.figures) else None
-        of_next = (nxt is not None and nxt.sentence == f.sentence and not nxt.is_percent
-                   and _PART_OF_NEXT.match(doc.between(f, nxt)) is not None)
-        if of_next or _PART_OF_THEM.match(doc.norm[f.end:f.end + 30]):
+        if (nxt is not None and nxt.sentence == f.sentence and not nxt.is_percent
+                and _PART_OF_NEXT.match(doc.between(f, nxt)) is not None):
             out.add(f.id)
     return frozenset(out)
 
