@@ -177,6 +177,7 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
     except Exception:  # compiled one by one, the failing rule is reported as it would be
         return Compiled(ids, problems, unstated, rows.tolist())
     batch.commit()
+    screener.flat.refers_block(np.repeat(np.asarray(rule_nos, dtype=np.int64), lengths), var)
     undetermined = unstated.copy()
     undetermined[rows] |= batch.undetermined_rows
     return Compiled(ids, problems, undetermined, [])

@@ -146,6 +146,10 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             invalid(no, problem)
         else:
             is_valid[no] = True
+            if screener is not None:
+                index = screener.cols.index
+                known = all(cid in index for cid in claim_ids[rid])
+                screener.flat.refers(no, [index[cid] for cid in claim_ids[rid]] if known else None)
 
     # Kinds that compile many rules at once take all theirs on a large problem.
     batches: dict[str, list[int]] = {}
@@ -221,7 +225,11 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad] if local_bad else valid
-    groups = connected(good, ids_of) if flat is None else flat.suspect_components(good, ids_of)
+    if flat is None:
+        groups = connected(good, ids_of)
+    else:  # the screen takes the rules' numbers too, so it need not look up their names
+        good_nos = [no for no, ok in enumerate(is_valid) if ok and (not local_bad or rule_ids[no] not in local_bad)]
+        groups = flat.suspect_components(good, ids_of, good_nos)
     for comp_rules in groups:
         for r in comp_rules:
             comp.rule(r)
