@@ -21,7 +21,6 @@ from .model import RuleBase
 from .numbers import format_number
 from .propagate import Trace, propagate
 from .semantics import Bound, unscale
-from .units import canonical
 from .verdict import CONFIDENT, describe, finding, str_needed
 
 __all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
@@ -66,7 +65,7 @@ class _Explainer:
 
 
 def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
-    u = canonical(comp.cs.claims[cid].unit)
+    u = comp.unit(comp.cs.claims[cid].unit)  # canonical(), asked once per unit
     return unscale(_frac(lo), _frac(hi), u.lo, u.hi)
 
 
