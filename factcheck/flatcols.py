@@ -37,8 +37,10 @@ class FlatColumns:
         self._mul_blocks: list[tuple[Any, Any, Any, Any, Any]] = []
         # Which claims each rule refers to (its claim_ids), as (rule number, variable):
         # the screen groups rules into components by them without reading ids as strings.
+        # A compiler that records them records them for every rule it compiles.
         self._refs: list[tuple[int, int]] = []
         self._ref_blocks: list[tuple[Any, Any]] = []
+        self._refs_used = False
         self._refs_complete = True
 
     def _floats(self, x: Fraction | float) -> tuple[float, float, Fraction | float]:
@@ -81,6 +83,7 @@ class FlatColumns:
     def refers(self, rule_no: int, variables: list[int] | None) -> None:
         """Rule ``rule_no`` refers to the claims of these variables (None: to a claim that
         has none; the incidence is then left out of :meth:`arrays`)."""
+        self._refs_used = True
         if variables is None:
             self._refs_complete = False
         else:
@@ -88,19 +91,20 @@ class FlatColumns:
 
     def refers_block(self, rule_nos: Any, variables: Any) -> None:
         """As :meth:`refers` for many rules: parallel arrays, one entry per reference."""
+        self._refs_used = True
         self._ref_blocks.append((rule_nos, variables))
 
     def arrays(self) -> dict[str, Any]:
         """Every recorded constraint as numpy columns: linear constraints (``c_*``), their
         terms (``t_*``, ``t_con`` the constraint of each) and products (``m_*``); and,
-        when every compiled rule's claims were recorded, the references of rules to
+        when the compiler recorded every rule's claims, the references of rules to
         claims (``i_rule``, ``i_claim``: rule number and variable of each)."""
         import numpy as np
 
         a = self._recorded()
         if self._lin_blocks or self._mul_blocks:
             a = _with_blocks(a, self._lin_blocks, self._mul_blocks)
-        if self._refs_complete:
+        if self._refs_used and self._refs_complete:
             pairs = np.array(self._refs, dtype=np.int64).reshape(-1, 2)
             a["i_rule"] = np.concatenate([pairs[:, 0], *(r for r, _ in self._ref_blocks)]).astype(np.int64)
             a["i_claim"] = np.concatenate([pairs[:, 1], *(v for _, v in self._ref_blocks)]).astype(np.int64)
