@@ -21,7 +21,6 @@ from .model import RuleBase
 from .numbers import format_number
 from .propagate import Trace, propagate
 from .semantics import Bound, unscale
-from .units import canonical
 from .verdict import CONFIDENT, describe, finding, str_needed
 
 __all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
@@ -66,7 +65,7 @@ class _Explainer:
 
 
 def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
-    u = canonical(comp.cs.claims[cid].unit)
+    u = comp.unit(comp.cs.claims[cid].unit)  # canonical(), asked once per unit
     return unscale(_frac(lo), _frac(hi), u.lo, u.hi)
 
 
@@ -131,12 +130,12 @@ def _deletion(items: list[_T], fails: Callable[[list[_T], bool], bool]) -> list[
     themselves hold in exact arithmetic (``items`` must fail in floats).
 
     ``fails(subset, exact)`` propagates in floats or exactly.  Deletion runs in floats
-    first: floats are rounded outward, so a float propagation that holds proves the exact
-    one holds, and every item the float pass keeps is needed.  One exact check then proves
-    that what is left still fails — and so that all of ``items`` fail, since a subset is a
-    relaxation — with no separate confirmation of the whole.  Only if float rounding misled
-    the pass (a conflict within an ulp) is the whole checked, and the deletion repeated, in
-    exact arithmetic.
+    first (floats are rounded outward, so what fails in floats fails exactly, short of
+    float rounding misleading the pass).  One exact check then proves that what is left
+    still fails — and so that all of ``items`` fail, since a subset is a relaxation — with
+    no separate confirmation of the whole.  Only if float rounding misled the pass (a
+    conflict within an ulp) is the whole checked, and the deletion repeated, in exact
+    arithmetic.
     """
     core = _delete(items, fails, exact=False)
     if fails(core, True):

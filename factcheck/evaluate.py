@@ -146,6 +146,10 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             invalid(no, problem)
         else:
             is_valid[no] = True
+            if screener is not None:
+                index = screener.cols.index
+                known = all(cid in index for cid in claim_ids[rid])
+                screener.flat.refers(no, [index[cid] for cid in claim_ids[rid]] if known else None)
 
     # Kinds that compile many rules at once take all theirs on a large problem.
     batches: dict[str, list[int]] = {}
@@ -203,25 +207,30 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     for no, rid in enumerate(rule_ids):
         if not is_valid[no]:
             continue
-        bad = local_bad.get(rid)
+        bad = local_bad.get(rid) if local_bad else None
         if bad is not None:
             verdicts[rid] = bad
+            continue
+        rule = rules[no]
+        name = kinds[no]
+        # Kinds compiled together said which rules are undetermined; others are asked.
+        if rid in batch_undetermined if name in together else reg[name].undetermined(rule, builder):
+            verdicts[rid] = finding(rid, rule, reg[name], Status.undetermined, "FC002",
+                                    "a figure this rule needs is unstated or unbounded", "",
+                                    fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
         else:
-            rule = rules[no]
-            kind = reg[rule.kind]
-            if rid in batch_undetermined if screener is not None and kind.columns else kind.undetermined(rule, builder):
-                verdicts[rid] = finding(rid, rule, kind, Status.undetermined, "FC002",
-                                        "a figure this rule needs is unstated or unbounded", "",
-                                        fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
-            else:
-                base = consistent.get(kind.name)
-                if base is None:
-                    base = consistent[kind.name] = finding(None, None, kind, Status.consistent, None, "", "")
-                verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
+            base = consistent.get(name)
+            if base is None:
+                base = consistent[name] = finding(None, None, reg[name], Status.consistent, None, "", "")
+            verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
 
     chain_findings: list[Finding] = []
     good = [r for r in valid if r not in local_bad] if local_bad else valid
-    groups = connected(good, ids_of) if flat is None else flat.suspect_components(good, ids_of)
+    if flat is None:
+        groups = connected(good, ids_of)
+    else:  # the screen takes the rules' numbers too, so it need not look up their names
+        good_nos = [no for no, ok in enumerate(is_valid) if ok and (not local_bad or rule_ids[no] not in local_bad)]
+        groups = flat.suspect_components(good, ids_of, good_nos)
     for comp_rules in groups:
         for r in comp_rules:
             comp.rule(r)

@@ -35,6 +35,13 @@ class FlatColumns:
         # Blocks: (rule numbers, order within the rule, c_lo, c_hi, [(a_lo, a_hi, var)...])
         self._lin_blocks: list[tuple[Any, Any, Any, Any, list[tuple[Any, Any, Any]]]] = []
         self._mul_blocks: list[tuple[Any, Any, Any, Any, Any]] = []
+        # Which claims each rule refers to (its claim_ids), as (rule number, variable):
+        # the screen groups rules into components by them without reading ids as strings.
+        # A compiler that records them records them for every rule it compiles.
+        self._refs: list[tuple[int, int]] = []
+        self._ref_blocks: list[tuple[Any, Any]] = []
+        self._refs_used = False
+        self._refs_complete = True
 
     def _floats(self, x: Fraction | float) -> tuple[float, float, Fraction | float]:
         """``x`` rounded down and up to floats.  Kinds share their constants (ZERO, ONE,
@@ -73,12 +80,34 @@ class FlatColumns:
         """``z = x · y``, one per row."""
         self._mul_blocks.append((rule_nos, seq, z, x, y))
 
+    def refers(self, rule_no: int, variables: list[int] | None) -> None:
+        """Rule ``rule_no`` refers to the claims of these variables (None: to a claim that
+        has none; the incidence is then left out of :meth:`arrays`)."""
+        self._refs_used = True
+        if variables is None:
+            self._refs_complete = False
+        else:
+            self._refs.extend((rule_no, v) for v in variables)
+
+    def refers_block(self, rule_nos: Any, variables: Any) -> None:
+        """As :meth:`refers` for many rules: parallel arrays, one entry per reference."""
+        self._refs_used = True
+        self._ref_blocks.append((rule_nos, variables))
+
     def arrays(self) -> dict[str, Any]:
         """Every recorded constraint as numpy columns: linear constraints (``c_*``), their
-        terms (``t_*``, ``t_con`` the constraint of each) and products (``m_*``)."""
+        terms (``t_*``, ``t_con`` the constraint of each) and products (``m_*``); and,
+        when the compiler recorded every rule's claims, the references of rules to
+        claims (``i_rule``, ``i_claim``: rule number and variable of each)."""
+        import numpy as np
+
         a = self._recorded()
         if self._lin_blocks or self._mul_blocks:
             a = _with_blocks(a, self._lin_blocks, self._mul_blocks)
+        if self._refs_used and self._refs_complete:
+            pairs = np.array(self._refs, dtype=np.int64).reshape(-1, 2)
+            a["i_rule"] = np.concatenate([pairs[:, 0], *(r for r, _ in self._ref_blocks)]).astype(np.int64)
+            a["i_claim"] = np.concatenate([pairs[:, 1], *(v for _, v in self._ref_blocks)]).astype(np.int64)
         return a
 
     def _recorded(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 __all__ = ["format_number", "implied_precision", "normalize_digits"]
 
@@ -58,17 +59,19 @@ def format_number(x: object, places: int = 6) -> str:
     >>> format_number(1/3)
     '0.333333'
     """
-    from fractions import Fraction
-
+    # Whole numbers first, as the general path below would write them: explanations of
+    # thousands of conflicts format tens of thousands of bounds.
     if isinstance(x, float):
         if x != x:
             return "nan"
         if x in (float("inf"), float("-inf")):
             return "∞" if x > 0 else "-∞"
+        if x.is_integer():
+            return f"{int(x):,}"
         x = Fraction(x)
     if isinstance(x, Fraction):
         if x.denominator == 1:
-            x = Decimal(x.numerator)
+            return f"{x.numerator:,}"
         else:
             d = Decimal(x.numerator) / Decimal(x.denominator)
             x = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 15 else d

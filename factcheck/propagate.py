@@ -134,7 +134,8 @@ class Problem:
             self._qbounds = {}
             self._plans.clear()
             self._backend = _MPQ
-        key = (exact, _MPQ if exact else None, len(self.constraints) if only is None else tuple(only))
+        # (Switching the backend dropped the plans made with the other one.)
+        key = (exact, tuple(only)) if only is not None else (exact, None, len(self.constraints))
         plans = self._plans
         p = plans.get(key)
         if p is None:
@@ -217,12 +218,11 @@ def _isinf(x: Num) -> bool:
     return x.__class__ is float and (x == INF or x == -INF)
 
 
-_GRID = 1 << 96
+_GRID_BITS = 96
+_GRID = 1 << _GRID_BITS
 #: Exact bounds are kept within 2**1000 in magnitude (see _coarse), below float range.
 _CAP_BITS = 1000
 _CAP = 1 << _CAP_BITS
-#: Below this magnitude _coarse never widens a bound to the cap (see _narrow_q).
-_QCAP: Any = (_MPQ or Fraction)(1 << (_CAP_BITS - 1))
 
 
 def _coarse(x: Num, *, floor: bool) -> Num:
@@ -736,6 +736,7 @@ def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
     float in it by the generic :func:`_mul` and :func:`_div`."""
     rows = plan.rows
     watch = plan.watch
+    mpq = _MPQ
     queue = deque(plan.idx)
     queued = set(plan.idx)
     steps = 0
@@ -810,10 +811,29 @@ def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
                     else:
                         nhi = _div(shi, a)
                     v = vs[j]
-                    r = _narrow_q(lo, hi, v, nlo, nhi)
-                    if r is None:
+                    # _narrow_q, inline: coarsen (see there), intersect.
+                    if not (nlo.__class__ is mpq and nlo.denominator.bit_length() <= _GRID_BITS
+                            and nlo.numerator.bit_length() < _CAP_BITS):
+                        nlo = _coarse(nlo, floor=True)
+                    if not (nhi.__class__ is mpq and nhi.denominator.bit_length() <= _GRID_BITS
+                            and nhi.numerator.bit_length() < _CAP_BITS):
+                        nhi = _coarse(nhi, floor=False)
+                    ol = lo[v]
+                    oh = hi[v]
+                    changed = False
+                    if nlo > ol:
+                        lo[v] = nlo
+                        changed = _noticeable(ol, nlo, oh)
+                    else:
+                        nlo = ol
+                    if nhi < oh:
+                        hi[v] = nhi
+                        changed = changed or _noticeable(oh, nhi, ol)
+                    else:
+                        nhi = oh
+                    if nlo > nhi:
                         return Result(lo, hi, c, v)
-                    if r:
+                    if changed:
                         for cj in watch[v]:
                             if cj != ci and cj not in queued:
                                 queue.append(cj)
@@ -890,12 +910,12 @@ def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
 
 def _narrow_q(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any) -> bool | None:
     """:func:`_narrow_f` for exact bounds, which are coarsened as they are stored."""
-    # _coarse keeps a rational whose denominator is within the grid and whose magnitude is
-    # below 2**999 (then its numerator has at most 1000 more bits than its denominator).
+    # _coarse keeps a rational whose denominator is below the grid (at most 96 bits) and
+    # whose numerator has fewer than 1000 bits (so at most 1000 more than its denominator).
     mpq = _MPQ
-    if not (a.__class__ is mpq and a.denominator <= _GRID and -_QCAP < a < _QCAP):
+    if not (a.__class__ is mpq and a.denominator.bit_length() <= _GRID_BITS and a.numerator.bit_length() < _CAP_BITS):
         a = _coarse(a, floor=True)
-    if not (b.__class__ is mpq and b.denominator <= _GRID and -_QCAP < b < _QCAP):
+    if not (b.__class__ is mpq and b.denominator.bit_length() <= _GRID_BITS and b.numerator.bit_length() < _CAP_BITS):
         b = _coarse(b, floor=False)
     ol = lo[v]
     oh = hi[v]

@@ -171,14 +171,19 @@ class Screen:
         return np.unique(np.concatenate([empty, rules_of_con[t_con[bad[t_var]]], rules_of_con[res.bad_con],
                                          m_rule[bad[mz] | bad[my] | bad[mx]]]))
 
-    def suspect_components(self, good: list[str], claim_ids: Callable[[str], Iterable[str]]) -> list[list[str]]:
+    def suspect_components(self, good: list[str], claim_ids: Callable[[str], Iterable[str]],
+                           numbers: list[int] | None = None) -> list[list[str]]:
         """Connected components (as :func:`factcheck.graph.components` groups them) of
-        ``good`` rules that the joint pass could not clear."""
+        ``good`` rules that the joint pass could not clear.  ``numbers``, if given, are the
+        good rules' numbers (positions in ``rule_ids``), in the same order."""
         if not good:
             return []
         np = self._np
-        no = self._no()
-        good_no = np.fromiter(map(no.__getitem__, good), dtype=np.int64, count=len(good))
+        if numbers is not None:
+            good_no = np.asarray(numbers, dtype=np.int64)
+        else:
+            no = self._no()
+            good_no = np.fromiter(map(no.__getitem__, good), dtype=np.int64, count=len(good))
         mask = np.zeros(len(self.rule_ids), dtype=bool)
         mask[good_no] = True
         seeds = self._joint_pass(mask)

@@ -70,6 +70,8 @@ def finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, statu
 
 def str_needed(n: dict[str, tuple[Bound, Bound] | None]) -> dict[str, tuple[str, str] | None]:
     def s(x: Bound) -> str:
+        if x.__class__ is Fraction:  # nearly always: no copy, no comparison with a float
+            return exact_str(x)
         if x == INF:
             return "inf"
         if x == -INF:
@@ -81,19 +83,35 @@ def str_needed(n: dict[str, tuple[Bound, Bound] | None]) -> dict[str, tuple[str,
 
 def exact_str(x: Fraction) -> str:
     """Decimal string if finite, else 'p/q' (exact numbers are strings in reports)."""
-    if x.denominator == 1:
-        return str(x.numerator)
-    d = x.denominator
+    n, den = x.numerator, x.denominator
+    if den == 1:
+        return str(n)
+    d = den
+    twos = fives = 0
     while d % 2 == 0:
         d //= 2
+        twos += 1
     while d % 5 == 0:
         d //= 5
-    if d == 1:
-        from decimal import Decimal, localcontext
+        fives += 1
+    if d != 1:
+        return f"{n}/{den}"
+    # n / den has exactly k decimals, the last one not 0: its digits are n·10^k/den.
+    k = max(twos, fives)
+    digits = str(abs(n) * 2 ** (k - twos) * 5 ** (k - fives))
+    if len(digits) <= _DECIMAL_DIGITS:
+        digits = digits.rjust(k + 1, "0")
+        return f"{'-' if n < 0 else ''}{digits[:-k]}.{digits[-k:]}"
+    # Longer than the 200 significant digits a decimal context carries: rounded as
+    # Decimal rounds it (no figure comes near).
+    from decimal import Decimal, localcontext
 
-        with localcontext() as ctx:
-            ctx.prec = 200
-            return format(Decimal(x.numerator) / Decimal(x.denominator), "f")
-    return f"{x.numerator}/{x.denominator}"
+    with localcontext() as ctx:
+        ctx.prec = _DECIMAL_DIGITS
+        return format(Decimal(n) / Decimal(den), "f")
+
+
+#: Significant digits of exact decimals in reports (beyond, Decimal rounds them).
+_DECIMAL_DIGITS = 200
 
 

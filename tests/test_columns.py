@@ -187,3 +187,27 @@ def test_a_failing_column_compile_falls_back_to_one_by_one(monkeypatch: pytest.M
 
     monkeypatch.setattr(type(REGISTRY["sum"]), "compile_columns", broken)
     assert _findings(cs, 1, monkeypatch) == sequential
+
+
+def test_the_recorded_references_are_each_rules_claim_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches and rules compiled one by one record which claims each rule names; the screen
+    # groups rules into components by these numbers instead of the ids' strings.
+    cs = _chain_of_parts([{"id": "pp", "kind": "percentage_points", "old": "c3", "new": "c4", "change": "c5"},
+                          {"id": "bad", "kind": "sum", "whole": "c0", "parts": ["nowhere"]}])
+    seen: dict[str, Any] = {}
+    real = evaluate_mod._screen
+
+    def spy(screener: Screener, valid: list[str]) -> Any:
+        seen["arrays"], seen["valid"] = screener.flat.arrays(), valid
+        return real(screener, valid)
+
+    monkeypatch.setattr(evaluate_mod, "_screen", spy)
+    monkeypatch.setattr(evaluate_mod, "FLAT_MIN", 1)
+    evaluate_mod.evaluate(cs)
+    a, rule_ids, index = seen["arrays"], list(cs.rules), {c: k for k, c in enumerate(cs.claims)}
+    recorded = sorted(zip(a["i_rule"].tolist(), a["i_claim"].tolist(), strict=True))
+    valid = set(seen["valid"])
+    assert "pp" in valid and "bad" not in valid and len(valid) == len(rule_ids) - 1
+    expected = sorted((no, index[cid]) for no, rid in enumerate(rule_ids) if rid in valid
+                      for cid in REGISTRY[cs.rules[rid].kind].claim_ids(cs.rules[rid]))
+    assert [p for p in recorded if rule_ids[p[0]] in valid] == expected
