@@ -7,14 +7,21 @@ evaluated ``--repeat`` times; one more run is timed with CPU timers wrapped arou
 evaluator's phases:
 
 - ``claims``: float intervals of every claim (``claimcols.claim_columns``);
+- ``compile``: kinds compiling their rules into float columns, all at once
+  (``colbuild.compile_kind``), and exactly, one flagged rule at a time
+  (``builders.Compiler.rule``);
 - ``screen``: the vectorised passes over all rules, alone and together (``flat``/``screen``);
-- ``exact``: every exact propagation (local confirmation, explanations, chains);
 - ``float``: every sequential float propagation (checks before the exact ones);
-- ``findings``: building the verdict of each rule;
-- ``rest``: everything else (compiling rules by their kinds, checking units, ...).
+- ``exact``: every exact propagation (local confirmation, explanations, chains);
+- ``explain``: the rest of explaining conflicts: deletion, "would have to be", messages
+  (``conflicts.explain``, ``minimal_claims``, ``chains``);
+- ``findings``: building the verdict of each rule (``verdict.finding``, ``Finding.for_rule``);
+- ``rest``: everything else (grouping rules by kind, the loops over rules, ...).
 
-Timers cost a little, so the phases are printed as shares of the timed run, beside the
-untimed best run in CPU seconds.  Nothing is asserted.
+Each phase counts its own time only (a timer pauses while a nested one runs: a
+propagation inside an explanation counts as ``float`` or ``exact``).  Timers cost a
+little, so the phases are printed as shares of the timed run, beside the untimed best
+run in CPU seconds.  Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -35,21 +42,31 @@ sys.path.insert(0, str(HERE.parent))
 from synth import generate  # noqa: E402
 
 import factcheck.builders as builders  # noqa: E402
+import factcheck.colbuild as colbuild  # noqa: E402
 import factcheck.conflicts as conflicts  # noqa: E402
 import factcheck.evaluate as ev_mod  # noqa: E402
 from factcheck.files import load_paths  # noqa: E402
+from factcheck.findings import Finding  # noqa: E402
 from factcheck.screen import Screen  # noqa: E402
+
+#: Time spent in timers nested inside the running one, per level of nesting.
+_NESTED: list[float] = []
 
 
 def _timed(spent: dict[str, float], name: str, fn: Callable[..., Any],
            key: Callable[..., str] | None = None) -> Callable[..., Any]:
     def wrapper(*a: Any, **k: Any) -> Any:
         t = time.process_time()
+        _NESTED.append(0.0)
         try:
             return fn(*a, **k)
         finally:
+            elapsed = time.process_time() - t
+            inner = _NESTED.pop()
+            if _NESTED:
+                _NESTED[-1] += elapsed
             phase = key(*a, **k) if key else name
-            spent[phase] = spent.get(phase, 0.0) + time.process_time() - t
+            spent[phase] = spent.get(phase, 0.0) + elapsed - inner
     return wrapper
 
 
@@ -62,10 +79,17 @@ def phases(cs: Any) -> tuple[float, dict[str, float]]:
         (ev_mod, "_screen", _timed(spent, "screen", ev_mod._screen)),
         (Screen, "suspect_components", _timed(spent, "screen", Screen.suspect_components)),
     ]
+    patches += [
+        (colbuild, "compile_kind", _timed(spent, "compile", colbuild.compile_kind)),
+        (builders.Compiler, "rule", _timed(spent, "compile", builders.Compiler.rule)),
+        (Finding, "for_rule", _timed(spent, "findings", Finding.for_rule)),
+    ]
+    for name in ("explain", "minimal_claims", "chains"):
+        patches.append((ev_mod, name, _timed(spent, "explain", getattr(ev_mod, name))))
     # The same function is imported by several modules: each module's name is patched.
     for mod in (ev_mod, conflicts):
-        patches.append((mod, "propagate", _timed(spent, "", mod.propagate, key=by_exactness)))  # type: ignore[attr-defined]
-        patches.append((mod, "finding", _timed(spent, "findings", mod.finding)))  # type: ignore[attr-defined]
+        patches.append((mod, "propagate", _timed(spent, "", mod.propagate, key=by_exactness)))
+        patches.append((mod, "finding", _timed(spent, "findings", mod.finding)))
     saved = [(obj, name, getattr(obj, name)) for obj, name, _ in patches]
     for obj, name, fn in patches:
         setattr(obj, name, fn)
@@ -100,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     total, spent = phases(cs)
     print(f"{g.n_claims:,} claims, {g.n_rules:,} rules, {len(g.planted)} planted conflicts")
     print(f"evaluation: {best:.3f} CPU s (best of {args.repeat}); timed run {total:.3f} s")
-    for name in ("claims", "rest", "screen", "float", "exact", "findings"):
+    for name in ("claims", "compile", "screen", "float", "exact", "explain", "findings", "rest"):
         share = spent.get(name, 0.0) / total
         print(f"  {name:9s} {share:6.1%}  ~{share * best:.3f} s")
     if args.json:
