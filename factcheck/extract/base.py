@@ -103,6 +103,8 @@ class Language:
     label_before: ClassVar[frozenset[str]] = frozenset()
     #: words right before a number that make it a year ("سال ۹۵")
     year_before: ClassVar[frozenset[str]] = frozenset()
+    #: words after which a year-like number is a year even before a noun ("in 2019 women voted")
+    year_prepositions: ClassVar[frozenset[str]] = frozenset()
     phone_numbers: ClassVar[frozenset[int]] = frozenset()
     phone_cues: ClassVar[frozenset[str]] = frozenset()
     #: counted nouns (one or more words) -> pint unit
@@ -119,6 +121,9 @@ class Language:
     #: "a", "an": stand for one before a scale, dozen or fraction word
     articles: ClassVar[frozenset[str]] = frozenset()
     partitive: ClassVar[frozenset[str]] = frozenset()
+    #: words opening an aside between commas that a figure may carry before its partitive:
+    #: "18,000, or 37.5 percent, of the candidates" (brackets and dashes need no word)
+    aside_words: ClassVar[frozenset[str]] = frozenset()
     range_between: ClassVar[frozenset[str]] = frozenset()
     range_join: ClassVar[frozenset[str]] = frozenset()
     #: words before "X <join> Y" that make it a change, two figures, not a range

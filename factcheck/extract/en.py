@@ -317,6 +317,44 @@ _NOUNS_1 = {
     "candidate": "person",
     "user": "person",
     "customer": "person",
+    # people named by age, sex or trade: "25,000 girls", "300 nurses"
+    "girl": "person",
+    "boy": "person",
+    "teenager": "person",
+    "youth": "person",
+    "infant": "person",
+    "baby": "person",
+    "babies": "person",
+    "toddler": "person",
+    "pensioner": "person",
+    "retiree": "person",
+    "teacher": "person",
+    "doctor": "person",
+    "physician": "person",
+    "surgeon": "person",
+    "nurse": "person",
+    "midwife": "person",
+    "midwives": "person",
+    "paramedic": "person",
+    "firefighter": "person",
+    "farmer": "person",
+    "miner": "person",
+    "journalist": "person",
+    "civilian": "person",
+    "pedestrian": "person",
+    "cyclist": "person",
+    "motorist": "person",
+    "prisoner": "person",
+    "inmate": "person",
+    "detainee": "person",
+    "suspect": "person",
+    "volunteer": "person",
+    "graduate": "person",
+    "entrant": "person",
+    "recruit": "person",
+    "troop": "person",
+    "delegate": "person",
+    "supporter": "person",
 }
 #: words that look like plural nouns but stand for one named earlier
 _PLURAL_PRONOUNS = frozenset({"others", "ones", "themselves", "ourselves", "yourselves", "theirs", "yours", "ours"})
@@ -498,6 +536,9 @@ class English(Language):
         }
     )
     year_before: ClassVar[frozenset[str]] = frozenset({"year", "fy", "class", "vintage"})
+    year_prepositions: ClassVar[frozenset[str]] = frozenset(
+        {"in", "since", "until", "till", "by", "during", "before", "after", "throughout"}
+    )
     phone_numbers: ClassVar[frozenset[int]] = frozenset({911, 999, 112, 111, 101, 988, 311})
     phone_cues: ClassVar[frozenset[str]] = frozenset(
         {"call", "dial", "dialled", "dialed", "ring", "number", "hotline", "line", "on", "to"}
@@ -590,6 +631,9 @@ class English(Language):
     )
     articles: ClassVar[frozenset[str]] = frozenset({"a", "an"})
     partitive: ClassVar[frozenset[str]] = frozenset({"of"})
+    aside_words: ClassVar[frozenset[str]] = frozenset(
+        {"or", "about", "some", "roughly", "nearly", "almost", "around", "approximately", "just"}
+    )
     range_between: ClassVar[frozenset[str]] = frozenset({"between"})
     range_join: ClassVar[frozenset[str]] = frozenset({"to"})
     change_from: ClassVar[frozenset[str]] = frozenset({"from"})
@@ -623,7 +667,7 @@ class English(Language):
         # an unknown plural noun is the safe guess ("331 million Americans").
         # Pronouns that look plural ("3 others", "the 2 ones") stand for a noun said before.
         return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
-            and word not in _PLURAL_PRONOUNS
+            and word not in _PLURAL_PRONOUNS and "'" not in word and "’" not in word
 
     def digit_suffix(self, suffix: str) -> tuple[str, int] | None:
         if suffix in ("k",):

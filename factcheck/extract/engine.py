@@ -44,6 +44,11 @@ _BOUNDARY = frozenset({".", "!", "?", "؟", ";", "؛", "\n"})
 _CLAUSE_END = _BOUNDARY | {":"}
 #: words that open a new clause: a rate cue before them is not the figure's
 _CLAUSE_WORDS = frozenset({"که", "which", "that", "but", "اما", "ولی"})
+#: brackets and dashes that enclose an aside after a figure, and how far one may run
+#: (dashes are "-" once normalised; a dash glued to the figure is a range or a compound)
+_ASIDE_CLOSE = {"(": ")", "[": "]", "-": "-"}
+_ASIDE_TOKENS = 10
+_GENITIVE = ("'s", "’s")
 _CURRENCY = {"$": "dollar", "£": "pound_sterling", "€": "euro"}
 _HEDGE_SYMBOLS = {"~": Hedge.about, "≈": Hedge.about, ">": Hedge.more_than, "<": Hedge.less_than,
                   "≥": Hedge.at_least, "≤": Hedge.at_most}
@@ -462,6 +467,8 @@ class Scanner:
                 if unit is not None:
                     hit = (j, start + n, unit, " ".join(key))
                     break
+            if hit is not None and _possessive(fwd, hit[1]):
+                break  # "2019 girls' enrolment": the noun qualifies the next one, it is not counted
             if hit is not None and hit[3] in lang.generic_nouns and hit[1] < len(fwd) \
                     and fwd[hit[1]].kind == "word":
                 # "۱۵ مورد نزاع": a classifier followed by the thing counted
@@ -604,8 +611,8 @@ class Scanner:
             return unit_after_cache[0]
 
         if num.digits and not num.words and integer and num.fraction is None:
-            if _year_like(first_tok) and not unit_after():
-                return mention("year")
+            if _year_like(first_tok) and (not unit_after() or (prev is not None and prev.k in lang.year_prepositions)):
+                return mention("year")  # "in 2019 women voted": the year, not 2019 women
             if prev is not None and prev.k in lang.year_before and not unit_after():
                 return mention("year")
             if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after() and (
@@ -746,7 +753,12 @@ class Scanner:
             k2 = j
             guess_idx = -1
             partitive = False
-            while k2 < len(fwd) and (fwd[k2].k in lang.partitive or fwd[k2].k in _DETERMINERS):
+            # "18,000 (37.5 percent) of the candidates": the aside gives the share, the
+            # partitive after it what the figure counts
+            k2 = self._aside_end(fwd, j)
+            while k2 < len(fwd) and (fwd[k2].k in lang.partitive or fwd[k2].k in _DETERMINERS
+                                     or (partitive and fwd[k2].k.endswith(_GENITIVE))):
+                # "61 of the council's 100 seats": a possessive is a determiner here
                 partitive = partitive or fwd[k2].k in lang.partitive
                 k2 += 1
             found = self._noun(fwd, j)
@@ -760,16 +772,19 @@ class Scanner:
                     noun_text = _orig_words(prep, fwd, a, b)
                     noun_key, count_unit = key, u
                     found = None
+                elif lang.trust_guess and self._guessable(fwd, k2):
+                    # "22,000 of the 25,000 girls": an unknown plural after the partitive names
+                    # what both figures count, as it would right after the figure
+                    noun_text = _orig_words(prep, fwd, k2, k2 + 1)
+                    noun_key = self._lemma(fwd[k2].k)
+                    tags += ["partitive", "unit_guess"]
             if found is not None:
                 a, b, u, key = found
                 noun_text = _orig_words(prep, fwd, a, b)
                 noun_key = key
                 count_unit = u
                 end_idx, j = b - 1, b
-            elif noun_text is None and j < len(fwd) and fwd[j].kind == "word" and fwd[j].k not in lang.stop \
-                    and fwd[j].s - fwd[end_idx].e <= 2 and fwd[j].k not in lang.conj \
-                    and fwd[j].k not in self._numwords and not self._month(fwd[j].k) \
-                    and lang.plausible_noun(fwd[j].k):
+            elif noun_text is None and j < len(fwd) and fwd[j].s - fwd[end_idx].e <= 2 and self._guessable(fwd, j):
                 noun_text = _orig_words(prep, fwd, j, j + 1)
                 noun_key = self._lemma(fwd[j].k)
                 tags.append("unit_guess")
@@ -947,6 +962,44 @@ class Scanner:
         self._noun_cache[k] = got
         return got
 
+    def _guessable(self, fwd: list[Tok], j: int) -> bool:
+        """Whether the unknown word ``fwd[j]`` may name what a figure counts (see ``plausible_noun``)."""
+        if j >= len(fwd):
+            return False
+        t = fwd[j]
+        lang = self.lang
+        return t.kind == "word" and t.k not in lang.stop and t.k not in lang.conj and t.k not in self._numwords \
+            and not self._month(t.k) and t.k not in lang.time_units and self._lemma(t.k) not in lang.time_units \
+            and lang.plausible_noun(t.k) and not _possessive(fwd, j + 1)
+
+    def _aside_end(self, fwd: list[Tok], j: int) -> int:
+        """The index after an aside holding a figure that a partitive follows, else ``j``.
+
+        Reporters put a count's share between brackets, dashes or commas before saying what
+        it is a part of: "18,000 (37.5 percent) of the candidates", "18,000 — 37.5% — of the
+        candidates", "18,000, or 37.5 percent, of the candidates".
+        """
+        if j >= len(fwd):
+            return j
+        close = _ASIDE_CLOSE.get(fwd[j].t)
+        if close == "-" and (j == 0 or fwd[j].s == fwd[j - 1].e):
+            return j
+        if close is None and fwd[j].t in (",", "،") and j + 1 < len(fwd) and fwd[j + 1].k in self.lang.aside_words:
+            close = fwd[j].t
+        if close is None:
+            return j
+        has_num = False
+        for k in range(j + 1, min(len(fwd), j + _ASIDE_TOKENS)):
+            t = fwd[k]
+            if t.t == close:
+                if has_num and k + 1 < len(fwd) and fwd[k + 1].k in self.lang.partitive:
+                    return k + 1
+                return j
+            if t.t in _CLAUSE_END or t.t in _ASIDE_CLOSE or t.t in _ASIDE_CLOSE.values():
+                return j
+            has_num = has_num or t.kind == "num"
+        return j
+
     def _has_unit_after(self, fwd: list[Tok], j: int) -> bool:
         lang = self.lang
         if j >= len(fwd):
@@ -1080,7 +1133,8 @@ class Scanner:
             guess = "unit_guess" in men.tags
             src = last.get(men.sentence)
             # «۱۵ مورد» after «۴ هزار نفر» counts cases, not people
-            generic = "generic_noun" in men.tags and not (
+            # ... unless a partitive says what it counts: «۵ هزار مورد از این حوادث»
+            generic = "generic_noun" in men.tags and "partitive" not in men.tags and not (
                 src is not None and src.count_unit in self.lang.classifier_keeps_own)
             if (bare or generic or guess) and src is not None and src.count_unit is not None \
                     and not ("unit_guess" in src.tags and not guess):
@@ -1146,6 +1200,11 @@ def _trie(words: Iterable[str]) -> str:
         return (alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")") + "?"
 
     return "(?:" + emit(root) + ")"
+
+
+def _possessive(fwd: list[Tok], j: int) -> bool:
+    """``fwd[j]`` is an apostrophe glued to the word before it: "girls' enrolment"."""
+    return j < len(fwd) and fwd[j].t in ("'", "’") and fwd[j].s == fwd[j - 1].e
 
 
 def _year_like(s: str) -> bool:

@@ -300,6 +300,29 @@ _NOUNS_1 = {
 # The text is read with Arabic Yeh / Hamza-Yeh folded to Persian Yeh («زائر» reads «زایر»):
 # every noun is also known in that spelling.
 _NOUNS_1.update({k.translate(_FOLD): v for k, v in list(_NOUNS_1.items())})
+# Arabic broken plurals and -ین plurals news writes, each read as its singular
+# («۵ هزار مورد از این حوادث» counts incidents like «... از این حادثه‌ها»).
+_BROKEN = {
+    "حوادث": "حادثه",
+    "موارد": "مورد",
+    "جرائم": "جرم",
+    "جرایم": "جرم",
+    "افراد": "فرد",
+    "اشخاص": "شخص",
+    "مدارس": "مدرسه",
+    "مشاغل": "شغل",
+    "اعضا": "عضو",
+    "اعضای": "عضو",
+    "مراجعین": "مراجع",
+    "مصدومین": "مصدوم",
+    "مجروحین": "مجروح",
+    "متهمین": "متهم",
+    "زائرین": "زائر",
+    "مسافرین": "مسافر",
+    "داوطلبین": "داوطلب",
+    "متوفیان": "متوفی",
+}
+_BROKEN.update({k.translate(_FOLD): v.translate(_FOLD) for k, v in list(_BROKEN.items())})
 
 _NOUNS_N: dict[Phrase, str] = {
     ("وسیله", "نقلیه"): "vehicle",
@@ -561,6 +584,8 @@ class Persian(Language):
         w = word.replace(ZWNJ, "")
         if w in _NOUNS_1:
             return w
+        if w in _BROKEN:
+            return _BROKEN[w]
         for suf in _PLURAL:
             if w.endswith(suf) and w[: -len(suf)] in _NOUNS_1:
                 return w[: -len(suf)]
