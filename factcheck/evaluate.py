@@ -96,43 +96,78 @@ def evaluate(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Evaluation:
 
 
 def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
-    reg = load_all()
-    comp = Compiler(cs, policy)
-    # Large problems compile every rule in floats for a vectorised screen, and only what
-    # the screen flags exactly; small ones compile everything exactly (same verdicts).
-    screener = Screener(cs, policy) if len(cs.rules) >= FLAT_MIN and _has_numpy() else None
-    builder: Compiler | Screener = comp if screener is None else screener
-    rule_ids = list(cs.rules)
-    rules = list(cs.rules.values())
-    verdicts: dict[str, Finding] = {}
-    claim_ids: dict[str, tuple[str, ...]] = {}
-    is_valid = [False] * len(rules)
-    # Rules undetermined by their batch (kinds compiled column-wise); others are asked.
-    batch_undetermined: set[str] = set()
-    # (kind, dimensions of its claims) already found to match, for kinds whose unit check
-    # depends on nothing else: most rules then skip the check.
-    units_ok: set[tuple[str, tuple[tuple[tuple[str, int], ...], ...]]] = set()
-    dims = builder.dims
+    run = _Run(cs, policy)
+    valid = run.compile()
+    flat = _screen(run.screener, valid) if run.screener is not None else None
+    local_bad = run.check_alone(valid, flat)
+    run.give_verdicts(local_bad)
+    chain_findings = run.find_chains(valid, flat, local_bad)
+    # Each rule's finding has its final id already; chain findings follow them.
+    ordered = [run.verdicts[rid] for rid in run.rule_ids]
+    ordered += [_renumber(f, len(ordered) + i + 1) for i, f in enumerate(chain_findings)]
+    return Evaluation(cs, _Intervals(cs, policy, run.comp.stated), ordered)
 
-    def invalid(no: int, problem: str) -> None:
-        rid, rule = rule_ids[no], rules[no]
-        verdicts[rid] = finding(rid, rule, reg[rule.kind], Status.invalid, "FC003", problem, problem,
-                                fid=f"f{no + 1}", message_fa=persian.invalid(problem))
 
-    def one(no: int) -> None:
+class _Run:
+    """One evaluation: what its steps share (rules by number, their claims and verdicts)."""
+
+    def __init__(self, cs: ClaimSet, policy: Policy) -> None:
+        self.reg = load_all()
+        self.comp = Compiler(cs, policy)
+        # Large problems compile every rule in floats for a vectorised screen, and only
+        # what the screen flags exactly; small ones compile everything exactly (same
+        # verdicts).
+        self.screener = Screener(cs, policy) if len(cs.rules) >= FLAT_MIN and _has_numpy() else None
+        self.builder: Compiler | Screener = self.comp if self.screener is None else self.screener
+        self.rule_ids = list(cs.rules)
+        self.rules = list(cs.rules.values())
+        self.kinds = [rule.kind for rule in self.rules]
+        # Kinds that compile many rules at once take all theirs on a large problem.
+        self.together = ({k for k in set(self.kinds) if self.reg[k].columns}
+                         if self.screener is not None else set())
+        self.verdicts: dict[str, Finding] = {}
+        self.claim_ids: dict[str, tuple[str, ...]] = {}
+        self.is_valid = [False] * len(self.rules)
+        # Rules undetermined by their batch (kinds compiled together); others are asked.
+        self.batch_undetermined: set[str] = set()
+        # (kind, dimensions of its claims) already found to match, for kinds whose unit
+        # check depends on nothing else: most rules then skip the check.
+        self.units_ok: set[tuple[str, tuple[tuple[tuple[str, int], ...], ...]]] = set()
+
+    # -- 1. units and compiling ------------------------------------------------------------
+    def compile(self) -> list[str]:
+        """Check units and compile every rule; return the valid ones, in order."""
+        batches: dict[str, list[int]] = {}
+        together = self.together
+        for no, k in enumerate(self.kinds):
+            if k in together:
+                batches.setdefault(k, []).append(no)
+            else:
+                self._one(no)
+        for name, nos in batches.items():
+            self._batch(name, nos)
+        return [rid for rid, ok in zip(self.rule_ids, self.is_valid, strict=True) if ok]
+
+    def _invalid(self, no: int, problem: str) -> None:
+        rid, rule = self.rule_ids[no], self.rules[no]
+        self.verdicts[rid] = finding(rid, rule, self.reg[rule.kind], Status.invalid, "FC003", problem, problem,
+                                     fid=f"f{no + 1}", message_fa=persian.invalid(problem))
+
+    def _one(self, no: int) -> None:
         """Check the units of rule number ``no`` and compile it on its own."""
-        rid, rule = rule_ids[no], rules[no]
-        kind = reg[rule.kind]
+        rid, rule = self.rule_ids[no], self.rules[no]
+        kind = self.reg[rule.kind]
+        builder, screener = self.builder, self.screener
         if screener is not None:
             screener.set_rule(no)
         builder.start_rule(rid)
         try:
-            ids = claim_ids[rid] = tuple(kind.claim_ids(rule))
+            ids = self.claim_ids[rid] = tuple(kind.claim_ids(rule))
             if kind.units_by_dims:
-                key = (kind.name, tuple(map(dims, ids)))
-                problem = None if key in units_ok else kind.check_units(rule, builder)
+                key = (kind.name, tuple(map(builder.dims, ids)))
+                problem = None if key in self.units_ok else kind.check_units(rule, builder)
                 if problem is None:
-                    units_ok.add(key)
+                    self.units_ok.add(key)
             else:
                 problem = kind.check_units(rule, builder)
         except Exception as exc:  # a kind's own validation error is reported as invalid
@@ -143,103 +178,103 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
             except ValueError as exc:
                 problem = f"{rule.kind} {rid}: {exc}"
         if problem is not None:
-            invalid(no, problem)
-        else:
-            is_valid[no] = True
-            if screener is not None:
-                index = screener.cols.index
-                known = all(cid in index for cid in claim_ids[rid])
-                screener.flat.refers(no, [index[cid] for cid in claim_ids[rid]] if known else None)
+            self._invalid(no, problem)
+            return
+        self.is_valid[no] = True
+        if screener is not None:
+            index = screener.cols.index
+            known = all(cid in index for cid in ids)
+            screener.flat.refers(no, [index[cid] for cid in ids] if known else None)
 
-    # Kinds that compile many rules at once take all theirs on a large problem.
-    batches: dict[str, list[int]] = {}
-    kinds = [rule.kind for rule in rules]
-    together = {k for k in set(kinds) if reg[k].columns} if screener is not None else set()
-    for no, k in enumerate(kinds):
-        if k in together:
-            batches.setdefault(k, []).append(no)
-        else:
-            one(no)
-    if batches:
+    def _batch(self, name: str, nos: list[int]) -> None:
+        """Compile the rules numbered ``nos``, all of kind ``name``, at once."""
         from .colbuild import compile_kind  # numpy: only on large problems
-    for name, nos in batches.items():
-        assert screener is not None
-        done = compile_kind(screener, reg[name], [rules[no] for no in nos], nos)
-        batch_ids = [rule_ids[no] for no in nos]
-        claim_ids.update(zip(batch_ids, done.ids, strict=False))
+
+        assert self.screener is not None
+        done = compile_kind(self.screener, self.reg[name], [self.rules[no] for no in nos], nos)
+        batch_ids = [self.rule_ids[no] for no in nos]
+        self.claim_ids.update(zip(batch_ids, done.ids, strict=False))
         for row, problem in done.problems.items():
-            invalid(nos[row], problem)
+            self._invalid(nos[row], problem)
         for row in done.one_by_one:
-            one(nos[row])
+            self._one(nos[row])
         later = set(done.one_by_one).union(done.problems)
         for row in done.undetermined.nonzero()[0].tolist():
             if row not in later:
-                batch_undetermined.add(batch_ids[row])
+                self.batch_undetermined.add(batch_ids[row])
+        is_valid = self.is_valid
         for row, no in enumerate(nos):
             if row not in later:
                 is_valid[no] = True
-    valid = [rid for rid, ok in zip(rule_ids, is_valid, strict=True) if ok]
 
-    flat = _screen(screener, valid) if screener is not None else None
+    # -- 2. each rule alone ----------------------------------------------------------------
+    def check_alone(self, valid: list[str], flat: Screen | None) -> dict[str, Finding]:
+        """The rules that cannot hold on their own, with their findings.  Those the screen
+        could not clear (all of them on a small problem) are checked one by one, in float
+        then exact arithmetic."""
+        comp, ids_of = self.comp, self.claim_ids.__getitem__
+        suspects = set(valid) if flat is None else flat.local_suspects
+        bad: dict[str, Finding] = {}
+        for no, rid in enumerate(self.rule_ids):
+            if rid not in suspects or not self.is_valid[no]:
+                continue
+            cons = comp.rule(rid)
+            if propagate(comp.problem, only=cons).failed is not None:
+                # The smallest conflicting claims, confirmed exactly (None: the float
+                # conflict was rounding alone, and the rule holds).
+                conflict = minimal_claims(comp, cons, ids_of(rid))
+                if conflict is not None:
+                    rule = self.rules[no]
+                    f = explain(comp, rid, rule, self.reg[rule.kind], cons, ids_of(rid), conflict)
+                    bad[rid] = f.evolve(id=f"f{no + 1}")
+        return bad
 
-    ids_of = claim_ids.__getitem__  # every valid rule's claims were listed above
+    def give_verdicts(self, local_bad: dict[str, Finding]) -> None:
+        """Every valid rule's finding: its local conflict, undetermined, or consistent.
+        Most rules hold: each of their findings is its kind's consistent finding with the
+        rule's own id, claims, confidence and evidence."""
+        reg, builder, together = self.reg, self.builder, self.together
+        verdicts, ids_of, batch_undetermined = self.verdicts, self.claim_ids.__getitem__, self.batch_undetermined
+        rules, kinds, is_valid = self.rules, self.kinds, self.is_valid
+        consistent: dict[str, Finding] = {}
+        for no, rid in enumerate(self.rule_ids):
+            if not is_valid[no]:
+                continue
+            bad = local_bad.get(rid) if local_bad else None
+            if bad is not None:
+                verdicts[rid] = bad
+                continue
+            rule = rules[no]
+            name = kinds[no]
+            # Kinds compiled together said which rules are undetermined; others are asked.
+            if rid in batch_undetermined if name in together else reg[name].undetermined(rule, builder):
+                verdicts[rid] = finding(rid, rule, reg[name], Status.undetermined, "FC002",
+                                        "a figure this rule needs is unstated or unbounded", "",
+                                        fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
+            else:
+                base = consistent.get(name)
+                if base is None:
+                    base = consistent[name] = finding(None, None, reg[name], Status.consistent, None, "", "")
+                verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
 
-    # Rules the screen could not clear (all of them on a small problem) are checked one by
-    # one, in float then exact arithmetic.
-    suspects = set(valid) if flat is None else flat.local_suspects
-    local_bad: dict[str, Finding] = {}
-    for no, rid in enumerate(rule_ids):
-        if rid not in suspects or not is_valid[no]:
-            continue
-        cons = comp.rule(rid)
-        if propagate(comp.problem, only=cons).failed is not None:
-            # The smallest conflicting claims, confirmed exactly (None: the float conflict
-            # was rounding alone, and the rule holds).
-            conflict = minimal_claims(comp, cons, ids_of(rid))
-            if conflict is not None:
-                rule = rules[no]
-                f = explain(comp, rid, rule, reg[rule.kind], cons, ids_of(rid), conflict)
-                local_bad[rid] = f.evolve(id=f"f{no + 1}")
-
-    # Most rules hold: each of their findings is its kind's consistent finding with the
-    # rule's own id, claims, confidence and evidence.
-    consistent: dict[str, Finding] = {}
-    for no, rid in enumerate(rule_ids):
-        if not is_valid[no]:
-            continue
-        bad = local_bad.get(rid) if local_bad else None
-        if bad is not None:
-            verdicts[rid] = bad
-            continue
-        rule = rules[no]
-        name = kinds[no]
-        # Kinds compiled together said which rules are undetermined; others are asked.
-        if rid in batch_undetermined if name in together else reg[name].undetermined(rule, builder):
-            verdicts[rid] = finding(rid, rule, reg[name], Status.undetermined, "FC002",
-                                    "a figure this rule needs is unstated or unbounded", "",
-                                    fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
-        else:
-            base = consistent.get(name)
-            if base is None:
-                base = consistent[name] = finding(None, None, reg[name], Status.consistent, None, "", "")
-            verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
-
-    chain_findings: list[Finding] = []
-    good = [r for r in valid if r not in local_bad] if local_bad else valid
-    if flat is None:
-        groups = connected(good, ids_of)
-    else:  # the screen takes the rules' numbers too, so it need not look up their names
-        good_nos = [no for no, ok in enumerate(is_valid) if ok and (not local_bad or rule_ids[no] not in local_bad)]
-        groups = flat.suspect_components(good, ids_of, good_nos)
-    for comp_rules in groups:
-        for r in comp_rules:
-            comp.rule(r)
-        chain_findings.extend(chains(comp, comp_rules, ids_of, verdicts))
-
-    # Each rule's finding has its final id already; chain findings follow them.
-    ordered = [verdicts[rid] for rid in rule_ids]
-    ordered += [_renumber(f, len(ordered) + i + 1) for i, f in enumerate(chain_findings)]
-    return Evaluation(cs, _Intervals(cs, policy, comp.stated), ordered)
+    # -- 3. rules together -----------------------------------------------------------------
+    def find_chains(self, valid: list[str], flat: Screen | None, local_bad: dict[str, Finding]) -> list[Finding]:
+        """Conflicts visible only through several rules (FC001), per connected component of
+        the rules that hold alone; their rules' verdicts are marked as part of them."""
+        ids_of = self.claim_ids.__getitem__
+        good = [r for r in valid if r not in local_bad] if local_bad else valid
+        if flat is None:
+            groups = connected(good, ids_of)
+        else:  # the screen takes the rules' numbers too, so it need not look up their names
+            good_nos = [no for no, ok in enumerate(self.is_valid)
+                        if ok and (not local_bad or self.rule_ids[no] not in local_bad)]
+            groups = flat.suspect_components(good, ids_of, good_nos)
+        out: list[Finding] = []
+        for comp_rules in groups:
+            for r in comp_rules:
+                self.comp.rule(r)
+            out.extend(chains(self.comp, comp_rules, ids_of, self.verdicts))
+        return out
 
 
 def _has_numpy() -> bool:
