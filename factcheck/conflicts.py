@@ -66,6 +66,8 @@ class _Explainer:
 
 def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
     u = comp.unit(comp.cs.claims[cid].unit)  # canonical(), asked once per unit
+    if u.lo == 1 and u.hi == 1:  # the claim's unit is canonical already (counts, people)
+        return _frac(lo), _frac(hi)
     return unscale(_frac(lo), _frac(hi), u.lo, u.hi)
 
 

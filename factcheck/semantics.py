@@ -237,13 +237,18 @@ def scale(lo: Bound, hi: Bound, flo: Fraction, fhi: Fraction) -> tuple[Bound, Bo
     if flo == fhi:  # an exact factor (most units): no need to try all four corners
         if flo == 1:
             return lo, hi
-        return (lo if lo in (INF, -INF) else lo * flo), (hi if hi in (INF, -INF) else hi * flo)
+        return (lo if _isinf(lo) else lo * flo), (hi if _isinf(hi) else hi * flo)
 
     def m(a: Bound, b: Fraction) -> Bound:
-        return a if a in (INF, -INF) else a * b
+        return a if _isinf(a) else a * b
 
     cands = [m(lo, flo), m(lo, fhi), m(hi, flo), m(hi, fhi)]
     return min(cands), max(cands)
+
+
+def _isinf(x: Bound) -> bool:
+    """An unbounded end (only floats are: comparing a Fraction with a float is slow)."""
+    return isinstance(x, float) and (x == INF or x == -INF)
 
 
 def unscale(lo: Bound, hi: Bound, flo: Fraction, fhi: Fraction) -> tuple[Bound, Bound]:
