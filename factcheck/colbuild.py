@@ -59,10 +59,6 @@ class Batch:
         starts = self._starts if rows is None else self._starts[np.asarray(rows, dtype=np.int64)]
         return self._var[starts + position]
 
-    def claims(self, ids: list[str]) -> Any:
-        """The variable of each claim (claim ``k`` is variable ``k``)."""
-        return np.fromiter(map(self._s.cols.index.__getitem__, ids), dtype=np.int64, count=len(ids))
-
     def coef(self, x: Fraction) -> tuple[float, float]:
         """``x`` rounded down and up to floats."""
         f = self._coefs.get(x)
@@ -112,9 +108,6 @@ class Batch:
                 f = cache[id(s)] = (conv_lo(s[0]), conv_hi(s[1]), s)
             lo[i], hi[i] = f[0], f[1]
         return lo, hi
-
-    def dims(self, cid: str) -> tuple[tuple[str, int], ...]:
-        return self._s.cols.dims[cid]
 
     def dims_at(self, position: int) -> tuple[Any, list[tuple[tuple[str, int], ...]]]:
         """The dimensions of the claim at ``position`` in every row, as numbers, and the

@@ -134,7 +134,7 @@ class Rate(RuleKind):
         return not self._same_time(rule, b) and b.period_seconds(rule.total, rule.duration) is None
 
     @staticmethod
-    def _same_time(rule: RateRule, b: Builder | Explainer | Columns) -> bool:
+    def _same_time(rule: RateRule, b: Builder | Explainer) -> bool:
         """Total and rate per the same time unit (126 an hour vs 3,000 a day): no period needed."""
         return _time_power(b.dims(rule.total)) == _time_power(b.dims(rule.rate[0].claim))
 
