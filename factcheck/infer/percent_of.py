@@ -32,7 +32,7 @@ from .cues import OF_TOTAL
 from .doc import Cue, Doc, Figure
 from .parts import breakdowns
 from .resolve import unify
-from .totals import group_noun, group_total, stated_total
+from .totals import Total, group_noun, group_total, stated_total
 
 _FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
 _OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from a total of|"
@@ -271,15 +271,9 @@ def _of_stated_total(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]
     total = stated_total(doc, part, exclude=parts_of, noun=m.group("noun") or m.group("noun_fa"), classifier=True)
     if total is None:
         return None
-    whole = total.figure
-    retype = unify(doc, [part, whole], classifier=True)
-    if retype is None:
-        return None
     cue = Cue(doc.text[s.end + m.start():s.end + m.end()].strip(), s.end + m.start(), s.end + m.end())
-    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
-                                  confidence=total.confidence,
-                                  evidence=doc.evidence([cue, total.cue], "the share is of the total stated "
-                                                        "before, the only figure of that thing")), retype)
+    return _share_of(doc, s, part, total, cue, "the share is of the total stated before, the only figure of "
+                     "that thing")
 
 
 #: Between a group's count and its share: "of the candidates, or", «از متقاضیان، یعنی».
@@ -298,16 +292,20 @@ def _of_group(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Pr
     total = group_total(doc, part, noun, exclude=parts_of)
     if total is None:
         return None
-    whole = total.figure
-    retype = unify(doc, [part, whole], classifier=True)
-    if retype is None:
-        return None
     at = doc.norm.index(noun, part.end)  # the group's noun, after the count or after its share
     cue = Cue(doc.text[at:at + len(noun)], at, at + len(noun))
-    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
-                                  confidence=total.confidence,
-                                  evidence=doc.evidence([cue, total.cue], "the share is of the group the words "
-                                                        "name, stated before as the only figure of that thing")),
+    return _share_of(doc, s, part, total, cue, "the share is of the group the words name, stated before as "
+                     "the only figure of that thing")
+
+
+def _share_of(doc: Doc, s: Figure, part: Figure, total: Total, cue: Cue, why: str) -> Proposal | None:
+    """``s`` is ``part``'s share of ``total`` (found earlier in the text), if the two figures
+    can be given one unit; the rule carries the total's confidence and both cues."""
+    retype = unify(doc, [part, total.figure], classifier=True)
+    if retype is None:
+        return None
+    return Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=total.figure.id,
+                                  confidence=total.confidence, evidence=doc.evidence([cue, total.cue], why)),
                     retype)
 
 
