@@ -196,9 +196,9 @@ class Screener(BuilderBase):
         # Claim k is variable k; every claim's interval is computed at once, as columns.
         self.cols = claim_columns(cs.claims, policy, self.lang, self.unit)
         self._n = len(cs.claims)
-        # The two questions every rule asks of its claims, answered by dictionaries directly.
+        # The question every rule compiled one by one asks of its claims, answered by the
+        # dictionary directly.
         self.claim = self.cols.index.__getitem__  # type: ignore[method-assign, assignment]
-        self.dims = self.cols.dims.__getitem__  # type: ignore[method-assign, assignment]
         # Constants and auxiliary variables, numbered from the last claim on: those of
         # rules compiled one by one in ``flo``/``fhi``, blocks of them from kinds that
         # compile many rules at once in between (segments, in variable order).

@@ -51,12 +51,9 @@ class ClaimColumns:
     """Claim ``k`` of the claim set is variable ``k``: its float bounds and its dimensions."""
 
     def __init__(self, index: dict[str, int], lo: Any, hi: Any,
-                 dims: dict[str, tuple[tuple[str, int], ...]], dims_no: Any, unstated: Any,
-                 dims_table: list[tuple[tuple[str, int], ...]]) -> None:
+                 dims_no: Any, unstated: Any, dims_table: list[tuple[tuple[str, int], ...]]) -> None:
         #: Claim id -> variable number (claim order).
         self.index = index
-        #: Claim id -> dimensions of its unit (as :class:`~factcheck.units.Canonical` has them).
-        self.dims = dims
         #: Lower and upper bounds in canonical base units (numpy float arrays).
         self.lo = lo
         self.hi = hi
@@ -106,7 +103,6 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     slow: list[tuple[int, float, float]] = []
     unit_ids: dict[str, int] = {}
     canon: list[Canonical] = []  # by unit number
-    dims: dict[str, tuple[tuple[str, int], ...]] = {}
     significant = policy.rounding == "significant"
     per_lang = bool(policy.languages)
     hedges = _HEDGE_NO
@@ -118,7 +114,6 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
             no = unit_ids[u] = len(unit_ids)
             canon.append(unit_of(u))
         unit_no[k] = no
-        dims[cid] = canon[no].dims
         v = c.value
         hedge = c.hedge
         if c.signed:
@@ -195,5 +190,5 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     dims_ids: dict[tuple[tuple[str, int], ...], int] = {}
     unit_dims = np.array([dims_ids.setdefault(cu.dims, len(dims_ids)) for cu in canon] or [0], dtype=np.int64)
     dims_no = unit_dims[np.frombuffer(unit_no, dtype=np.int64)]
-    return ClaimColumns(index, lo, hi, dims, dims_no, np.frombuffer(unstated, dtype=np.int8).astype(bool),
+    return ClaimColumns(index, lo, hi, dims_no, np.frombuffer(unstated, dtype=np.int8).astype(bool),
                         list(dims_ids))
