@@ -164,13 +164,14 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
     ok = np.ones(n, dtype=bool)
     ok[list(problems)] = False
     rows = np.flatnonzero(ok)
-    batch = Batch(screener, np.asarray(rule_nos, dtype=np.int64)[rows], var, starts[rows])
+    numbers = np.asarray(rule_nos, dtype=np.int64)
+    batch = Batch(screener, numbers[rows], var, starts[rows])
     try:
         kind.compile_columns(rules if len(rows) == n else [rules[i] for i in rows.tolist()], batch)
     except Exception:  # compiled one by one, the failing rule is reported as it would be
         return Compiled(ids, problems, unstated, rows.tolist())
     batch.commit()
-    screener.flat.refers_block(np.repeat(np.asarray(rule_nos, dtype=np.int64), lengths), var)
+    screener.flat.refers_block(np.repeat(numbers, lengths), var)
     undetermined = unstated.copy()
     undetermined[rows] |= batch.undetermined_rows
     return Compiled(ids, problems, undetermined, [])
