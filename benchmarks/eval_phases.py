@@ -84,8 +84,8 @@ def phases(cs: Any) -> tuple[float, dict[str, float]]:
         (builders.Compiler, "rule", _timed(spent, "compile", builders.Compiler.rule)),
         (Finding, "for_rule", _timed(spent, "findings", Finding.for_rule)),
     ]
-    for name in ("explain", "minimal_claims", "chains"):
-        patches.append((ev_mod, name, _timed(spent, "explain", getattr(ev_mod, name))))
+    for mod, name in ((ev_mod, "explain"), (conflicts, "minimal_claims"), (ev_mod, "chains")):
+        patches.append((mod, name, _timed(spent, "explain", getattr(mod, name))))
     # The same function is imported by several modules: each module's name is patched.
     for mod in (ev_mod, conflicts):
         patches.append((mod, "propagate", _timed(spent, "", mod.propagate, key=by_exactness)))
