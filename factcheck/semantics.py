@@ -149,14 +149,8 @@ def _decimal_interval(claim: Claim, value: Decimal, policy: Policy, lang: str | 
     Raises :class:`decimal.Inexact` where a result would need more than 80 digits.
     A property test holds it to :func:`_fraction_interval`."""
     tol = policy.tolerance(claim.hedge, lang or claim.lang)
-    hedge = claim.hedge
     ex = _EXACT
-    if hedge is Hedge.exact or hedge is Hedge.about or hedge is Hedge.nearly:
-        h = _half_decimal(claim, value, policy)
-        lo = ex.subtract(value, h)
-        hi = value if hedge is Hedge.nearly else ex.add(value, h)
-    else:  # more_than, at_least, less_than, at_most: the written value is the bound
-        lo = hi = value
+    lo, hi = _written_bounds(claim, value, policy, ex)
     av = value.copy_abs()  # abs() would round to the default context's 28 digits
     below, above = tol.below, tol.above
     flo: Bound
@@ -172,6 +166,15 @@ def _decimal_interval(claim: Claim, value: Decimal, policy: Policy, lang: str | 
     if above:
         hi = ex.add(hi, ex.multiply(above, av))
     return flo, Fraction(*hi.as_integer_ratio())
+
+
+def _written_bounds(claim: Claim, value: Decimal, policy: Policy, ctx: Context) -> tuple[Decimal, Decimal]:
+    """The bounds a figure stands for before its hedge's tolerance (not for ranges)."""
+    hedge = claim.hedge
+    if hedge is Hedge.exact or hedge is Hedge.about or hedge is Hedge.nearly:
+        h = _half_decimal(claim, value, policy)
+        return ctx.subtract(value, h), (value if hedge is Hedge.nearly else ctx.add(value, h))
+    return value, value  # more_than, at_least, less_than, at_most: the written value is the bound
 
 
 def _fraction_interval(claim: Claim, policy: Policy, lang: str | None) -> tuple[Bound, Bound]:
@@ -241,12 +244,7 @@ def float_interval(
         xlo, xhi = claim_interval(claim, policy, lang)
         return _float_lo(xlo), _float_hi(xhi)
     tol = policy.tolerance(hedge, lang or claim.lang)
-    if hedge is Hedge.exact or hedge is Hedge.about or hedge is Hedge.nearly:
-        h = _half_decimal(claim, value, policy)
-        lo = _WIDE.subtract(value, h)
-        hi = value if hedge is Hedge.nearly else _WIDE.add(value, h)
-    else:  # more_than, at_least, less_than, at_most: the written value is the bound
-        lo = hi = value
+    lo, hi = _written_bounds(claim, value, policy, _WIDE)
     av = abs(value)
     below, above = tol.below, tol.above
     flo = -INF if below is None else _float_lo(_WIDE.subtract(lo, _WIDE.multiply(below, av)) if below else lo)
