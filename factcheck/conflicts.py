@@ -19,7 +19,7 @@ from .findings import Finding, Severity, Status
 from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import RuleBase
 from .numbers import format_number
-from .propagate import Trace, propagate
+from .propagate import OneLinear, Trace, propagate
 from .semantics import Bound, unscale
 from .verdict import CONFIDENT, describe, finding, str_needed
 
@@ -78,24 +78,81 @@ def _frac(x: Any) -> Bound:
 
 
 
-def _needed(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> dict[str, tuple[Bound, Bound] | None]:
-    """For each claim: what it would have to be for the given constraints to hold."""
+def _needed(comp: Compiler, claims: _Claims) -> dict[str, tuple[Bound, Bound] | None]:
+    """For each claim: what it would have to be for the constraints to hold (the others at
+    their stated values), in its own unit."""
     out: dict[str, tuple[Bound, Bound] | None] = {}
-    for cid in claim_ids:
-        v = comp.vars[cid]
-        floor: Bound = -INF if comp.cs.claims[cid].signed else _FLOOR
-        res = propagate(comp.problem, only=cons, domains={v: (floor, INF)}, exact=True)
-        if res.failed is not None:
-            out[cid] = None
-        else:
-            out[cid] = _to_claim_unit(comp, cid, res.lo[v], res.hi[v])
+    for cid in claims.ids:
+        n = claims.alone(cid)
+        out[cid] = None if n is None else _to_claim_unit(comp, cid, *n)
     return out
 
 
+class _Claims:
+    """The claims of one conflict (a rule's, or a chain's) over its constraints: what each
+    would have to be with the others at their stated values, and whether a set of them,
+    pinned to their stated values with the rest freed, makes the constraints fail.
+
+    Explaining the conflict asks both about the same few claims, in exact arithmetic and
+    in floats; each question is answered once, and in closed form where the constraints
+    are one linear constraint (:class:`factcheck.propagate.OneLinear`).  Floats are rounded
+    outward, so where exact propagation holds, float propagation holds too: a float
+    question is answered by an exact answer made already when that answer is "holds".
+    """
+
+    def __init__(self, comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> None:
+        self.comp = comp
+        self.cons = cons
+        self.ids = list(dict.fromkeys(claim_ids))
+        claims, var = comp.cs.claims, comp.vars
+        # Freed, a claim takes any value its sign allows.
+        self.free: dict[str, tuple[Bound, Bound]] = {
+            cid: (-INF if claims[cid].signed else _FLOOR, INF) for cid in self.ids}
+        self._alone: dict[str, tuple[Bound, Bound] | None] = {}
+        self._linear = OneLinear.make(comp.problem, cons, {var[cid]: self.free[cid] for cid in self.ids})
+
+    def alone(self, cid: str) -> tuple[Bound, Bound] | None:
+        """The bounds of ``cid``'s variable (exact, in the problem's units) with only it
+        freed, or None if the constraints fail even so."""
+        if cid in self._alone:
+            return self._alone[cid]
+        v = self.comp.vars[cid]
+        if self._linear is not None:
+            n = self._linear.alone(v)
+        else:
+            res = propagate(self.comp.problem, only=self.cons, domains={v: self.free[cid]}, exact=True)
+            n = None if res.failed is not None else (res.lo[v], res.hi[v])
+        self._alone[cid] = n
+        return n
+
+    def fails(self, pinned: list[str], exact: bool) -> bool:
+        """Whether the constraints fail with ``pinned`` at their stated values and every
+        other claim freed, propagated in floats or exactly."""
+        freed = [cid for cid in self.ids if cid not in pinned]
+        var = self.comp.vars
+        if self._linear is not None:
+            if not self._linear.fails([var[cid] for cid in freed]):
+                return False
+            if exact:
+                return True
+        elif len(freed) == 1:  # what the claim would have to be answers it, when it holds
+            if self.alone(freed[0]) is not None:
+                return False
+            if exact:
+                return True
+        domains: dict[int, tuple[Bound, Bound]] = {var[cid]: self.free[cid] for cid in freed}
+        return propagate(self.comp.problem, only=self.cons, domains=domains, exact=exact).failed is not None
+
 
 def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
-             ids: tuple[str, ...], conflict: tuple[str, ...]) -> Finding:
-    needed = _needed(comp, cons, ids)
+             ids: tuple[str, ...]) -> Finding | None:
+    """The finding of a rule whose constraints ``cons`` fail in floats on their own, or
+    None if they hold in exact arithmetic (the float conflict was rounding alone)."""
+    claims = _Claims(comp, cons, ids)
+    conflict = minimal_claims(claims)
+    if conflict is None:
+        return None
+    needed = _needed(comp, claims)
     try:
         exp = kind.explain(rule, _Explainer(comp, needed))
     except Exception as exc:  # explanation must never hide a verdict
@@ -105,22 +162,14 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
     return f.evolve(conflict=conflict)
 
 
-def minimal_claims(comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> tuple[str, ...] | None:
-    """A smallest set of the claims whose stated values alone make ``cons`` fail, or None
-    if ``cons`` holds in exact arithmetic (they must fail in floats).
+def minimal_claims(claims: _Claims) -> tuple[str, ...] | None:
+    """A smallest set of the claims whose stated values alone make their constraints fail,
+    or None if the constraints hold in exact arithmetic (they must fail in floats).
 
     Deletion: free each claim in turn (any value its sign allows); if the constraints still
     fail without it, it is not needed.  The claims left pinned conflict by themselves.
     """
-    ids = list(dict.fromkeys(claim_ids))
-    free: dict[str, tuple[Bound, Bound]] = {
-        cid: (-INF if comp.cs.claims[cid].signed else _FLOOR, INF) for cid in ids}
-
-    def fails(pinned: list[str], exact: bool) -> bool:
-        domains: dict[int, tuple[Bound, Bound]] = {comp.vars[cid]: free[cid] for cid in ids if cid not in pinned}
-        return propagate(comp.problem, only=cons, domains=domains, exact=exact).failed is not None
-
-    core = _deletion(ids, fails)
+    core = _deletion(claims.ids, claims.fails)
     return None if core is None else tuple(core)
 
 
@@ -245,7 +294,8 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
     """The finding of one chain conflict (FC001); its rules are marked as part of it."""
     ccons = [ci for r in core for ci in comp.rule_cons[r]]
     claim_ids = list(dict.fromkeys(cid for r in core for cid in ids_of(r)))
-    needed = _needed(comp, ccons, claim_ids)
+    claims = _Claims(comp, ccons, claim_ids)
+    needed = _needed(comp, claims)
     parts = []
     for cid in claim_ids:
         lo, hi = comp.stated[cid]
@@ -259,7 +309,7 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
                  rules=core, claims=claim_ids, needed=str_needed(needed), kind_name="chain",
                  message_fa=persian.chain(core))
     # The core fails exactly, so its claims do too (None cannot come back).
-    f = f.evolve(conflict=minimal_claims(comp, ccons, claim_ids) or tuple(claim_ids))
+    f = f.evolve(conflict=minimal_claims(claims) or tuple(claim_ids))
     if conf < CONFIDENT:
         f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
     for r in core:

@@ -24,7 +24,7 @@ from typing import get_args
 
 from . import persian
 from .builders import Compiler, Screener, claim_lang
-from .conflicts import chains, explain, minimal_claims
+from .conflicts import chains, explain
 from .files import ClaimSet
 from .findings import Finding, Status
 from .gcpause import paused
@@ -255,12 +255,11 @@ class _Run:
                 continue
             cons = comp.rule(rid)
             if propagate(comp.problem, only=cons).failed is not None:
-                # The smallest conflicting claims, confirmed exactly (None: the float
-                # conflict was rounding alone, and the rule holds).
-                conflict = minimal_claims(comp, cons, ids_of(rid))
-                if conflict is not None:
-                    rule = self.rules[no]
-                    f = explain(comp, rid, rule, self.reg[rule.kind], cons, ids_of(rid), conflict)
+                # Confirmed exactly and explained (None: the float conflict was rounding
+                # alone, and the rule holds).
+                rule = self.rules[no]
+                f = explain(comp, rid, rule, self.reg[rule.kind], cons, ids_of(rid))
+                if f is not None:
                     bad[rid] = f.evolve(id=f"f{no + 1}")
         return bad
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["INF", "Linear", "Mul", "Num", "Problem", "Trace", "conv_hi", "conv_lo", "propagate"]
+__all__ = ["INF", "Linear", "Mul", "Num", "OneLinear", "Problem", "Trace", "conv_hi", "conv_lo", "propagate"]
 
 try:  # the fast rational type for exact mode; Fraction when gmpy2 is not installed
     from gmpy2 import mpfr as _MPFR  # what mpq op ±inf gives; only ever an infinity here
@@ -129,12 +129,8 @@ class Problem:
     def plan(self, only: Sequence[int] | None, exact: bool) -> _Plan:
         """The constraints ``only`` (all when None) prepared for propagation, kept for the
         next few calls with the same constraints."""
-        if exact and self._backend is not _MPQ:  # the backend was switched (tests do)
-            self._rows = (self._rows[0], {})
-            self._qbounds = {}
-            self._plans.clear()
-            self._backend = _MPQ
-        # (Switching the backend dropped the plans made with the other one.)
+        if exact:
+            self.sync_backend()
         key = (exact, tuple(only)) if only is not None else (exact, None, len(self.constraints))
         plans = self._plans
         p = plans.get(key)
@@ -144,6 +140,14 @@ class Problem:
             idx = list(range(len(self.constraints))) if only is None else list(only)
             p = plans[key] = _Plan(self, idx, exact)
         return p
+
+    def sync_backend(self) -> None:
+        """Drop what was made with another exact backend (tests switch it)."""
+        if self._backend is not _MPQ:
+            self._rows = (self._rows[0], {})
+            self._qbounds = {}
+            self._plans.clear()
+            self._backend = _MPQ
 
     def row(self, ci: int, exact: bool) -> _Row:
         """Constraint ``ci`` as the propagation loops read it (see _Row), made once per mode."""
@@ -423,6 +427,138 @@ def _propagate(problem: Problem, exact: bool, only: Sequence[int] | None,
                domains: dict[int, tuple[Num, Num]] | None, max_steps: int | None) -> Result:
     """:func:`propagate`, with exact results in the backend's type."""
     return problem.plan(only, exact).run(domains, max_steps)
+
+
+class OneLinear:
+    """Exact propagation of one linear constraint, with any of its variables freed, in
+    closed form: what :func:`propagate` (exact) gives, without propagating.
+
+    Explaining a rule that fails on its own asks, for each of its claims, what the claim
+    would have to be (the constraints propagated with it freed), and which claims conflict
+    (propagated with some freed).  Most rules are one linear constraint, and there each
+    answer follows from the terms' bounds, computed once:
+
+    - propagating one constraint revises it once (nothing else watches its variables);
+    - the run fails if and only if the sum of the terms' intervals misses ``[lo, hi]``:
+      narrowing is sound, so a run over a box with a solution never fails; over one with
+      none, narrowing only raises the sum's lower bound and lowers its upper one, so the
+      last check of the revise fails if nothing failed before;
+    - a variable's new bounds in that revise are those computed from every other term's
+      starting bounds.  The revise reads the other terms as narrowed so far, in a box that
+      still holds every solution: the bound it computes lies between the one from the
+      starting box and the projection of the solutions, and for one linear constraint the
+      two are equal (or the bound from the starting box does not narrow the variable, and
+      then neither does the other).  Both are coarsened and intersected alike.
+
+    It holds for constraints with every variable once and proper intervals (no starting
+    bound ``lo > hi``, no lower bound ``+inf``, no upper bound ``-inf``, rational
+    coefficients); :meth:`make` returns None for any other.  A property test holds it to
+    :func:`propagate` (tests/test_one_linear.py).
+    """
+
+    __slots__ = ("_at", "_c_hi", "_c_lo", "_coefs", "_free", "_hi_inf", "_lo_inf", "_pinned", "_signs", "_vars")
+
+    def __init__(self, problem: Problem, ci: int, free: Mapping[int, tuple[Num, Num]]) -> None:
+        row = problem.row(ci, True)
+        _, coefs, vs, c_lo, c_hi, _c, _plain, signs, c_lo_inf, c_hi_inf = row
+        self._coefs: tuple[Any, ...] = coefs
+        self._signs: tuple[int, ...] = signs
+        self._vars: tuple[int, ...] = vs
+        self._c_lo, self._c_hi, self._lo_inf, self._hi_inf = c_lo, c_hi, c_lo_inf, c_hi_inf
+        self._at = {v: j for j, v in enumerate(vs)}
+        # Each term's bounds (a·x over the variable's domain), pinned and freed.
+        self._pinned = [_terms(a, sg, *problem.exact_bounds(v)) for a, sg, v in zip(coefs, signs, vs, strict=True)]
+        self._free: dict[int, tuple[Any, Any, Any, Any]] = {}
+        for v, (a, b) in free.items():
+            j = self._at[v]
+            qa = a if a.__class__ is float else _rational(a)
+            qb = b if b.__class__ is float else _rational(b)
+            self._free[v] = (qa, qb, *_terms(coefs[j], signs[j], qa, qb))
+
+    @classmethod
+    def make(cls, problem: Problem, cons: Sequence[int], free: Mapping[int, tuple[Num, Num]]) -> OneLinear | None:
+        """The closed form of ``cons`` if it is one linear constraint it applies to (see
+        above), ``free`` giving the domain of each variable that may be freed."""
+        if len(cons) != 1:
+            return None
+        problem.sync_backend()
+        c = problem.constraints[cons[0]]
+        if not isinstance(c, Linear) or len(set(c.vars)) != len(c.vars) or not set(free) <= set(c.vars):
+            return None
+        row = problem.row(cons[0], True)
+        if not row[6] or _improper(row[3], row[4]):  # float coefficients; lo > hi
+            return None
+        if any(_improper(*problem.exact_bounds(v)) for v in c.vars) or any(_improper(*d) for d in free.values()):
+            return None
+        return cls(problem, cons[0], free)
+
+    def fails(self, freed: Collection[int]) -> bool:
+        """Whether propagating exactly, with the variables ``freed`` at their free domains,
+        fails."""
+        tl, th = self._sums(freed, -1)
+        return (tl.__class__ is not float and tl > self._c_hi) or (th.__class__ is not float and th < self._c_lo)
+
+    def alone(self, v: int) -> tuple[Num, Num] | None:
+        """The bounds of ``v`` after propagating exactly with only ``v`` freed (as
+        :func:`propagate` returns them), or None if that run fails."""
+        if self.fails((v,)):
+            return None
+        free_lo, free_hi = self._free[v][:2]
+        j = self._at[v]
+        sg = self._signs[j]
+        if not sg:  # a zero coefficient: the revise leaves the variable as it is
+            return _fraction(free_lo), _fraction(free_hi)
+        a = self._coefs[j]
+        rl, rh = self._sums((), j)
+        # As the revise computes them: a·x_j in [c_lo - rest_hi, c_hi - rest_lo].
+        slo: Any = _NINF if self._lo_inf or rh.__class__ is float else self._c_lo - rh
+        shi: Any = INF if self._hi_inf or rl.__class__ is float else self._c_hi - rl
+        if sg < 0:
+            slo, shi = shi, slo
+        nlo = _NINF if slo.__class__ is float else (slo / a if slo else 0)
+        nhi = INF if shi.__class__ is float else (shi / a if shi else 0)
+        lo = {v: free_lo}
+        hi = {v: free_hi}
+        _narrow_q(lo, hi, v, nlo, nhi)
+        return _fraction(lo[v]), _fraction(hi[v])
+
+    def _sums(self, freed: Collection[int], skip: int) -> tuple[Num, Num]:
+        """The sum of the terms' lower bounds and of their upper ones, with ``freed`` free
+        and term ``skip`` left out: ``-inf`` (``inf``) if any is, else exact."""
+        tl: Any = 0
+        th: Any = 0
+        ninf = pinf = False
+        free = self._free
+        for j, (pl, ph) in enumerate(self._pinned):
+            if j == skip:
+                continue
+            v = self._vars[j]
+            if v in freed:
+                pl, ph = free[v][2:]
+            if pl.__class__ is float:
+                ninf = True
+            else:
+                tl += pl
+            if ph.__class__ is float:
+                pinf = True
+            else:
+                th += ph
+        return (_NINF if ninf else tl), (INF if pinf else th)
+
+
+def _terms(a: Any, sg: int, lo: Any, hi: Any) -> tuple[Any, Any]:
+    """The bounds of ``a·x`` for ``x`` in ``[lo, hi]``, as the exact revise makes them (a
+    rational ``a``; only infinities are floats)."""
+    x, y = (lo, hi) if sg >= 0 else (hi, lo)
+    return ((a * x if a and x else 0) if x.__class__ is not float else _mul(a, x),
+            (a * y if a and y else 0) if y.__class__ is not float else _mul(a, y))
+
+
+def _improper(lo: Num, hi: Num) -> bool:
+    """Empty, with an end at the wrong infinity (where a sum of bounds could be NaN), or
+    with a finite float end (exact mode computes with it in floats)."""
+    return (lo > hi or lo == INF or hi == _NINF
+            or (lo.__class__ is float and lo != _NINF) or (hi.__class__ is float and hi != INF))
 
 
 # A constraint as the loops read it.  A Linear is (True, coefs, vars, lo, hi, constraint,

@@ -1,0 +1,112 @@
+"""Explaining conflicts, before and after a change: this checkout against a git revision,
+timed in the same run.
+
+    python benchmarks/explain_ab.py --base main --claims 100000 --rounds 5
+
+The revision's ``factcheck`` package is exported (``git archive``) to a temporary
+directory.  Each round times, in a fresh process per checkout and alternating between
+them (a shared machine drifts: both see the same drift), the best of ``--repeat``
+evaluations of one synthetic graph (:mod:`synth`, 1% of rules falsified) in CPU seconds:
+the whole ``evaluate()``, and within it the two steps that explain conflicts,
+``_Run.check_alone`` (rules that fail on their own: confirmed exactly, smallest
+conflicting claims, what each claim would have to be, messages) and ``_Run.find_chains``
+(conflicts through several rules).  The best of all rounds is printed per checkout, with
+the ratio base / this checkout; the findings of both are compared and must be identical.
+Nothing is asserted beyond that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+#: Run in each checkout's process: times, and a digest of the findings.
+_CHILD = r"""
+import hashlib, json, sys, time
+sys.path.insert(0, sys.argv[1])
+import factcheck.evaluate as ev
+from factcheck.files import load_paths
+from pathlib import Path
+cs = load_paths([Path(sys.argv[2])])
+repeat = int(sys.argv[3])
+spent = {"check_alone": [], "find_chains": []}
+for name, times in spent.items():
+    def timed(*a, _f=getattr(ev._Run, name), _t=times, **k):
+        t = time.process_time()
+        try:
+            return _f(*a, **k)
+        finally:
+            _t.append(time.process_time() - t)
+    setattr(ev._Run, name, timed)
+res = ev.evaluate(cs)  # warm caches and imports, as a long-running process has them
+text = json.dumps([dict(f.__dict__) for f in res.findings], sort_keys=True, default=str)
+for times in spent.values():
+    times.clear()
+total = []
+for _ in range(repeat):
+    t = time.process_time()
+    ev.evaluate(cs)
+    total.append(time.process_time() - t)
+print(json.dumps({"evaluate": min(total), **{k: min(v) for k, v in spent.items()},
+                  "digest": hashlib.sha256(text.encode()).hexdigest()[:16]}))
+"""
+
+
+def _export(rev: str, dest: Path) -> None:
+    """The ``factcheck`` package as it is at ``rev``, under ``dest``."""
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "factcheck"], check=True,
+                         capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(tar)) as t:
+        t.extractall(dest, filter="data")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", default="main", help="the git revision to compare with")
+    ap.add_argument("--claims", type=int, default=100_000, help="size of the synthetic graph")
+    ap.add_argument("--rounds", type=int, default=3, help="processes per checkout, alternating")
+    ap.add_argument("--repeat", type=int, default=3, help="evaluations per process; the best counts")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    from synth import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        graph = Path(tmp) / "graph.json"
+        graph.write_text(json.dumps(generate(args.claims, seed=args.claims).data), encoding="utf-8")
+        base = Path(tmp) / "base"
+        _export(args.base, base)
+        checkouts = {args.base: base, "this checkout": ROOT}
+        best: dict[str, dict[str, float]] = {}
+        digests: dict[str, str] = {}
+        for _ in range(args.rounds):
+            for name, path in checkouts.items():
+                out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(graph), str(args.repeat)],
+                                     check=True, capture_output=True, text=True).stdout
+                got = json.loads(out)
+                digests[name] = got.pop("digest")
+                mine = best.setdefault(name, {})
+                for k, v in got.items():
+                    mine[k] = min(mine.get(k, v), v)
+    print(f"{args.claims:,} claims; best of {args.rounds} processes x {args.repeat} evaluations, CPU s")
+    steps = ("evaluate", "check_alone", "find_chains")
+    print(f"{'':16s}" + "".join(f"{s:>14s}" for s in steps))
+    for name in checkouts:
+        print(f"{name:16s}" + "".join(f"{best[name][s]:14.4f}" for s in steps))
+    b, t = best[args.base], best["this checkout"]
+    print(f"{'ratio':16s}" + "".join(f"{b[s] / t[s]:13.2f}x" for s in steps))
+    same = digests[args.base] == digests["this checkout"]
+    print("findings identical" if same else f"FINDINGS DIFFER: {digests}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
