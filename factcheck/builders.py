@@ -29,6 +29,7 @@ __all__ = ["BuilderBase", "Compiler", "Screener", "claim_lang"]
 
 INF = math.inf
 _SECONDS_PER_DAY = Fraction(86400)
+_UNSET = object()
 
 
 class BuilderBase:
@@ -41,6 +42,7 @@ class BuilderBase:
         self._periods: dict[tuple[str, str | None], tuple[Fraction, Fraction] | None] = {}
         self._units: dict[str, Canonical] = {}
         self._seconds: dict[tuple[Fraction, Fraction], tuple[Fraction, Fraction]] = {}
+        self._seconds_of: dict[int, tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction]]] = {}
         self._unstated: set[str] | None = None
 
     def lang(self, cid: str) -> str | None:
@@ -68,29 +70,30 @@ class BuilderBase:
 
     def period_days(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
         key = (cid, override)
-        if key not in self._periods:
-            self._periods[key] = self._period_days(cid, override)
-        return self._periods[key]
+        d = self._periods.get(key, _UNSET)
+        if d is _UNSET:
+            d = self._periods[key] = self._period_days(cid, override)
+        return d  # type: ignore[return-value]
 
     def _period_days(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
-        cal = self.policy.calendar(self.lang(cid))
+        # The calendar of the claim's language matters only for a duration in months or
+        # years that names no calendar of its own: looked up only then.
+        claims = self.cs.claims
         if override is not None:
-            if override in self.cs.claims:
-                oc = self.cs.claims[override]
+            if override in claims:
+                oc = claims[override]
                 lo, hi = claim_interval(oc, self.policy, self.lang(override))
                 u = canonical(oc.unit)
                 slo, shi = scale(lo, hi, u.lo, u.hi)
                 if slo in (INF, -INF) or shi in (INF, -INF):
                     return None
                 return Fraction(slo) / _SECONDS_PER_DAY, Fraction(shi) / _SECONDS_PER_DAY
-            return duration_days(override, cal)
-        p = self.cs.claims[cid].period
+            return duration_days(override, self.policy.calendar(self.lang(cid)))
+        p = claims[cid].period
         if p is None:
             return None
-        if p.calendar:
-            cal = p.calendar
         if p.duration:
-            return duration_days(p.duration, cal)
+            return duration_days(p.duration, p.calendar or self.policy.calendar(self.lang(cid)))
         if p.start and p.end:
             d = days_between(p.start, p.end)
             return d, d
@@ -101,10 +104,15 @@ class BuilderBase:
         if d is None:
             return None
         # Periods repeat (six months, a year): the same pair of Fractions each time lets
-        # later stages cache their conversions by identity.
+        # later stages cache their conversions by identity.  Durations come back as the
+        # same pair of days (cached), found by identity before hashing Fractions.
+        hit = self._seconds_of.get(id(d))
+        if hit is not None and hit[0] is d:
+            return hit[1]
         s = self._seconds.get(d)
         if s is None:
             s = self._seconds[d] = (d[0] * _SECONDS_PER_DAY, d[1] * _SECONDS_PER_DAY)
+        self._seconds_of[id(d)] = (d, s)  # the entry keeps d alive: its id is not reused
         return s
 
 

@@ -23,6 +23,7 @@ from array import array
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter
 from typing import Any
 
 from .model import Claim, Hedge
@@ -45,6 +46,9 @@ _RANGE = Hedge.range
 # figure's str() shows its digits without exponent up to 10^-6 and ~28 digits.
 _HALF_DECIMALS = [0.5 * 10.0 ** -d for d in range(64)]
 _HALF_TENS = [0.5 * 10.0 ** z for z in range(64)]
+#: What a claim's interval is computed from, read in one call.
+_FIELDS = attrgetter("value", "unit", "hedge", "signed", "scale", "precision")
+_EXACT = Hedge.exact
 
 
 class ClaimColumns:
@@ -92,7 +96,11 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     import numpy as np
 
     n = len(claims)
-    index: dict[str, int] = {}
+    ids = list(claims)
+    # A copy of the claims' table with its values replaced: cheaper than a new table (no
+    # growing, no hashing).
+    index: dict[str, Any] = dict(claims)
+    index.update(zip(ids, range(n), strict=True))
     val = array("d", bytes(8 * n))
     half = array("d", bytes(8 * n))
     hedge_no = array("b", bytes(n))
@@ -106,26 +114,23 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     significant = policy.rounding == "significant"
     per_lang = bool(policy.languages)
     hedges = _HEDGE_NO
-    for k, (cid, c) in enumerate(claims.items()):
-        index[cid] = k
-        u = c.unit
+    # One C-level call reads every field a claim's interval needs.
+    for k, (v, u, hedge, sign, scale, p) in enumerate(map(_FIELDS, claims.values())):
         no = unit_ids.get(u)
         if no is None:
             no = unit_ids[u] = len(unit_ids)
             canon.append(unit_of(u))
         unit_no[k] = no
-        v = c.value
-        hedge = c.hedge
-        if c.signed:
+        if sign:
             signed[k] = 1
         if v is None:
             unstated[k] = 1
-        if (v is None or hedge is _RANGE or c.scale is not None or per_lang
+        if (v is None or hedge is _RANGE or scale is not None or per_lang
                 or not v.is_finite() or not -_BIG < (fv := float(v)) < _BIG):
-            slow.append((k, *float_interval(c, policy, lang_of(cid))))
+            cid = ids[k]
+            slow.append((k, *float_interval(claims[cid], policy, lang_of(cid))))
             continue
         val[k] = fv
-        p = c.precision
         if p is not None:
             half[k] = 0.5 * float(p)
         else:
@@ -141,7 +146,8 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
                 half[k] = 0.5 if zeros == len(text.lstrip("-")) else _HALF_TENS[zeros]
             else:
                 half[k] = 0.5
-        hedge_no[k] = hedges[hedge]
+        if hedge is not _EXACT:
+            hedge_no[k] = hedges[hedge]
 
     x = np.frombuffer(val, dtype=float)
     h = np.frombuffer(half, dtype=float)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -35,12 +36,15 @@ class Batch:
     so a kind that fails half-way leaves nothing behind.
     """
 
-    def __init__(self, screener: Screener, rule_nos: Any, var: Any, starts: Any) -> None:
+    def __init__(self, screener: Screener, rule_nos: Any, var: Any, starts: Any, lengths: Any,
+                 shapes: list[Any] | None) -> None:
         self._s = screener
         self.rule_nos = rule_nos
         # The variables of every rule's claim_ids, one after the other; row i's start.
         self._var = var
         self._starts = starts
+        self.lengths = lengths
+        self.shapes = shapes
         n = len(rule_nos)
         self.rows = np.arange(n, dtype=np.int64)
         self._lin_seq = np.zeros(n, dtype=np.int64)
@@ -147,10 +151,10 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
     """Compile ``rules`` of ``kind`` (numbered ``rule_nos`` in the claim set) into the
     screener's columns, with their units checked by dimensions, column-wise."""
     try:
-        ids = [tuple(kind.claim_ids(r)) for r in rules]
+        ids, shapes = kind.read_columns(rules)
         cols = screener.cols
         flat_ids = list(chain.from_iterable(ids))
-        var = np.fromiter(map(cols.index.__getitem__, flat_ids), dtype=np.int64, count=len(flat_ids))
+        var = np.array(_pick(cols.index, flat_ids), dtype=np.int64).reshape(len(flat_ids))
     except Exception:  # a rule the kind rejects, an unknown claim: each rule says which
         return Compiled([], {}, np.zeros(0, dtype=bool), list(range(len(rules))))
     n = len(rules)
@@ -165,9 +169,13 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
     ok[list(problems)] = False
     rows = np.flatnonzero(ok)
     numbers = np.asarray(rule_nos, dtype=np.int64)
-    batch = Batch(screener, numbers[rows], var, starts[rows])
+    if len(rows) < n:
+        kept = rows.tolist()
+        rules = [rules[i] for i in kept]
+        shapes = None if shapes is None else [shapes[i] for i in kept]
+    batch = Batch(screener, numbers[rows], var, starts[rows], lengths[rows], shapes)
     try:
-        kind.compile_columns(rules if len(rows) == n else [rules[i] for i in rows.tolist()], batch)
+        kind.compile_columns(rules, batch)
     except Exception:  # compiled one by one, the failing rule is reported as it would be
         return Compiled(ids, problems, unstated, rows.tolist())
     batch.commit()
@@ -175,6 +183,13 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
     undetermined = unstated.copy()
     undetermined[rows] |= batch.undetermined_rows
     return Compiled(ids, problems, undetermined, [])
+
+
+def _pick(items: Any, keys: list[Any]) -> tuple[Any, ...]:
+    """``items[k]`` for every ``k`` of ``keys`` (one C-level call; KeyError for a missing one)."""
+    if len(keys) == 1:
+        return (items[keys[0]],)
+    return itemgetter(*keys)(items) if keys else ()
 
 
 def _unit_problems(screener: Screener, kind: RuleKind, rules: list[Any], var: Any, lengths: Any,

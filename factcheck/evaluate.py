@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import compress
+from operator import itemgetter
+from typing import get_args
 
 from . import persian
 from .builders import Compiler, Screener, claim_lang
@@ -121,7 +124,17 @@ class _Run:
         self.builder: Compiler | Screener = self.comp if self.screener is None else self.screener
         self.rule_ids = list(cs.rules)
         self.rules = list(cs.rules.values())
-        self.kinds = [rule.kind for rule in self.rules]
+        # A rule's model class names its kind when the class belongs to that kind alone:
+        # reading each rule's class is far cheaper than reading a field of each rule.
+        models = [kind.model for kind in self.reg.values()]
+        by_model = {kind.model: name for name, kind in self.reg.items()
+                    if models.count(kind.model) == 1
+                    and get_args(kind.model.model_fields["kind"].annotation) == (name,)}
+        types = list(map(type, self.rules))
+        if len(types) > 1 and all(t in by_model for t in set(types)):
+            self.kinds: list[str] = list(itemgetter(*types)(by_model))
+        else:
+            self.kinds = [by_model.get(type(rule)) or rule.kind for rule in self.rules]
         # Kinds that compile many rules at once take all theirs on a large problem.
         self.together = ({k for k in set(self.kinds) if self.reg[k].columns}
                          if self.screener is not None else set())
@@ -137,16 +150,32 @@ class _Run:
     # -- 1. units and compiling ------------------------------------------------------------
     def compile(self) -> list[str]:
         """Check units and compile every rule; return the valid ones, in order."""
-        batches: dict[str, list[int]] = {}
         together = self.together
-        for no, k in enumerate(self.kinds):
-            if k in together:
-                batches.setdefault(k, []).append(no)
-            else:
+        if not together:
+            for no in range(len(self.rules)):
                 self._one(no)
-        for name, nos in batches.items():
-            self._batch(name, nos)
-        return [rid for rid, ok in zip(self.rule_ids, self.is_valid, strict=True) if ok]
+        else:
+            import numpy as np  # only large problems compile kinds together
+
+            # Rules grouped by kind with numpy: kinds in order of first appearance, each
+            # kind's rule numbers in order.
+            names = list(dict.fromkeys(self.kinds))
+            code = {name: i for i, name in enumerate(names)}
+            codes = np.array([code[k] for k in self.kinds] if len(self.kinds) < 2
+                             else itemgetter(*self.kinds)(code), dtype=np.int64)
+            order = np.argsort(codes, kind="stable")
+            counts = np.bincount(codes, minlength=len(names))
+            starts = (np.cumsum(counts) - counts).tolist()
+            groups = {name: order[start:start + count]
+                      for name, start, count in zip(names, starts, counts.tolist(), strict=True)}
+            alone = [groups[name] for name in names if name not in together]
+            # Rules compiled one by one first, in order; then each kind's batch.
+            for no in np.sort(np.concatenate(alone)).tolist() if alone else ():
+                self._one(no)
+            for name in names:
+                if name in together:
+                    self._batch(name, groups[name].tolist())
+        return list(compress(self.rule_ids, self.is_valid))
 
     def _invalid(self, no: int, problem: str) -> None:
         rid, rule = self.rule_ids[no], self.rules[no]
@@ -191,8 +220,10 @@ class _Run:
         from .colbuild import compile_kind  # numpy: only on large problems
 
         assert self.screener is not None
-        done = compile_kind(self.screener, self.reg[name], [self.rules[no] for no in nos], nos)
-        batch_ids = [self.rule_ids[no] for no in nos]
+        many = len(nos) > 1  # itemgetter of one key gives the item, not a tuple
+        rules = list(itemgetter(*nos)(self.rules)) if many else [self.rules[no] for no in nos]
+        done = compile_kind(self.screener, self.reg[name], rules, nos)
+        batch_ids = itemgetter(*nos)(self.rule_ids) if many else [self.rule_ids[no] for no in nos]
         self.claim_ids.update(zip(batch_ids, done.ids, strict=False))
         for row, problem in done.problems.items():
             self._invalid(nos[row], problem)
@@ -203,6 +234,10 @@ class _Run:
             if row not in later:
                 self.batch_undetermined.add(batch_ids[row])
         is_valid = self.is_valid
+        if not later:
+            for no in nos:
+                is_valid[no] = True
+            return
         for row, no in enumerate(nos):
             if row not in later:
                 is_valid[no] = True

@@ -211,3 +211,36 @@ def test_the_recorded_references_are_each_rules_claim_ids(monkeypatch: pytest.Mo
     expected = sorted((no, index[cid]) for no, rid in enumerate(rule_ids) if rid in valid
                       for cid in REGISTRY[cs.rules[rid].kind].claim_ids(cs.rules[rid]))
     assert [p for p in recorded if rule_ids[p[0]] in valid] == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(rules())
+def test_read_columns_reads_each_rules_claim_ids(rs: list[dict[str, Any]]) -> None:
+    # Kinds read the claim ids of many rules in one pass; they must be claim_ids, rule by
+    # rule, with one shape per rule when the kind reads shapes.
+    cs = load_text(json.dumps({"claims": CLAIMS, "rules": rs}), "rules.json")
+    by_kind: dict[str, list[Any]] = {}
+    for rule in cs.rules.values():
+        by_kind.setdefault(rule.kind, []).append(rule)
+    for name, group in by_kind.items():
+        kind = REGISTRY[name]
+        ids, shapes = kind.read_columns(group)
+        assert ids == [tuple(kind.claim_ids(r)) for r in group]
+        assert shapes is None or len(shapes) == len(group)
+        no_ids, no_shapes = kind.read_columns([])
+        assert no_ids == [] and no_shapes in (None, [])
+
+
+def test_the_default_read_columns_asks_claim_ids() -> None:
+    cs = _chain_of_parts([{"id": "pp", "kind": "percentage_points", "old": "c3", "new": "c4", "change": "c5"}])
+    rule = cs.rules["pp"]
+    assert REGISTRY["percentage_points"].read_columns([rule]) == ([("c3", "c4", "c5")], None)
+
+
+@settings(max_examples=50, deadline=None)
+@given(rules())
+def test_the_evaluator_reads_each_rules_kind(rs: list[dict[str, Any]]) -> None:
+    # On a large problem a rule's kind is read from its model class, not its field.
+    cs = load_text(json.dumps({"claims": CLAIMS, "rules": rs}), "rules.json")
+    run = evaluate_mod._Run(cs, DEFAULT_POLICY)
+    assert run.kinds == [r.kind for r in cs.rules.values()]

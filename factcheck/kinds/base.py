@@ -98,6 +98,10 @@ class Columns(Protocol):
 
     #: Every row of the batch, ``arange(n)``.
     rows: Any
+    #: The number of claim ids of each row (a numpy array).
+    lengths: Any
+    #: Each row's shape, as :meth:`RuleKind.read_columns` read it (None if it reads none).
+    shapes: list[Any] | None
 
     def at(self, position: int, rows: Any = None) -> Any: ...
     def coef(self, x: Fraction) -> tuple[float, float]: ...
@@ -170,13 +174,26 @@ class RuleKind(ABC):
     #: True if the kind implements :meth:`compile_columns`.
     columns: ClassVar[bool] = False
 
+    def read_columns(self, rules: list[Any]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
+        """Every rule's :meth:`claim_ids`, as tuples, and its *shape*: whatever else of the
+        rule :meth:`compile_columns` reads (multipliers, flags), or None for none.
+
+        Called for the rules of a large problem before :meth:`compile_columns`.  Reading
+        a rule's fields is most of what compiling costs there (each rule object is read
+        from memory again on every pass), so a kind that compiles column-wise reads
+        everything in one comprehension here; the default asks :meth:`claim_ids` rule by
+        rule.  A property test holds every kind's to :meth:`claim_ids`.
+        """
+        return [tuple(self.claim_ids(r)) for r in rules], None
+
     def compile_columns(self, rules: list[Any], b: Columns) -> None:
         """Optional: compile many rules of this kind at once into float columns (large
         problems, where every rule is screened before any is compiled exactly).
 
         Must add, row by row, the constraints :meth:`compile` adds, in floats rounded
         outward, and mark the rows that :meth:`undetermined` calls undetermined for a
-        reason other than an unstated claim.  Only kinds with :attr:`units_by_dims` may
+        reason other than an unstated claim.  What :meth:`read_columns` read of each rule
+        is in ``b.shapes``, row by row.  Only kinds with :attr:`units_by_dims` may
         have it: their units are checked by dimensions, column-wise, before.  A property
         test holds every kind that has it to :meth:`compile` (tests/test_columns.py).
         """

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
+from operator import attrgetter
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -21,6 +22,9 @@ CODES = (
          summary_fa="رقمی که بخشی از رقم دیگر خوانده شده، از آن بزرگ‌تر است."),
 )
 register(*CODES)
+
+
+_IDS = attrgetter("part", "whole")  # claim_ids, for many rules at once
 
 
 class PartOfRule(RuleBase):
@@ -47,6 +51,9 @@ class PartOf(RuleKind):
                  NEG_INF, ZERO)
 
     columns = True
+
+    def read_columns(self, rules: list[PartOfRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
+        return list(map(_IDS, rules)), None
 
     def compile_columns(self, rules: list[PartOfRule], b: Columns) -> None:
         b.linear(b.rows, [(1.0, 1.0, b.at(0)), (-1.0, -1.0, b.at(1))], NEG_INF, 0.0)  # part, whole

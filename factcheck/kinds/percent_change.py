@@ -7,7 +7,8 @@ The change is a percentage (``rose 39%``: new = old × (1 + 0.39)) or a factor
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
+from operator import attrgetter
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -26,6 +27,9 @@ CODES = (
          summary_fa="درصد یا ضریبِ تغییرِ گفته‌شده با رقم‌های پیشین و تازه جور نیست."),
 )
 register(*CODES)
+
+
+_FIELDS = attrgetter("old", "new", "change", "factor", "direction")  # read_columns' fields
 
 
 class PercentChangeRule(RuleBase):
@@ -79,10 +83,19 @@ class PercentChange(RuleKind):
 
     columns = True
 
+    def read_columns(self, rules: list[PercentChangeRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
+        # Shape: a change (not a factor)?  An increase?
+        ids: list[tuple[str, ...]] = []
+        shapes: list[Any] = []
+        for old, new, change, factor, direction in map(_FIELDS, rules):
+            ids.append((old, new, change or factor or ""))
+            shapes.append((change is not None, direction == "increase"))
+        return ids, shapes
+
     def compile_columns(self, rules: list[PercentChangeRule], b: Columns) -> None:
         # claim_ids: old, new, then the change or the factor.
         g = b.auxes(len(rules))
-        shape = [(r.change is not None, r.direction == "increase") for r in rules]
+        shape: list[Any] = b.shapes or []
         change = [i for i, (c, _) in enumerate(shape) if c]
         if change:
             neg_sign = [-1.0 if shape[i][1] else 1.0 for i in change]

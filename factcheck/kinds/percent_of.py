@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
+from operator import attrgetter
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -21,6 +22,9 @@ CODES = (
          summary_fa="درصدِ گفته‌شده با تقسیم بخش بر کل جور نیست."),
 )
 register(*CODES)
+
+
+_IDS = attrgetter("share", "part", "whole")  # claim_ids, for many rules at once
 
 
 class PercentOfRule(RuleBase):
@@ -49,6 +53,9 @@ class PercentOf(RuleKind):
         b.mul(b.claim(rule.part), b.claim(rule.share), b.claim(rule.whole))
 
     columns = True
+
+    def read_columns(self, rules: list[PercentOfRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
+        return list(map(_IDS, rules)), None
 
     def compile_columns(self, rules: list[PercentOfRule], b: Columns) -> None:
         b.mul(b.rows, b.at(1), b.at(0), b.at(2))  # claim_ids: share, part, whole

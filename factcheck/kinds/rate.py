@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -95,13 +95,29 @@ class Rate(RuleKind):
 
     columns = True
 
+    def read_columns(self, rules: list[RateRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
+        # Shape: the rates' multipliers, the total and the duration.
+        ids: list[tuple[str, ...]] = []
+        shapes: list[Any] = []
+        for r in rules:
+            total = r.total
+            row: list[str] = [total]
+            times: list[Decimal] = []
+            for t in r.rate:
+                row.append(t.claim)
+                times.append(t.times)
+            ids.append(tuple(row))
+            shapes.append((tuple(times), total, r.duration))
+        return ids, shapes
+
     def compile_columns(self, rules: list[RateRule], b: Columns) -> None:
         import numpy as np  # only large problems compile column-wise
 
         rvar = b.auxes(len(rules))
+        shapes: list[Any] = b.shapes or []
         groups: dict[tuple[Decimal, ...], list[int]] = {}
-        for i, r in enumerate(rules):
-            groups.setdefault(tuple(t.times for t in r.rate), []).append(i)
+        for i, shape in enumerate(shapes):
+            groups.setdefault(shape[0], []).append(i)
         for times, rows in groups.items():
             terms = [(1.0, 1.0, rvar[rows])]
             for j, t in enumerate(times):
@@ -120,7 +136,7 @@ class Rate(RuleKind):
             b.linear(rows, [(1.0, 1.0, total[rows]), (-1.0, -1.0, rvar[rows])], 0.0, 0.0)
         rows = [i for i, s in enumerate(same) if not s]
         if rows:
-            lo, hi = b.period_seconds([rules[i].total for i in rows], [rules[i].duration for i in rows])
+            lo, hi = b.period_seconds([shapes[i][1] for i in rows], [shapes[i][2] for i in rows])
             # An unknown period leaves the duration unbounded: the rule is then undetermined.
             unknown = np.isnan(lo)
             b.undetermined(np.asarray(rows)[unknown])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -48,11 +48,14 @@ class Repeat(RuleKind):
 
     columns = True
 
+    def read_columns(self, rules: list[RepeatRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
+        return [tuple(r.claims) for r in rules], None
+
     def compile_columns(self, rules: list[RepeatRule], b: Columns) -> None:
-        sizes = [len(r.claims) for r in rules]
+        sizes = b.lengths  # claim_ids: the claims, in order
         # The k-th repetition of every rule that has one, in the order compile() adds them.
-        for k in range(1, max(sizes)):
-            rows = [i for i, n in enumerate(sizes) if n > k]
+        for k in range(1, int(sizes.max())):
+            rows = (sizes > k).nonzero()[0]
             b.linear(rows, [(1.0, 1.0, b.at(0, rows)), (-1.0, -1.0, b.at(k, rows))], 0.0, 0.0)
 
     def explain(self, rule: RepeatRule, ex: Explainer) -> Explanation:

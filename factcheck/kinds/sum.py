@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -61,12 +60,26 @@ class Sum(RuleKind):
 
     columns = True
 
+    def read_columns(self, rules: list[SumRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
+        # Shape: the remainder flag, then each part's multiplier.
+        ids: list[tuple[str, ...]] = []
+        shapes: list[Any] = []
+        for r in rules:
+            row: list[str] = [r.whole]
+            shape: list[Any] = [r.remainder]
+            for t in r.parts:
+                row.append(t.claim)
+                shape.append(t.times)
+            ids.append(tuple(row))
+            shapes.append(tuple(shape))
+        return ids, shapes
+
     def compile_columns(self, rules: list[SumRule], b: Columns) -> None:
         # Rules with the same multipliers and remainder flag share one block.
-        groups: dict[tuple[bool, tuple[Decimal, ...]], list[int]] = {}
-        for i, r in enumerate(rules):
-            groups.setdefault((r.remainder, tuple(t.times for t in r.parts)), []).append(i)
-        for (remainder, times), rows in groups.items():
+        groups: dict[tuple[Any, ...], list[int]] = {}
+        for i, shape in enumerate(b.shapes or ()):
+            groups.setdefault(shape, []).append(i)
+        for (remainder, *times), rows in groups.items():
             terms = [(1.0, 1.0, b.at(0, rows))]  # claim_ids: the whole, then the parts
             for j, t in enumerate(times):
                 lo, hi = b.coef(minus(t))
