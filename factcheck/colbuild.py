@@ -192,11 +192,15 @@ def _unit_problems(screener: Screener, kind: RuleKind, rules: list[Any], var: An
     """Rows whose units cannot match, with the kind's message.  The check depends only on
     the claims' dimensions (``units_by_dims``): it runs once per distinct combination."""
     dims_no = screener.cols.dims_no[var]
+    base = len(screener.cols.dims_table) or 1  # dimension numbers are below it
     problems: dict[int, str] = {}
     for length in np.unique(lengths).tolist():
         sel = np.flatnonzero(lengths == length)
         combos = dims_no[starts[sel][:, None] + np.arange(length)]
-        _, first, inverse = np.unique(combos, axis=0, return_index=True, return_inverse=True)
+        if base ** length < 2 ** 62:  # each combination as one number: a flat unique
+            combos = combos @ (base ** np.arange(length, dtype=np.int64))
+        _, first, inverse = np.unique(combos, axis=0 if combos.ndim > 1 else None, return_index=True,
+                                      return_inverse=True)
         for j, row in enumerate(sel[first].tolist()):
             if _problem(kind, rules[row], screener) is None:
                 continue
