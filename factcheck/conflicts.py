@@ -34,9 +34,13 @@ class _Explainer:
     def __init__(self, comp: Compiler, needed: dict[str, tuple[Bound, Bound] | None]) -> None:
         self.comp = comp
         self._needed = needed
+        self._written: dict[str, str] = {}  # messages name a claim several times, in two languages
 
     def written(self, cid: str) -> str:
-        return describe(self.comp.cs.claims[cid])
+        w = self._written.get(cid)
+        if w is None:
+            w = self._written[cid] = describe(self.comp.cs.claims[cid])
+        return w
 
     def stated(self, cid: str) -> tuple[Bound, Bound]:
         self.comp.claim(cid)

@@ -250,9 +250,11 @@ class _Run:
         comp, ids_of = self.comp, self.claim_ids.__getitem__
         suspects = set(valid) if flat is None else flat.local_suspects
         bad: dict[str, Finding] = {}
-        for no, rid in enumerate(self.rule_ids):
-            if rid not in suspects or not self.is_valid[no]:
-                continue
+        rule_ids, is_valid = self.rule_ids, self.is_valid
+        # The suspects' numbers in rule order, found with no Python step per rule.
+        nos = [no for no in compress(range(len(rule_ids)), map(suspects.__contains__, rule_ids)) if is_valid[no]]
+        self.checked = dict(zip(map(rule_ids.__getitem__, nos), nos, strict=True))
+        for rid, no in self.checked.items():
             cons = comp.rule(rid)
             if propagate(comp.problem, only=cons).failed is not None:
                 # Confirmed exactly and explained (None: the float conflict was rounding
@@ -296,13 +298,16 @@ class _Run:
         """Conflicts visible only through several rules (FC001), per connected component of
         the rules that hold alone; their rules' verdicts are marked as part of them."""
         ids_of = self.claim_ids.__getitem__
-        good = [r for r in valid if r not in local_bad] if local_bad else valid
+        ok = self.is_valid
+        if local_bad:  # (rules that fail alone were checked alone: their numbers are known)
+            ok = ok.copy()
+            for rid in local_bad:
+                ok[self.checked[rid] if rid in self.checked else self.rule_ids.index(rid)] = False
+        good = list(compress(self.rule_ids, ok)) if local_bad else valid
         if flat is None:
             groups = connected(good, ids_of)
         else:  # the screen takes the rules' numbers too, so it need not look up their names
-            good_nos = [no for no, ok in enumerate(self.is_valid)
-                        if ok and (not local_bad or self.rule_ids[no] not in local_bad)]
-            groups = flat.suspect_components(good, ids_of, good_nos)
+            groups = flat.suspect_components(good, ids_of, list(compress(range(len(ok)), ok)))
         out: list[Finding] = []
         for comp_rules in groups:
             for r in comp_rules:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from decimal import Context, Decimal
+from decimal import Context, Decimal, Inexact
 from fractions import Fraction
 from typing import Literal
 
@@ -127,6 +127,58 @@ def claim_interval(
     >>> float(lo), float(hi)
     (607000.0, 680000.0)
     """
+    value = claim.value
+    if value is None:
+        return (-INF if claim.signed else _ZERO), INF
+    if claim.hedge is not Hedge.range and value.is_finite():
+        try:
+            return _decimal_interval(claim, value, policy, lang)
+        except Inexact:  # a figure of more than 80 digits: exactly, in Fractions
+            pass
+    return _fraction_interval(claim, policy, lang)
+
+
+_ZERO = Fraction(0)
+#: Decimal arithmetic that raises rather than round: then its results are exact.
+_EXACT = Context(prec=80, traps=[Inexact])
+
+
+def _decimal_interval(claim: Claim, value: Decimal, policy: Policy, lang: str | None) -> tuple[Bound, Bound]:
+    """:func:`claim_interval` (not for ranges) computed in Decimal, exactly, each bound
+    converted to a Fraction once: a few operations in C instead of several on Fractions.
+    Raises :class:`decimal.Inexact` where a result would need more than 80 digits.
+    A property test holds it to :func:`_fraction_interval`."""
+    tol = policy.tolerance(claim.hedge, lang or claim.lang)
+    ex = _EXACT
+    lo, hi = _written_bounds(claim, value, policy, ex)
+    av = value.copy_abs()  # abs() would round to the default context's 28 digits
+    below, above = tol.below, tol.above
+    flo: Bound
+    if below is None:
+        flo = -INF if claim.signed else _ZERO
+    else:
+        if below:
+            lo = ex.subtract(lo, ex.multiply(below, av))
+        # (as_integer_ratio() is in lowest terms; two ints are Fraction's fast path)
+        flo = Fraction(*lo.as_integer_ratio()) if claim.signed or lo >= 0 else _ZERO
+    if above is None:
+        return flo, INF
+    if above:
+        hi = ex.add(hi, ex.multiply(above, av))
+    return flo, Fraction(*hi.as_integer_ratio())
+
+
+def _written_bounds(claim: Claim, value: Decimal, policy: Policy, ctx: Context) -> tuple[Decimal, Decimal]:
+    """The bounds a figure stands for before its hedge's tolerance (not for ranges)."""
+    hedge = claim.hedge
+    if hedge is Hedge.exact or hedge is Hedge.about or hedge is Hedge.nearly:
+        h = _half_decimal(claim, value, policy)
+        return ctx.subtract(value, h), (value if hedge is Hedge.nearly else ctx.add(value, h))
+    return value, value  # more_than, at_least, less_than, at_most: the written value is the bound
+
+
+def _fraction_interval(claim: Claim, policy: Policy, lang: str | None) -> tuple[Bound, Bound]:
+    """:func:`claim_interval` in Fractions: any figure, any hedge."""
     floor: Bound = -INF if claim.signed else Fraction(0)
     if claim.value is None:
         return floor, INF
@@ -192,12 +244,7 @@ def float_interval(
         xlo, xhi = claim_interval(claim, policy, lang)
         return _float_lo(xlo), _float_hi(xhi)
     tol = policy.tolerance(hedge, lang or claim.lang)
-    if hedge is Hedge.exact or hedge is Hedge.about or hedge is Hedge.nearly:
-        h = _half_decimal(claim, value, policy)
-        lo = _WIDE.subtract(value, h)
-        hi = value if hedge is Hedge.nearly else _WIDE.add(value, h)
-    else:  # more_than, at_least, less_than, at_most: the written value is the bound
-        lo = hi = value
+    lo, hi = _written_bounds(claim, value, policy, _WIDE)
     av = abs(value)
     below, above = tol.below, tol.above
     flo = -INF if below is None else _float_lo(_WIDE.subtract(lo, _WIDE.multiply(below, av)) if below else lo)

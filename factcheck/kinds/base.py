@@ -226,16 +226,17 @@ class RuleKind(ABC):
         if need is None:
             return Explanation(up_code, f"{formula} cannot hold", formula)
         n_lo, n_hi = need
+        written = ex.written(target)
         if n_lo > s_hi:
-            arith = (f"{formula} ≥ {format_number(n_lo)} {unit} > {format_number(s_hi)} "
-                     f"({ex.written(target)})")
-            msg = (f"{up_text}: {formula} is at least {format_number(n_lo)} {unit}, "
-                   f"but {ex.written(target)} allows at most {format_number(s_hi)}")
+            need_text, stated_text = format_number(n_lo), format_number(s_hi)
+            arith = f"{formula} ≥ {need_text} {unit} > {stated_text} ({written})"
+            msg = (f"{up_text}: {formula} is at least {need_text} {unit}, "
+                   f"but {written} allows at most {stated_text}")
             return Explanation(up_code, msg, arith)
-        arith = (f"{formula} ≤ {format_number(n_hi)} {unit} < {format_number(s_lo)} "
-                 f"({ex.written(target)})")
-        msg = (f"{down_text}: {formula} is at most {format_number(n_hi)} {unit}, "
-               f"but {ex.written(target)} needs at least {format_number(s_lo)}")
+        need_text, stated_text = format_number(n_hi), format_number(s_lo)
+        arith = f"{formula} ≤ {need_text} {unit} < {stated_text} ({written})"
+        msg = (f"{down_text}: {formula} is at most {need_text} {unit}, "
+               f"but {written} needs at least {stated_text}")
         return Explanation(down_code, msg, arith)
 
     @staticmethod
