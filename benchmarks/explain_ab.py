@@ -2,6 +2,7 @@
 timed in the same run.
 
     python benchmarks/explain_ab.py --base main --claims 100000 --rounds 5
+    python benchmarks/explain_ab.py --base main --steps __init__,compile   # other steps
 
 The revision's ``factcheck`` package is exported (``git archive``) to a temporary
 directory.  Each round times, in a fresh process per checkout and alternating between
@@ -10,7 +11,9 @@ evaluations of one synthetic graph (:mod:`synth`, 1% of rules falsified) in CPU 
 the whole ``evaluate()``, and within it the two steps that explain conflicts,
 ``_Run.check_alone`` (rules that fail on their own: confirmed exactly, smallest
 conflicting claims, what each claim would have to be, messages) and ``_Run.find_chains``
-(conflicts through several rules).  The best of all rounds is printed per checkout, with
+(conflicts through several rules); ``--steps`` names other methods of ``_Run`` to time
+(``__init__``: claims as columns; ``compile``: every rule compiled).  The best of all
+rounds is printed per checkout, with
 the ratio base / this checkout; the findings of both are compared and must be identical.
 Nothing is asserted beyond that.
 """
@@ -38,7 +41,7 @@ from factcheck.files import load_paths
 from pathlib import Path
 cs = load_paths([Path(sys.argv[2])])
 repeat = int(sys.argv[3])
-spent = {"check_alone": [], "find_chains": []}
+spent = {name: [] for name in sys.argv[4].split(",")}
 for name, times in spent.items():
     def timed(*a, _f=getattr(ev._Run, name), _t=times, **k):
         t = time.process_time()
@@ -75,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--claims", type=int, default=100_000, help="size of the synthetic graph")
     ap.add_argument("--rounds", type=int, default=3, help="processes per checkout, alternating")
     ap.add_argument("--repeat", type=int, default=3, help="evaluations per process; the best counts")
+    ap.add_argument("--steps", default="check_alone,find_chains", help="methods of _Run to time, by commas")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))
     from synth import generate
@@ -89,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         digests: dict[str, str] = {}
         for _ in range(args.rounds):
             for name, path in checkouts.items():
-                out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(graph), str(args.repeat)],
+                out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(graph), str(args.repeat),
+                                      args.steps],
                                      check=True, capture_output=True, text=True).stdout
                 got = json.loads(out)
                 digests[name] = got.pop("digest")
@@ -97,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                 for k, v in got.items():
                     mine[k] = min(mine.get(k, v), v)
     print(f"{args.claims:,} claims; best of {args.rounds} processes x {args.repeat} evaluations, CPU s")
-    steps = ("evaluate", "check_alone", "find_chains")
+    steps = ("evaluate", *args.steps.split(","))
     print(f"{'':16s}" + "".join(f"{s:>14s}" for s in steps))
     for name in checkouts:
         print(f"{name:16s}" + "".join(f"{best[name][s]:14.4f}" for s in steps))

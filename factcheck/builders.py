@@ -20,7 +20,7 @@ from .files import ClaimSet
 from .flatcols import FlatColumns
 from .kinds import REGISTRY
 from .model import Claim
-from .periods import days_between, duration_days
+from .periods import Calendar, days_between, duration_days
 from .propagate import Linear, Mul, Problem
 from .semantics import Bound, Policy, claim_interval, scale
 from .units import Canonical, canonical
@@ -101,8 +101,34 @@ class BuilderBase:
 
     def period_seconds(self, cid: str, override: str | None) -> tuple[Fraction, Fraction] | None:
         d = self.period_days(cid, override)
-        if d is None:
-            return None
+        return None if d is None else self._in_seconds(d)
+
+    def periods_seconds(self, cids: list[str], overrides: list[str | None]) -> list[tuple[Fraction, Fraction] | None]:
+        """:meth:`period_seconds` of many claims (a rate's totals, column-wise).  Most are
+        a claim's own period given as a duration: read here from the claim directly."""
+        claims = self.cs.claims
+        calendars: dict[str | None, Calendar] = {}
+        out: list[tuple[Fraction, Fraction] | None] = []
+        for cid, override in zip(cids, overrides, strict=True):
+            if override is None:
+                c = claims[cid]
+                p = c.period
+                if p is None:
+                    out.append(None)
+                    continue
+                if p.duration:
+                    cal = p.calendar
+                    if not cal:
+                        lang = _lang_of(self.cs, c)
+                        cal = calendars.get(lang)
+                        if cal is None:
+                            cal = calendars[lang] = self.policy.calendar(lang)
+                    out.append(self._in_seconds(duration_days(p.duration, cal)))
+                    continue
+            out.append(self.period_seconds(cid, override))
+        return out
+
+    def _in_seconds(self, d: tuple[Fraction, Fraction]) -> tuple[Fraction, Fraction]:
         # Periods repeat (six months, a year): the same pair of Fractions each time lets
         # later stages cache their conversions by identity.  Durations come back as the
         # same pair of days (cached), found by identity before hashing Fractions.
@@ -274,7 +300,10 @@ class Screener(BuilderBase):
 
 def claim_lang(cs: ClaimSet, cid: str) -> str | None:
     """A claim's language: its own, its document's, or the only document's."""
-    c = cs.claims[cid]
+    return _lang_of(cs, cs.claims[cid])
+
+
+def _lang_of(cs: ClaimSet, c: Claim) -> str | None:
     if c.lang:
         return c.lang
     if c.source and c.source.document and c.source.document in cs.documents:

@@ -114,6 +114,7 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     significant = policy.rounding == "significant"
     per_lang = bool(policy.languages)
     hedges = _HEDGE_NO
+    halves: dict[Decimal, float] = {}
     # One C-level call reads every field a claim's interval needs.
     for k, (v, u, hedge, sign, scale, p) in enumerate(map(_FIELDS, claims.values())):
         no = unit_ids.get(u)
@@ -125,19 +126,28 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
             signed[k] = 1
         if v is None:
             unstated[k] = 1
-        if (v is None or hedge is _RANGE or scale is not None or per_lang
-                or not v.is_finite() or not -_BIG < (fv := float(v)) < _BIG):
-            cid = ids[k]
-            slow.append((k, *float_interval(claims[cid], policy, lang_of(cid))))
+        if v is None or hedge is _RANGE or scale is not None or per_lang:
+            slow.append((k, *float_interval(claims[ids[k]], policy, lang_of(ids[k]))))
+            continue
+        # float() of a Decimal parses its text: a figure read for its digits is made into
+        # text once.  Figures are finite (validated); beyond float range float() is inf.
+        text = None if p is not None else str(v)
+        fv = float(v) if text is None else float(text)
+        if not -_BIG < fv < _BIG:
+            slow.append((k, *float_interval(claims[ids[k]], policy, lang_of(ids[k]))))
             continue
         val[k] = fv
-        if p is not None:
-            half[k] = 0.5 * float(p)
+        if text is None:
+            # Rounding units repeat (1, 0.1, 1000): each converted once (equal Decimals,
+            # equal floats).
+            hp = halves.get(p)
+            if hp is None:
+                hp = halves[p] = 0.5 * float(p)
+            half[k] = hp
         else:
             # The digits as written, read from the figure's text: cheaper than as_tuple().
-            text = str(v)
             dot = text.find(".")
-            if "E" in text:
+            if "E" in text or len(text) - dot > len(_HALF_DECIMALS):
                 half[k] = _implied_half(v, significant)
             elif dot >= 0:
                 half[k] = _HALF_DECIMALS[len(text) - dot - 1]

@@ -52,7 +52,7 @@ class Batch:
         self._lin: list[tuple[Any, Any, float, float, list[tuple[Any, Any, Any]]]] = []
         self._mul: list[tuple[Any, Any, Any, Any, Any]] = []
         self._coefs: dict[Fraction, tuple[float, float]] = {}
-        self._periods: dict[int, tuple[float, float, object]] = {}
+        self._periods: dict[int, tuple[float, float, object]] = {}  # by id() of a period
         #: Rows undetermined for a reason of the kind's own (not an unstated claim).
         self.undetermined_rows = np.zeros(n, dtype=bool)
 
@@ -96,22 +96,17 @@ class Batch:
 
     def period_seconds(self, cids: list[str], overrides: list[str | None]) -> tuple[Any, Any]:
         """Each row's period in seconds, rounded outward; NaN where it is unknown."""
-        lo = np.empty(len(cids))
-        hi = np.empty(len(cids))
-        seconds = self._s.period_seconds
+        pairs = self._s.periods_seconds(cids, overrides)
+        # The builder hands out one pair per distinct period: convert each pair once (the
+        # entry keeps the pair alive, so its id is not reused).
         cache = self._periods
-        for i, (cid, override) in enumerate(zip(cids, overrides, strict=True)):
-            s = seconds(cid, override)
-            if s is None:
-                lo[i] = hi[i] = np.nan
-                continue
-            # The builder hands out one pair per distinct period: convert each pair once
-            # (the entry keeps the pair alive, so its id is not reused).
-            f = cache.get(id(s))
-            if f is None or f[2] is not s:
-                f = cache[id(s)] = (conv_lo(s[0]), conv_hi(s[1]), s)
-            lo[i], hi[i] = f[0], f[1]
-        return lo, hi
+        for s in {id(s): s for s in pairs}.values():
+            if id(s) not in cache:
+                cache[id(s)] = (np.nan, np.nan, s) if s is None else (conv_lo(s[0]), conv_hi(s[1]), s)
+        rows = _pick(cache, list(map(id, pairs)))
+        n = len(rows)
+        return (np.fromiter(map(itemgetter(0), rows), dtype=float, count=n),
+                np.fromiter(map(itemgetter(1), rows), dtype=float, count=n))
 
     def dims_at(self, position: int) -> tuple[Any, list[tuple[tuple[str, int], ...]]]:
         """The dimensions of the claim at ``position`` in every row, as numbers, and the
@@ -197,11 +192,15 @@ def _unit_problems(screener: Screener, kind: RuleKind, rules: list[Any], var: An
     """Rows whose units cannot match, with the kind's message.  The check depends only on
     the claims' dimensions (``units_by_dims``): it runs once per distinct combination."""
     dims_no = screener.cols.dims_no[var]
+    base = len(screener.cols.dims_table) or 1  # dimension numbers are below it
     problems: dict[int, str] = {}
     for length in np.unique(lengths).tolist():
         sel = np.flatnonzero(lengths == length)
         combos = dims_no[starts[sel][:, None] + np.arange(length)]
-        _, first, inverse = np.unique(combos, axis=0, return_index=True, return_inverse=True)
+        if base ** length < 2 ** 62:  # each combination as one number: a flat unique
+            combos = combos @ (base ** np.arange(length, dtype=np.int64))
+        _, first, inverse = np.unique(combos, axis=0 if combos.ndim > 1 else None, return_index=True,
+                                      return_inverse=True)
         for j, row in enumerate(sel[first].tolist()):
             if _problem(kind, rules[row], screener) is None:
                 continue

@@ -112,3 +112,15 @@ def test_a_claim_of_each_path_reads_as_the_exact_interval_says() -> None:
     assert cols.lo[1] <= 3000 <= cols.lo[1] + 1e-9 and cols.hi[1] == math.inf
     assert 607000 - 1e-6 < cols.lo[2] <= 607000 and 680000 <= cols.hi[2] < 680000 + 1e-6
     assert (cols.lo[3], cols.hi[3]) == (0.0, math.inf)
+
+
+def test_a_figure_with_more_decimals_than_the_table_reads_its_digits() -> None:
+    # 70 decimals: beyond the table of half units, the Decimal reading takes over (it
+    # once raised IndexError and stopped the evaluation).
+    cs = [Claim(id="a", value=Decimal("0." + "1" * 70)), Claim(id="b", value=Decimal("0." + "0" * 55 + "3" * 15))]
+    for policy in (Policy(), Policy(rounding="last-digit")):
+        cols = _columns(cs, policy)
+        for k, c in enumerate(cs):
+            lo, hi = claim_interval(c, policy)
+            assert Fraction(float(cols.lo[k])) <= lo < hi <= Fraction(float(cols.hi[k]))
+            assert float(cols.hi[k]) - float(cols.lo[k]) <= float(c.value) * 2**-40  # type: ignore[arg-type]

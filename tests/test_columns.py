@@ -244,3 +244,33 @@ def test_the_evaluator_reads_each_rules_kind(rs: list[dict[str, Any]]) -> None:
     cs = load_text(json.dumps({"claims": CLAIMS, "rules": rs}), "rules.json")
     run = evaluate_mod._Run(cs, DEFAULT_POLICY)
     assert run.kinds == [r.kind for r in cs.rules.values()]
+
+
+# Claims with periods of every form, in languages with different calendars.
+PERIOD_CLAIMS: list[dict[str, Any]] = [
+    {"id": "q1", "value": 400, "unit": "call", "period": {"duration": "6 month"}},
+    {"id": "q2", "value": 400, "unit": "call", "period": {"duration": "1 year"}, "lang": "fa"},
+    {"id": "q3", "value": 400, "unit": "call", "period": {"duration": "2 month", "calendar": "gregorian"},
+     "source": {"document": "fa_doc"}},
+    {"id": "q4", "value": 400, "unit": "call", "period": {"duration": "3 month"}, "source": {"document": "fa_doc"}},
+    {"id": "q5", "value": 400, "unit": "call", "period": {"start": "2024-01-01", "end": "2024-03-31"}},
+    {"id": "q6", "value": 400, "unit": "call"},
+    {"id": "q7", "value": 14, "unit": "day", "hedge": "about"},
+    {"id": "q8", "value": 400, "unit": "call", "period": {"duration": "3 month"}, "source": {"document": "en_doc"}},
+    {"id": "q9", "value": 400, "unit": "call", "period": {"duration": "5 month"}, "lang": "en"},
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([c["id"] for c in PERIOD_CLAIMS]),
+                          st.sampled_from([None, None, "6 month", "2 week", "q7", "q6"])), max_size=12),
+       st.booleans())
+def test_periods_seconds_is_period_seconds_claim_by_claim(pairs: list[tuple[str, str | None]], one_doc: bool) -> None:
+    # Rates compiled column-wise read their periods in bulk; each must be what a rule
+    # compiled alone reads (same calendar from the claim, its document or the only one).
+    docs = [{"id": "fa_doc", "lang": "fa"}] + ([] if one_doc else [{"id": "en_doc", "lang": "en"}])
+    cs = load_text(json.dumps({"documents": docs, "claims": PERIOD_CLAIMS}), "periods.json")
+    cids, overrides = [c for c, _ in pairs], [o for _, o in pairs]
+    alone = Screener(cs, DEFAULT_POLICY)
+    assert Screener(cs, DEFAULT_POLICY).periods_seconds(cids, overrides) == [
+        alone.period_seconds(c, o) for c, o in pairs]
