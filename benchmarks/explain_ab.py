@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
                 mine = best.setdefault(name, {})
                 for k, v in got.items():
                     mine[k] = min(mine.get(k, v), v)
-    print(f"{args.claims:,} claims, {args.rate:.0%} falsified; best of {args.rounds} processes x {args.repeat} evaluations, CPU s")
+    print(f"{args.claims:,} claims, {args.rate:.0%} falsified; "
+          f"best of {args.rounds} processes x {args.repeat} evaluations, CPU s")
     steps = ("evaluate", *args.steps.split(","))
     print(f"{'':16s}" + "".join(f"{s:>14s}" for s in steps))
     for name in checkouts:
