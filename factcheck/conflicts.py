@@ -19,7 +19,7 @@ from .findings import Finding, Severity, Status
 from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import RuleBase
 from .numbers import format_number
-from .propagate import OneLinear, Trace, propagate
+from .propagate import Linear, OneLinear, Trace, propagate
 from .semantics import Bound, unscale
 from .verdict import CONFIDENT, describe, finding, str_needed
 
@@ -257,11 +257,13 @@ def chains(comp: Compiler, rules: list[str], ids_of: Callable[[str], tuple[str, 
 class _RuleSets:
     """Whether sets of rules fail together, answered without propagating when a float run
     already made answers it: the last failing float run, over a superset of the rules, in
-    which the rules left out never narrowed anything (:class:`factcheck.propagate.Trace`).
+    which the rules left out never narrowed anything, or only variables that none of the
+    rules kept has (:class:`factcheck.propagate.Trace`).
 
     Deletion asks about the current smallest set minus one rule at a time, and a conflict
     is usually found before most rules of a component are revised at all, or by rules
-    that narrow nothing: those questions are answered by the run that found the set.
+    that narrow nothing, or only their own figures: those questions are answered by the
+    run that found the set.
     """
 
     def __init__(self, comp: Compiler) -> None:
@@ -281,8 +283,9 @@ class _RuleSets:
             cons, trace = last
             kept = set(tcons)
             if (trace.steps <= 200 * len(tcons) + 1000  # within the smaller set's step limit
+                    and trace.last in kept
                     and [ci for ci in cons if ci in kept] == tcons
-                    and not any(ci not in kept and ci in trace.stored for ci in cons)):
+                    and self._apart(tcons, [trace.wrote[ci] for ci in cons if ci not in kept and ci in trace.wrote])):
                 self._last = (tcons, trace)
                 return True
         trace = Trace()
@@ -290,6 +293,18 @@ class _RuleSets:
             return False
         if trace.replayable:
             self._last = (tcons, trace)
+        return True
+
+    def _apart(self, cons: list[int], wrote: list[set[int]]) -> bool:
+        """Whether no constraint of ``cons`` has any variable of ``wrote``."""
+        if not wrote:
+            return True
+        written = set().union(*wrote)
+        constraints = self.comp.problem.constraints
+        for ci in cons:
+            c = constraints[ci]
+            if not written.isdisjoint(c.vars if isinstance(c, Linear) else (c.z, c.x, c.y)):
+                return False
         return True
 
 

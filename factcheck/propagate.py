@@ -366,11 +366,21 @@ class Trace:
     revisions changed nothing and queued nothing), if ``steps`` is within the step limit
     of S'.  The S' run makes the same revisions minus the dropped ones and ends the same
     way — with the same failing constraint, which is in ``stored``.
+
+    A failure replays more widely: over any such S' that keeps the failing constraint
+    (``last``) and drops constraints that stored bounds only of variables no constraint
+    of S' has (``wrote``).  The constraints of S' then read and write only variables that
+    the dropped ones never changed, and are queued in the same order (a queue of S' is the
+    queue of S without the dropped constraints: what the dropped ones queue is dropped
+    too), so S' makes the revisions S made of its constraints, with the same bounds, up to
+    the same failure.
     """
 
     #: Constraints that stored a bound (even one too small to queue others), and the one
     #: that failed.
     stored: set[int] = field(default_factory=set)
+    #: The variables each constraint stored a bound of (the failing one's may be partial).
+    wrote: dict[int, set[int]] = field(default_factory=dict)
     steps: int = 0
     #: The run ended at a fixpoint or a failure met while propagating (not at the step
     #: limit, not at an empty starting domain): only then can it be replayed.
@@ -746,14 +756,14 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int,
                         lo[v] = nlo
                         changed = _noticeable_f(ol, nlo, oh)
                         if trace is not None:
-                            trace.stored.add(ci)
+                            _wrote(trace, ci, v)
                     else:
                         nlo = ol
                     if nhi < oh:
                         hi[v] = nhi
                         changed = changed or _noticeable_f(oh, nhi, ol)
                         if trace is not None:
-                            trace.stored.add(ci)
+                            _wrote(trace, ci, v)
                     else:
                         nhi = oh
                     if nlo > nhi:
@@ -809,11 +819,23 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int,
                     return Result(lo, hi, c, u)
                 if r:
                     _enqueue(watch[u], ci, queue, queued)
-            if trace is not None and before != [lo[z], hi[z], lo[x], hi[x], lo[y], hi[y]]:
-                trace.stored.add(ci)
+            if trace is not None:
+                for k, u in enumerate((z, x, y)):
+                    if before[2 * k] != lo[u] or before[2 * k + 1] != hi[u]:
+                        _wrote(trace, ci, u)
     if trace is not None:
         trace.replayable = not queue  # a fixpoint, not the step limit
     return Result(lo, hi, None, None)
+
+
+def _wrote(trace: Trace, ci: int, v: int) -> None:
+    """Record that constraint ``ci`` stored a bound of variable ``v``."""
+    trace.stored.add(ci)
+    w = trace.wrote.get(ci)
+    if w is None:
+        trace.wrote[ci] = {v}
+    else:
+        w.add(v)
 
 
 def _fquot(alo: Any, ahi: Any, blo: Any, bhi: Any) -> tuple[Any, Any]:

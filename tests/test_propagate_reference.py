@@ -9,9 +9,9 @@ constraint and the emptied variable — in floats and exactly, with both rationa
 infinite and empty domains, zero and repeated coefficients, repeated constraints,
 overridden domains and step limits.
 
-The trace of a float run (which constraints narrowed something) lets the search for chain
-conflicts answer "do these rules still fail without that one?" without propagating; the
-law it relies on is checked here too.
+The trace of a float run (which constraints narrowed something, and which variables) lets
+the search for chain conflicts answer "do these rules still fail without that one?"
+without propagating; the laws it relies on are checked here too.
 """
 
 from __future__ import annotations
@@ -157,15 +157,21 @@ def test_a_problem_grown_after_propagating_is_propagated_whole() -> None:
         assert propagate(p, exact=exact).failed is p.constraints[1]
 
 
-@settings(max_examples=300, deadline=None)
-@given(problems(), st.data())
-def test_a_traced_run_replays_without_the_constraints_that_narrowed_nothing(
-        arg: tuple[Problem, dict[str, Any]], data: st.DataObject) -> None:
+def _traced(arg: tuple[Problem, dict[str, Any]]) -> tuple[Problem, list[int], Any, Trace, Any]:
+    """A random problem propagated in floats with a trace: the problem, the constraints
+    and domains it was propagated with, the trace and the result."""
     problem, how = arg
     only = how.get("only", list(range(len(problem.constraints))))
     domains = how.get("domains")
     trace = Trace()
-    res = propagate(problem, only=only, domains=domains, trace=trace)
+    return problem, only, domains, trace, propagate(problem, only=only, domains=domains, trace=trace)
+
+
+@settings(max_examples=300, deadline=None)
+@given(problems(), st.data())
+def test_a_traced_run_replays_without_the_constraints_that_narrowed_nothing(
+        arg: tuple[Problem, dict[str, Any]], data: st.DataObject) -> None:
+    problem, only, domains, trace, res = _traced(arg)
     if res.failed is not None:
         failed = next(i for i, c in enumerate(problem.constraints) if c is res.failed)
         assert failed in trace.stored or not trace.replayable
@@ -180,6 +186,35 @@ def test_a_traced_run_replays_without_the_constraints_that_narrowed_nothing(
     if res.failed is None:  # the same fixpoint, on the variables still constrained
         for v in again.lo:
             assert _same(again.lo[v], res.lo[v]) and _same(again.hi[v], res.hi[v])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(problems(), st.data())
+def test_a_traced_failure_replays_without_constraints_that_wrote_only_variables_left_out(
+        arg: tuple[Problem, dict[str, Any]], data: st.DataObject) -> None:
+    problem, only, domains, trace, res = _traced(arg)
+    if res.failed is None or not trace.replayable:
+        return
+
+    def vars_of(ci: int) -> set[int]:
+        c = problem.constraints[ci]
+        return set(c.vars) if isinstance(c, Linear) else {c.z, c.x, c.y}
+    # Drop some constraints, then every constraint with a variable they wrote, and so on.
+    # (Mostly constraints that wrote something: those that did not are the law above.)
+    pool = sorted(set(trace.wrote) - {trace.last}) or sorted(set(only))
+    drop = set(data.draw(st.lists(st.sampled_from(pool), unique=True, min_size=1)))
+    while True:
+        written = set().union(*(trace.wrote.get(ci, set()) for ci in drop))
+        more = {ci for ci in only if ci not in drop and vars_of(ci) & written}
+        if not more:
+            break
+        drop |= more
+    fewer = [ci for ci in only if ci not in drop]
+    if trace.last in drop or trace.steps > 200 * max(1, len(fewer)) + 1000:
+        return
+    again = propagate(problem, only=fewer, domains=domains)
+    assert again.failed is res.failed
+    assert again.empty_var == res.empty_var
 
 
 def test_every_propagation_of_an_evaluation_gives_the_generic_loops_results() -> None:
