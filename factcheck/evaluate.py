@@ -124,17 +124,7 @@ class _Run:
         self.builder: Compiler | Screener = self.comp if self.screener is None else self.screener
         self.rule_ids = list(cs.rules)
         self.rules = list(cs.rules.values())
-        # A rule's model class names its kind when the class belongs to that kind alone:
-        # reading each rule's class is far cheaper than reading a field of each rule.
-        models = [kind.model for kind in self.reg.values()]
-        by_model = {kind.model: name for name, kind in self.reg.items()
-                    if models.count(kind.model) == 1
-                    and get_args(kind.model.model_fields["kind"].annotation) == (name,)}
-        types = list(map(type, self.rules))
-        if len(types) > 1 and all(t in by_model for t in set(types)):
-            self.kinds: list[str] = list(itemgetter(*types)(by_model))
-        else:
-            self.kinds = [by_model.get(type(rule)) or rule.kind for rule in self.rules]
+        self.kinds = [rule.kind for rule in self.rules] if self.screener is None else self._kinds()
         # Kinds that compile many rules at once take all theirs on a large problem.
         self.together = ({k for k in set(self.kinds) if self.reg[k].columns}
                          if self.screener is not None else set())
@@ -146,6 +136,19 @@ class _Run:
         # (kind, dimensions of its claims) already found to match, for kinds whose unit
         # check depends on nothing else: most rules then skip the check.
         self.units_ok: set[tuple[str, tuple[tuple[tuple[str, int], ...], ...]]] = set()
+
+    def _kinds(self) -> list[str]:
+        """Each rule's kind, read from its model class when the class belongs to that kind
+        alone: on a large problem, reading each rule's class is far cheaper than reading a
+        field of each rule."""
+        models = [kind.model for kind in self.reg.values()]
+        by_model = {kind.model: name for name, kind in self.reg.items()
+                    if models.count(kind.model) == 1
+                    and get_args(kind.model.model_fields["kind"].annotation) == (name,)}
+        types = list(map(type, self.rules))
+        if len(types) > 1 and all(t in by_model for t in set(types)):
+            return list(itemgetter(*types)(by_model))
+        return [by_model.get(type(rule)) or rule.kind for rule in self.rules]
 
     # -- 1. units and compiling ------------------------------------------------------------
     def compile(self) -> list[str]:

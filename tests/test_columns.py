@@ -242,7 +242,13 @@ def test_the_default_read_columns_asks_claim_ids() -> None:
 def test_the_evaluator_reads_each_rules_kind(rs: list[dict[str, Any]]) -> None:
     # On a large problem a rule's kind is read from its model class, not its field.
     cs = load_text(json.dumps({"claims": CLAIMS, "rules": rs}), "rules.json")
-    run = evaluate_mod._Run(cs, DEFAULT_POLICY)
+    flat_min = evaluate_mod.FLAT_MIN
+    evaluate_mod.FLAT_MIN = 1  # a large problem, as far as the evaluator knows
+    try:
+        run = evaluate_mod._Run(cs, DEFAULT_POLICY)
+    finally:
+        evaluate_mod.FLAT_MIN = flat_min
+    assert run.screener is not None
     assert run.kinds == [r.kind for r in cs.rules.values()]
 
 
