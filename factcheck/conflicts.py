@@ -20,7 +20,7 @@ from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import RuleBase
 from .numbers import format_number
 from .propagate import Linear, OneLinear, Trace, propagate
-from .semantics import Bound, unscale
+from .semantics import Bound, scale
 from .verdict import CONFIDENT, describe, finding, str_needed
 
 __all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
@@ -69,10 +69,10 @@ class _Explainer:
 
 
 def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
-    u = comp.unit(comp.cs.claims[cid].unit)  # canonical(), asked once per unit
-    if u.lo == 1 and u.hi == 1:  # the claim's unit is canonical already (counts, people)
+    inv = comp.inverse_factors(comp.cs.claims[cid].unit)
+    if inv is None:  # the claim's unit is canonical already (counts, people)
         return _frac(lo), _frac(hi)
-    return unscale(_frac(lo), _frac(hi), u.lo, u.hi)
+    return scale(_frac(lo), _frac(hi), *inv)  # unscale(), its factors inverted once per unit
 
 
 def _frac(x: Any) -> Bound:
@@ -149,9 +149,10 @@ class _Claims:
 
 
 def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
-             ids: tuple[str, ...]) -> Finding | None:
-    """The finding of a rule whose constraints ``cons`` fail in floats on their own, or
-    None if they hold in exact arithmetic (the float conflict was rounding alone)."""
+             ids: tuple[str, ...], fid: str = "") -> Finding | None:
+    """The finding (with id ``fid``) of a rule whose constraints ``cons`` fail in floats on
+    their own, or None if they hold in exact arithmetic (the float conflict was rounding
+    alone)."""
     claims = _Claims(comp, cons, ids)
     conflict = minimal_claims(claims)
     if conflict is None:
@@ -162,7 +163,7 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
     f = finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                 claims=ids, needed=str_needed(needed), message_fa=exp.message_fa)
+                 claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa)
     return f.evolve(conflict=conflict)
 
 
