@@ -7,7 +7,8 @@ timed in the same run.
 The revision's ``factcheck`` package is exported (``git archive``) to a temporary
 directory.  Each round times, in a fresh process per checkout and alternating between
 them (a shared machine drifts: both see the same drift), the best of ``--repeat``
-evaluations of one synthetic graph (:mod:`synth`, 1% of rules falsified) in CPU seconds:
+evaluations of one synthetic graph (:mod:`synth`, ``--rate`` of rules falsified, 1%
+by default) in CPU seconds:
 the whole ``evaluate()``, and within it the two steps that explain conflicts,
 ``_Run.check_alone`` (rules that fail on their own: confirmed exactly, smallest
 conflicting claims, what each claim would have to be, messages) and ``_Run.find_chains``
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", default="main", help="the git revision to compare with")
     ap.add_argument("--claims", type=int, default=100_000, help="size of the synthetic graph")
+    ap.add_argument("--rate", type=float, default=0.01, help="share of rules falsified")
     ap.add_argument("--rounds", type=int, default=3, help="processes per checkout, alternating")
     ap.add_argument("--repeat", type=int, default=3, help="evaluations per process; the best counts")
     ap.add_argument("--steps", default="check_alone,find_chains", help="methods of _Run to time, by commas")
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         graph = Path(tmp) / "graph.json"
-        graph.write_text(json.dumps(generate(args.claims, seed=args.claims).data), encoding="utf-8")
+        graph.write_text(json.dumps(generate(args.claims, seed=args.claims, rate=args.rate).data), encoding="utf-8")
         base = Path(tmp) / "base"
         _export(args.base, base)
         checkouts = {args.base: base, "this checkout": ROOT}
@@ -101,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
                 mine = best.setdefault(name, {})
                 for k, v in got.items():
                     mine[k] = min(mine.get(k, v), v)
-    print(f"{args.claims:,} claims; best of {args.rounds} processes x {args.repeat} evaluations, CPU s")
+    print(f"{args.claims:,} claims, {args.rate:.0%} falsified; "
+          f"best of {args.rounds} processes x {args.repeat} evaluations, CPU s")
     steps = ("evaluate", *args.steps.split(","))
     print(f"{'':16s}" + "".join(f"{s:>14s}" for s in steps))
     for name in checkouts:

@@ -59,6 +59,22 @@ def format_number(x: object, places: int = 6) -> str:
     >>> format_number(1/3)
     '0.333333'
     """
+    # Explanations of thousands of conflicts format tens of thousands of numbers, nearly
+    # all Fractions and Decimals: those are told apart by their class (isinstance against
+    # Fraction goes through the numbers ABCs), and take the same steps as below.
+    cls = x.__class__
+    if cls is Fraction:
+        f: Fraction = x  # type: ignore[assignment]
+        if f.denominator == 1:
+            return f"{f.numerator:,}"
+        return _decimal_text(_rounded(f, places))
+    if cls is Decimal:
+        return _decimal_text(x)  # type: ignore[arg-type]
+    return _format_general(x, places)
+
+
+def _format_general(x: object, places: int) -> str:
+    """:func:`format_number` for any type."""
     # Whole numbers first, as the general path below would write them: explanations of
     # thousands of conflicts format tens of thousands of bounds.
     if isinstance(x, float):
@@ -73,12 +89,29 @@ def format_number(x: object, places: int = 6) -> str:
         if x.denominator == 1:
             return f"{x.numerator:,}"
         else:
-            d = Decimal(x.numerator) / Decimal(x.denominator)
-            x = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 15 else d
+            x = _rounded(x, places)
     if isinstance(x, Decimal | int):
-        d = Decimal(x)
-        if d == d.to_integral_value():
-            return f"{int(d):,}"
-        s = f"{d:,f}".rstrip("0").rstrip(".")
-        return s
+        return _decimal_text(Decimal(x))
     return str(x)
+
+
+#: 10**15 and the quantum of each number of places, made once.
+_BIG = Decimal(10) ** 15
+_QUANTA: dict[int, Decimal] = {}
+
+
+def _rounded(x: Fraction, places: int) -> Decimal:
+    """A fraction that is not whole, as a Decimal rounded to ``places`` (below 10**15)."""
+    d = Decimal(x.numerator) / Decimal(x.denominator)
+    if abs(d) >= _BIG:
+        return d
+    q = _QUANTA.get(places)
+    if q is None:
+        q = _QUANTA[places] = Decimal(1).scaleb(-places)
+    return d.quantize(q)
+
+
+def _decimal_text(d: Decimal) -> str:
+    if d == d.to_integral_value():
+        return f"{int(d):,}"
+    return f"{d:,f}".rstrip("0").rstrip(".")

@@ -466,7 +466,8 @@ class OneLinear:
     :func:`propagate` (tests/test_one_linear.py).
     """
 
-    __slots__ = ("_at", "_c_hi", "_c_lo", "_coefs", "_free", "_hi_inf", "_lo_inf", "_pinned", "_signs", "_vars")
+    __slots__ = ("_at", "_c_hi", "_c_lo", "_coefs", "_free", "_hi_inf", "_lo_inf", "_pinned", "_signs", "_total",
+                 "_vars")
 
     def __init__(self, problem: Problem, ci: int, free: Mapping[int, tuple[Num, Num]]) -> None:
         row = problem.row(ci, True)
@@ -476,8 +477,13 @@ class OneLinear:
         self._vars: tuple[int, ...] = vs
         self._c_lo, self._c_hi, self._lo_inf, self._hi_inf = c_lo, c_hi, c_lo_inf, c_hi_inf
         self._at = {v: j for j, v in enumerate(vs)}
-        # Each term's bounds (a·x over the variable's domain), pinned and freed.
+        # Each term's bounds (a·x over the variable's domain), pinned and freed, and the
+        # sums of the pinned ones (finite parts, and whether any is infinite).
         self._pinned = [_terms(a, sg, *problem.exact_bounds(v)) for a, sg, v in zip(coefs, signs, vs, strict=True)]
+        self._total = (sum(t for t, _ in self._pinned if t.__class__ is not float),
+                       sum(1 for t, _ in self._pinned if t.__class__ is float),
+                       sum(t for _, t in self._pinned if t.__class__ is not float),
+                       sum(1 for _, t in self._pinned if t.__class__ is float))
         self._free: dict[int, tuple[Any, Any, Any, Any]] = {}
         for v, (a, b) in free.items():
             j = self._at[v]
@@ -534,26 +540,33 @@ class OneLinear:
 
     def _sums(self, freed: Collection[int], skip: int) -> tuple[Num, Num]:
         """The sum of the terms' lower bounds and of their upper ones, with ``freed`` free
-        and term ``skip`` left out: ``-inf`` (``inf``) if any is, else exact."""
-        tl: Any = 0
-        th: Any = 0
-        ninf = pinf = False
-        free = self._free
-        for j, (pl, ph) in enumerate(self._pinned):
-            if j == skip:
-                continue
-            v = self._vars[j]
-            if v in freed:
-                pl, ph = free[v][2:]
+        and term ``skip`` left out: ``-inf`` (``inf``) if any is, else exact (the pinned
+        sums with the terms that differ taken out and put in: exact, in any order)."""
+        tl, nl, th, nh = self._total
+        pinned, at, free = self._pinned, self._at, self._free
+        for j, put in [(at[v], True) for v in freed] + ([(skip, False)] if skip >= 0 else []):
+            if j == skip and put:
+                continue  # left out, not freed
+            pl, ph = pinned[j]
             if pl.__class__ is float:
-                ninf = True
+                nl -= 1
             else:
-                tl += pl
+                tl -= pl
             if ph.__class__ is float:
-                pinf = True
+                nh -= 1
             else:
-                th += ph
-        return (_NINF if ninf else tl), (INF if pinf else th)
+                th -= ph
+            if put:
+                fl, fh = free[self._vars[j]][2:]
+                if fl.__class__ is float:
+                    nl += 1
+                else:
+                    tl += fl
+                if fh.__class__ is float:
+                    nh += 1
+                else:
+                    th += fh
+        return (_NINF if nl else tl), (INF if nh else th)
 
 
 def _terms(a: Any, sg: int, lo: Any, hi: Any) -> tuple[Any, Any]:

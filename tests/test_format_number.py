@@ -6,7 +6,7 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck.numbers import format_number
@@ -40,3 +40,44 @@ def test_special_values() -> None:
     assert format_number(math.inf) == "∞" and format_number(-math.inf) == "-∞"
     assert format_number(math.nan) == "nan" and format_number(-0.0) == "0"
     assert format_number(Fraction(1, 3)) == "0.333333" and format_number(2.5) == "2.5"
+
+
+def _reference(x: object, places: int = 6) -> str:
+    """format_number as it was before its fast paths by class (a frozen copy)."""
+    if isinstance(x, float):
+        if x != x:
+            return "nan"
+        if x in (float("inf"), float("-inf")):
+            return "∞" if x > 0 else "-∞"
+        if x.is_integer():
+            return f"{int(x):,}"
+        x = Fraction(x)
+    if isinstance(x, Fraction):
+        if x.denominator == 1:
+            return f"{x.numerator:,}"
+        else:
+            d = Decimal(x.numerator) / Decimal(x.denominator)
+            x = d.quantize(Decimal(1).scaleb(-places)) if abs(d) < Decimal(10) ** 15 else d
+    if isinstance(x, Decimal | int):
+        d = Decimal(x)
+        if d == d.to_integral_value():
+            return f"{int(d):,}"
+        s = f"{d:,f}".rstrip("0").rstrip(".")
+        return s
+    return str(x)
+
+
+numbers = st.one_of(
+    st.builds(Fraction, st.integers(-10**20, 10**20), st.integers(1, 10**9)),
+    st.builds(Fraction, st.integers(-10**40, 10**40), st.sampled_from([2, 3, 7, 10**6, 2**70, 3**40])),
+    st.decimals(min_value=-10**30, max_value=10**30, allow_nan=False), st.just(Decimal("NaN")),
+    st.floats(allow_nan=True), st.integers(-10**25, 10**25), st.text(max_size=3))
+
+
+@given(numbers, st.sampled_from([6, 6, 0, 2, 9]))
+@example(Fraction(10**16, 3), 6)  # past 10**15: not rounded to places
+@example(Fraction(-3 * 10**17 + 1, 7), 6)
+@example(Fraction(-(10**15) + 1, 3), 6)
+@example(Fraction(1, 3), 0)
+def test_every_number_reads_as_before_the_fast_paths(x: object, places: int) -> None:
+    assert format_number(x, places) == _reference(x, places)
