@@ -52,7 +52,7 @@ for name, times in spent.items():
             _t.append(time.process_time() - t)
     setattr(ev._Run, name, timed)
 res = ev.evaluate(cs)  # warm caches and imports, as a long-running process has them
-text = json.dumps([dict(f.__dict__) for f in res.findings], sort_keys=True, default=str)
+text = json.dumps([f.field_values() for f in res.findings], sort_keys=True, default=str)
 for times in spent.values():
     times.clear()
 total = []

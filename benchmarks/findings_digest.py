@@ -34,7 +34,7 @@ GRAPHS = [(800, 1, 1.0), (3000, 2, 0.3), (20000, 3, 0.01), (5000, 4, 0.1)]
 def findings(n: int, seed: int, rate: float) -> list[dict[str, Any]]:
     g = generate(n, seed=seed, rate=rate)
     cs = load_text(json.dumps(g.data), "graph.json")
-    return [dict(f.__dict__) for f in evaluate(cs).findings]
+    return [f.field_values() for f in evaluate(cs).findings]
 
 
 def main(argv: list[str] | None = None) -> int:

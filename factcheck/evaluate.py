@@ -293,7 +293,8 @@ class _Run:
             else:
                 base = consistent.get(name)
                 if base is None:
-                    base = consistent[name] = finding(None, None, reg[name], Status.consistent, None, "", "")
+                    base = consistent[name] = finding(None, None, reg[name], Status.consistent, None, "",
+                                                      "").sparse()
                 verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
 
     # -- 3. rules together -----------------------------------------------------------------

@@ -90,11 +90,29 @@ class Finding:
         d.update(changes)
         return f
 
+    def field_values(self) -> dict[str, Any]:
+        """Every field by name, in declaration order (a shallow copy).  Not ``__dict__``:
+        a :meth:`sparse` finding leaves fields at their defaults to the class."""
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
+
+    def sparse(self) -> Finding:
+        """This finding with the fields that hold their default value left out of its
+        instance dictionary.  A dataclass keeps each field's default as a class
+        attribute, so reading such a field finds the same value, as do ``==``,
+        ``replace``, ``repr``, ``asdict`` and pickling, which read fields by name.
+        :meth:`for_rule` copies the dictionary once per rule: a large evaluation makes
+        tens of thousands, and half the dictionary is half the memory written."""
+        f = object.__new__(type(self))
+        object.__setattr__(f, "__dict__", {k: v for k, v in self.__dict__.items()
+                                           if k not in _DEFAULTS or _DEFAULTS[k] is not v})
+        return f
+
     def for_rule(self, id: str, rule: str, claims: tuple[str, ...], confidence: float,
                  evidence: str | None) -> Finding:
         """This finding given to another rule: :meth:`evolve` with the rule's own id,
         rule, claims, confidence and evidence.  A large evaluation gives most rules their
-        kind's consistent finding this way, so it skips what :meth:`evolve` checks."""
+        kind's consistent finding this way (a :meth:`sparse` one), so it skips what
+        :meth:`evolve` checks."""
         d = self.__dict__.copy()
         d["id"] = id
         d["rule"] = rule
@@ -108,5 +126,6 @@ class Finding:
         return f
 
 
-_FIELDS = frozenset(f.name for f in fields(Finding))
+_FIELD_NAMES = tuple(f.name for f in fields(Finding))
+_FIELDS = frozenset(_FIELD_NAMES)
 _DEFAULTS = {f.name: f.default for f in fields(Finding) if f.default is not f.default_factory}

@@ -156,7 +156,7 @@ def test_every_column_kind_is_tested() -> None:
 
 def _findings(cs: Any, flat_min: int, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     monkeypatch.setattr(evaluate_mod, "FLAT_MIN", flat_min)
-    return [dict(f.__dict__) for f in evaluate_mod.evaluate(cs).findings]
+    return [f.field_values() for f in evaluate_mod.evaluate(cs).findings]
 
 
 def _chain_of_parts(extra: list[dict[str, Any]]) -> Any:

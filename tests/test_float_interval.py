@@ -8,7 +8,8 @@ cannot hold, so containment is the law that keeps the screen sound.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import asdict, replace
+from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from fractions import Fraction
 
@@ -106,3 +107,35 @@ def test_quick_findings_equal_dataclass_findings() -> None:
         assert "nonsense" in str(exc)
     else:
         raise AssertionError("unknown field accepted")
+
+
+_FIELD_VALUES = {
+    "code": st.sampled_from([None, "FC101"]), "name": st.sampled_from([None, "sum.parts-exceed-total"]),
+    "message": st.sampled_from(["", "parts exceed the total"]), "arithmetic": st.sampled_from(["", "1 + 2 > 2"]),
+    "conflict": st.sampled_from([(), ("a",)]), "confidence": st.sampled_from([1.0, 0.5]),
+    "possible": st.booleans(), "evidence": st.sampled_from([None, "quote"]), "suppressed": st.booleans(),
+    "suppression": st.sampled_from([None, "baseline"]), "where": st.sampled_from([None, ("a.md", 1, 2)]),
+    "message_fa": st.sampled_from(["", "جمع"]),
+}
+
+
+@given(st.fixed_dictionaries({}, optional=_FIELD_VALUES))  # type: ignore[arg-type]
+def test_sparse_findings_read_as_the_full_ones(extra: dict[str, object]) -> None:
+    import pickle
+
+    full = Finding.quick(id="f1", status=Status.consistent, severity=Severity.none, kind="sum", rule="r",
+                         rules=("r",), claims=("a", "b"), **extra)
+    sparse = full.sparse()
+    assert sparse.field_values() == full.field_values() and sparse == full and repr(sparse) == repr(full)
+    # Only fields that differ from their defaults are kept in the instance.
+    assert len(sparse.__dict__) <= len(full.__dict__)
+    assert all(k in sparse.__dict__ for k, v in extra.items() if v != _DEFAULT_OF[k])
+    assert pickle.loads(pickle.dumps(sparse)).field_values() == full.field_values()
+    assert asdict(sparse) == asdict(full)
+    assert replace(sparse, id="f2").field_values() == replace(full, id="f2").field_values()
+    assert sparse.evolve(message="x").field_values() == full.evolve(message="x").field_values()
+    a, b = (f.for_rule("f9", "r9", ("x",), 0.25, None) for f in (full, sparse))
+    assert a.field_values() == b.field_values() and a.needed is not b.needed
+
+
+_DEFAULT_OF = {f.name: f.default for f in dataclass_fields(Finding)}

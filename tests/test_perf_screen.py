@@ -26,7 +26,7 @@ def _findings(text: str, flat_min: int, monkeypatch: pytest.MonkeyPatch) -> list
     cs = load_text(text, "graph.json")
     _check_references(cs)
     ev = evaluate_mod.evaluate(cs)
-    return [f.__dict__ for f in ev.findings]
+    return [f.field_values() for f in ev.findings]
 
 
 @pytest.mark.parametrize(("claims", "seed", "rate"), [(400, 1, 0.3), (700, 2, 1.0), (1500, 3, 0.02)])
@@ -50,9 +50,9 @@ def test_screened_verdicts_equal_sequential_on_every_kind(doc: GeneratedDocument
     saved = evaluate_mod.FLAT_MIN
     try:
         evaluate_mod.FLAT_MIN = 10**9
-        sequential = [f.__dict__ for f in evaluate_mod.evaluate(cs).findings]
+        sequential = [f.field_values() for f in evaluate_mod.evaluate(cs).findings]
         evaluate_mod.FLAT_MIN = 1
-        screened = [f.__dict__ for f in evaluate_mod.evaluate(cs).findings]
+        screened = [f.field_values() for f in evaluate_mod.evaluate(cs).findings]
     finally:
         evaluate_mod.FLAT_MIN = saved
     assert screened == sequential
