@@ -158,6 +158,18 @@ class Compiler(BuilderBase):
         self.rule_cons: dict[str, list[int]] = {}
         self._current: str | None = None
         self._factors: dict[str, tuple[Fraction, Fraction, Fraction | None]] = {}
+        self._inverse: dict[str, tuple[Fraction, Fraction] | None] = {}
+
+    def inverse_factors(self, unit: str) -> tuple[Fraction, Fraction] | None:
+        """What multiplies a value in canonical units back into ``unit`` (as
+        :func:`factcheck.semantics.unscale` makes it), made once per unit; None when
+        ``unit`` is canonical."""
+        if unit in self._inverse:
+            return self._inverse[unit]
+        u = self.unit(unit)
+        inv = None if u.lo == 1 and u.hi == 1 else (1 / u.hi, 1 / u.lo)
+        self._inverse[unit] = inv
+        return inv
 
     def rule(self, rid: str) -> list[int]:
         """Compile one rule (once) and return the indices of its constraints."""
