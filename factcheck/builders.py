@@ -106,7 +106,7 @@ class BuilderBase:
     def periods_seconds(self, cids: list[str], overrides: list[str | None]) -> list[tuple[Fraction, Fraction] | None]:
         """:meth:`period_seconds` of many claims (a rate's totals, column-wise).  Most are
         a claim's own period given as a duration: read here from the claim directly."""
-        claims = self.cs.claims
+        claims, docs = self.cs.claims, self.cs.documents
         calendars: dict[str | None, Calendar] = {}
         out: list[tuple[Fraction, Fraction] | None] = []
         for cid, override in zip(cids, overrides, strict=True):
@@ -119,7 +119,8 @@ class BuilderBase:
                 if p.duration:
                     cal = p.calendar
                     if not cal:
-                        lang = _lang_of(self.cs, c)
+                        # With no documents, a claim's language is its own.
+                        lang = c.lang or (_lang_of(self.cs, c) if docs else None)
                         cal = calendars.get(lang)
                         if cal is None:
                             cal = calendars[lang] = self.policy.calendar(lang)
