@@ -35,7 +35,7 @@ ROOT = HERE.parent
 
 #: Run in each checkout's process: times, and a digest of the findings.
 _CHILD = r"""
-import hashlib, json, sys, time
+import dataclasses, hashlib, json, sys, time
 sys.path.insert(0, sys.argv[1])
 import factcheck.evaluate as ev
 from factcheck.files import load_paths
@@ -52,7 +52,9 @@ for name, times in spent.items():
             _t.append(time.process_time() - t)
     setattr(ev._Run, name, timed)
 res = ev.evaluate(cs)  # warm caches and imports, as a long-running process has them
-text = json.dumps([f.field_values() for f in res.findings], sort_keys=True, default=str)
+# (every field by name: a revision from before Finding.field_values reads them the same way)
+names = [f.name for f in dataclasses.fields(res.findings[0])] if res.findings else []
+text = json.dumps([{n: getattr(f, n) for n in names} for f in res.findings], sort_keys=True, default=str)
 for times in spent.values():
     times.clear()
 total = []

@@ -106,7 +106,7 @@ class BuilderBase:
     def periods_seconds(self, cids: list[str], overrides: list[str | None]) -> list[tuple[Fraction, Fraction] | None]:
         """:meth:`period_seconds` of many claims (a rate's totals, column-wise).  Most are
         a claim's own period given as a duration: read here from the claim directly."""
-        claims = self.cs.claims
+        claims, docs = self.cs.claims, self.cs.documents
         calendars: dict[str | None, Calendar] = {}
         out: list[tuple[Fraction, Fraction] | None] = []
         for cid, override in zip(cids, overrides, strict=True):
@@ -119,7 +119,8 @@ class BuilderBase:
                 if p.duration:
                     cal = p.calendar
                     if not cal:
-                        lang = _lang_of(self.cs, c)
+                        # With no documents, a claim's language is its own.
+                        lang = c.lang or (_lang_of(self.cs, c) if docs else None)
                         cal = calendars.get(lang)
                         if cal is None:
                             cal = calendars[lang] = self.policy.calendar(lang)
@@ -157,6 +158,18 @@ class Compiler(BuilderBase):
         self.rule_cons: dict[str, list[int]] = {}
         self._current: str | None = None
         self._factors: dict[str, tuple[Fraction, Fraction, Fraction | None]] = {}
+        self._inverse: dict[str, tuple[Fraction, Fraction] | None] = {}
+
+    def inverse_factors(self, unit: str) -> tuple[Fraction, Fraction] | None:
+        """What multiplies a value in canonical units back into ``unit`` (as
+        :func:`factcheck.semantics.unscale` makes it), made once per unit; None when
+        ``unit`` is canonical."""
+        if unit in self._inverse:
+            return self._inverse[unit]
+        u = self.unit(unit)
+        inv = None if u.lo == 1 and u.hi == 1 else (1 / u.hi, 1 / u.lo)
+        self._inverse[unit] = inv
+        return inv
 
     def rule(self, rid: str) -> list[int]:
         """Compile one rule (once) and return the indices of its constraints."""

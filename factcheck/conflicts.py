@@ -20,7 +20,7 @@ from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import RuleBase
 from .numbers import format_number
 from .propagate import Linear, OneLinear, Trace, propagate
-from .semantics import Bound, unscale
+from .semantics import Bound, scale
 from .verdict import CONFIDENT, describe, finding, str_needed
 
 __all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
@@ -69,10 +69,10 @@ class _Explainer:
 
 
 def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
-    u = comp.unit(comp.cs.claims[cid].unit)  # canonical(), asked once per unit
-    if u.lo == 1 and u.hi == 1:  # the claim's unit is canonical already (counts, people)
+    inv = comp.inverse_factors(comp.cs.claims[cid].unit)
+    if inv is None:  # the claim's unit is canonical already (counts, people)
         return _frac(lo), _frac(hi)
-    return unscale(_frac(lo), _frac(hi), u.lo, u.hi)
+    return scale(_frac(lo), _frac(hi), *inv)  # unscale(), its factors inverted once per unit
 
 
 def _frac(x: Any) -> Bound:
@@ -98,10 +98,11 @@ class _Claims:
     pinned to their stated values with the rest freed, makes the constraints fail.
 
     Explaining the conflict asks both about the same few claims, in exact arithmetic and
-    in floats; each question is answered once, and in closed form where the constraints
-    are one linear constraint (:class:`factcheck.propagate.OneLinear`).  Floats are rounded
-    outward, so where exact propagation holds, float propagation holds too: a float
-    question is answered by an exact answer made already when that answer is "holds".
+    in floats; each exact question is answered once, and every question is answered in
+    closed form where the constraints are one linear constraint
+    (:class:`factcheck.propagate.OneLinear`).  Elsewhere float questions are propagated:
+    exact propagation holding does not prove that a solution exists (interval
+    propagation stops short of some conflicts), so it cannot answer for floats.
     """
 
     def __init__(self, comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> None:
@@ -135,23 +136,24 @@ class _Claims:
         freed = [cid for cid in self.ids if cid not in pinned]
         var = self.comp.vars
         if self._linear is not None:
+            # Exact answers are the closed form's.  Where it holds, the float run holds too:
+            # a float failure proves no real solution, and for one linear constraint the
+            # exact answer is whether a real solution exists.
             if not self._linear.fails([var[cid] for cid in freed]):
                 return False
             if exact:
                 return True
-        elif len(freed) == 1:  # what the claim would have to be answers it, when it holds
-            if self.alone(freed[0]) is not None:
-                return False
-            if exact:
-                return True
+        elif exact and len(freed) == 1:  # the run that gives what the claim would have to be
+            return self.alone(freed[0]) is None
         domains: dict[int, tuple[Bound, Bound]] = {var[cid]: self.free[cid] for cid in freed}
         return propagate(self.comp.problem, only=self.cons, domains=domains, exact=exact).failed is not None
 
 
 def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
-             ids: tuple[str, ...]) -> Finding | None:
-    """The finding of a rule whose constraints ``cons`` fail in floats on their own, or
-    None if they hold in exact arithmetic (the float conflict was rounding alone)."""
+             ids: tuple[str, ...], fid: str = "") -> Finding | None:
+    """The finding (with id ``fid``) of a rule whose constraints ``cons`` fail in floats on
+    their own, or None if they hold in exact arithmetic (the float conflict was rounding
+    alone)."""
     claims = _Claims(comp, cons, ids)
     conflict = minimal_claims(claims)
     if conflict is None:
@@ -162,7 +164,7 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
     f = finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                 claims=ids, needed=str_needed(needed), message_fa=exp.message_fa)
+                 claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa)
     return f.evolve(conflict=conflict)
 
 

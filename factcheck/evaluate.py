@@ -263,9 +263,9 @@ class _Run:
                 # Confirmed exactly and explained (None: the float conflict was rounding
                 # alone, and the rule holds).
                 rule = self.rules[no]
-                f = explain(comp, rid, rule, self.reg[rule.kind], cons, ids_of(rid))
+                f = explain(comp, rid, rule, self.reg[rule.kind], cons, ids_of(rid), f"f{no + 1}")
                 if f is not None:
-                    bad[rid] = f.evolve(id=f"f{no + 1}")
+                    bad[rid] = f
         return bad
 
     def give_verdicts(self, local_bad: dict[str, Finding]) -> None:

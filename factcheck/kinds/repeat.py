@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any, Literal
 
 from pydantic import Field
@@ -21,6 +22,9 @@ CODES = (
          summary_fa="یک رقم دو بار با مقدارهایی آمده که هر دو نمی‌توانند درست باشند."),
 )
 register(*CODES)
+
+
+_CLAIMS = attrgetter("claims")  # claim_ids, for many rules at once
 
 
 class RepeatRule(RuleBase):
@@ -49,7 +53,7 @@ class Repeat(RuleKind):
     columns = True
 
     def read_columns(self, rules: list[RepeatRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
-        return [tuple(r.claims) for r in rules], None
+        return list(map(tuple, map(_CLAIMS, rules))), None
 
     def compile_columns(self, rules: list[RepeatRule], b: Columns) -> None:
         sizes = b.lengths  # claim_ids: the claims, in order
