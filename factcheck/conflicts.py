@@ -72,7 +72,7 @@ def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Boun
     inv = comp.inverse_factors(comp.cs.claims[cid].unit)
     if inv is None:  # the claim's unit is canonical already (counts, people)
         return _frac(lo), _frac(hi)
-    return scale(_frac(lo), _frac(hi), *inv)  # unscale(), its factors inverted once per unit
+    return scale(_frac(lo), _frac(hi), *inv)  # divided by the unit's factors, inverted once per unit
 
 
 def _frac(x: Any) -> Bound:
