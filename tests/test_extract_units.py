@@ -139,3 +139,42 @@ def test_an_aside_does_not_change_what_a_partitive_says(noun: str, aside: str, n
     a, b = _at(plain, figure), _at(with_aside, figure)
     assert (b.kind, b.unit, b.noun_key) == (a.kind, a.unit, a.noun_key)
     assert with_aside[b.start:b.end] == plain[a.start:a.end]
+
+
+@pytest.mark.parametrize(("text", "written", "unit", "lang"), [
+    ("In 3 of the 12 months sales fell.", "3", "month", "en"),
+    ("Sales fell in 3 of the 12 months.", "3", "month", "en"),
+    ("In three of the past twelve months sales fell.", "three", "month", "en"),
+    ("It rained on 3 of the 12 days.", "3", "day", "en"),
+    ("Sales rose in 4 of the 10 years to 2020.", "4", "year", "en"),
+    ("در ۳ ماه از ۱۲ ماه فروش کاهش یافت.", "۳", "month", "fa"),
+    ("فروش در ۳ ماه از ۱۲ ماه گذشته کاهش یافت.", "۳", "month", "fa"),
+])
+def test_a_count_out_of_a_numbered_span_of_time_counts_that_time(text: str, written: str, unit: str,
+                                                                  lang: str) -> None:
+    # the noun after "of the 12" names what 3 counts, not "sales" after it or before it
+    m = _at(text, written, lang)
+    assert (m.kind, m.unit) == ("duration", unit)
+    assert "period" not in m.tags and m.period_of is None  # a count of months, not the period of the sentence
+    assert text[m.start:m.end] == written or lang == "fa"
+
+
+@pytest.mark.parametrize(("text", "written", "kind", "unit"), [
+    # no number: no stated total of months to count out of (as before)
+    ("Prices fell in 3 of the months.", "3", "quantity", "dimensionless"),
+    # a possessive: the months qualify the reports
+    ("Prices fell in 3 of the 12 months' reports.", "3", "quantity", "dimensionless"),
+    # a year after "of the" is not a total of spans of time
+    ("Sales rose in 4 of the 2019 shops.", "4", "quantity", "item"),
+    ("In 3 of the 12 districts, 40 percent of homes flooded.", "3", "quantity", "district"),
+])
+def test_a_partitive_that_is_not_a_span_of_time_keeps_its_reading(text: str, written: str, kind: str,
+                                                                   unit: str) -> None:
+    m = _at(text, written)
+    assert (m.kind, m.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize("noun", ["دختر", "پسر"])
+def test_persian_girls_and_boys_are_people(noun: str) -> None:
+    # as "girls" and "boys" are in English: a count of them can be a share of a count of people
+    assert _at(f"۲۵ هزار {noun} در امتحانات شرکت کردند.", "۲۵ هزار", "fa").unit == "person"

@@ -209,3 +209,45 @@ def test_a_groups_share_of_a_whole_named_otherwise_is_only_possible() -> None:
 ])
 def test_a_share_of_a_subgroup_is_not_of_the_total(text: str, lang: str) -> None:
     assert [s for _c, s, _q in _of(text, lang, "percent_of") if s is Status.inconsistent] == []
+
+
+# -- a count out of a stated total, with its share restated a clause on ------------------------
+
+@pytest.mark.parametrize(("text", "lang", "share", "wrong"), [
+    ("22,000 of the 25,000 girls who sat the exams this year passed, or 88 percent.\n", "en",
+     "88 percent", "70 percent"),
+    ("A total of 48,000 students sat the exams. 22,000 of the 25,000 girls enrolled at state schools, or 88 "
+     "percent, passed.\n", "en", "88 percent", "70 percent"),
+    ("۲۲ هزار نفر از ۲۵ هزار دختر، یعنی ۸۸ درصد، قبول شدند.\n", "fa", "۸۸ درصد", "۷۰ درصد"),
+    ("امسال در مجموع ۴۸ هزار دانش‌آموز در امتحانات شرکت کردند. ۲۲ هزار نفر از ۲۵ هزار دختر ثبت‌نام‌کرده در "
+     "مدارس دولتی، یعنی ۸۸ درصد، قبول شدند.\n", "fa", "۸۸ درصد", "۷۰ درصد"),
+    # «نفر» out of a whole whose noun is not known: the whole counts people too
+    ("۲۲ هزار نفر از ۲۵ هزار کارآموز، یعنی ۸۸ درصد، قبول شدند.\n", "fa", "۸۸ درصد", "۷۰ درصد"),
+])
+def test_a_share_of_a_count_out_of_a_stated_total(text: str, lang: str, share: str, wrong: str) -> None:
+    got = _of(text, lang, "percent_of")
+    assert [(c, s) for c, s, _q in got] == [(0.85, Status.consistent)]
+    assert any("25,000" in q or "۲۵ هزار" in q for q in got[0][2])  # the whole is the group, not all students
+    assert [s for _c, s, _q in _of(text.replace(share, wrong), lang, "percent_of")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # no "or" to say the share restates the count a clause on
+    ("22,000 of the 25,000 girls enrolled at state schools, 88 percent.\n", "en"),
+    # the share is of something else
+    ("22,000 of the 25,000 girls enrolled at state schools, or 88 percent of the boys.\n", "en"),
+    # people are not cars
+    ("۲۲ هزار نفر از ۲۵ هزار خودرو، یعنی ۸۸ درصد، قبول شدند.\n", "fa"),
+])
+def test_a_share_that_does_not_restate_the_count_gives_no_rule(text: str, lang: str) -> None:
+    assert _of(text, lang, "percent_of") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sales fell in 3 of the 12 months.\n", "en"),
+    ("In 3 of the 12 months sales fell by 4 percent.\n", "en"),
+    ("در ۳ ماه از ۱۲ ماه فروش کاهش یافت.\n", "fa"),
+])
+def test_a_count_of_months_out_of_twelve_gives_no_false_alarm(text: str, lang: str) -> None:
+    # months are counted, not sales: nothing to check against the sales, and nothing flagged
+    assert [k for k, _c, s, _q in _rules(text, lang) if s is not Status.consistent] == []

@@ -753,6 +753,7 @@ class Scanner:
             k2 = j
             guess_idx = -1
             partitive = False
+            span_unit: str | None = None
             # "18,000 (37.5 percent) of the candidates": the aside gives the share, the
             # partitive after it what the figure counts
             k2 = self._aside_end(fwd, j)
@@ -763,10 +764,18 @@ class Scanner:
                 k2 += 1
             found = self._noun(fwd, j)
             if found is None and partitive and k2 > j:
+                span = self._counted_span(fwd, k2)
                 if k2 < len(fwd) and fwd[k2].kind == "num":
                     k2 += 1
-                found = self._noun(fwd, k2)
-                if found is not None:
+                found = self._noun(fwd, k2) if span is None else None
+                if span is not None:
+                    # "in 3 of the 12 months": the figure counts the spans of time its total is
+                    # made of, as «۳ ماه از ۱۲ ماه» does; not the sales the sentence goes on to
+                    span_unit = lang.time_units.get(fwd[span].k) or lang.time_units[self._lemma(fwd[span].k)]
+                    kind = "duration"
+                    noun_text = _orig_words(prep, fwd, span, span + 1)
+                    tags.append("partitive")
+                elif found is not None:
                     tags.append("partitive")
                     a, b, u, key = found
                     noun_text = _orig_words(prep, fwd, a, b)
@@ -814,7 +823,7 @@ class Scanner:
                         guess_idx = -1
             if guess_idx >= 0:
                 end_idx, j = guess_idx, guess_idx + 1
-            unit = count_unit
+            unit = count_unit if span_unit is None else span_unit
         elif count_unit is None and unit not in ("percent", "percentage_point", "times") and kind != "duration" \
                 and "fraction" not in tags:
             count_unit = unit
@@ -971,6 +980,22 @@ class Scanner:
         return t.kind == "word" and t.k not in lang.stop and t.k not in lang.conj and t.k not in self._numwords \
             and not self._month(t.k) and t.k not in lang.time_units and self._lemma(t.k) not in lang.time_units \
             and lang.plausible_noun(t.k) and not _possessive(fwd, j + 1)
+
+    def _counted_span(self, fwd: list[Tok], k: int) -> int | None:
+        """Index of the time unit in a partitive's numbered total ("of the [past] 12 months"), else None.
+
+        Only a stated number makes the spans of time the counted things: "in 3 of the months"
+        says no total, and reads as before.
+        """
+        lang = self.lang
+        while k < len(fwd) and fwd[k].kind == "word" and fwd[k].k in lang.period_cues_before:
+            k += 1
+        if k + 1 >= len(fwd) or not (fwd[k].kind == "num" or fwd[k].k in self._numwords):
+            return None
+        t = fwd[k + 1]
+        if t.kind != "word" or _possessive(fwd, k + 2):
+            return None  # "3 of the 12 months' reports" counts reports
+        return k + 1 if t.k in lang.time_units or self._lemma(t.k) in lang.time_units else None
 
     def _aside_end(self, fwd: list[Tok], j: int) -> int:
         """The index after an aside holding a figure that a partitive follows, else ``j``.

@@ -207,6 +207,8 @@ _NOUNS_1 = {
     "فرد": "person",
     "زن": "person",
     "مرد": "person",
+    "دختر": "person",
+    "پسر": "person",
     "کودک": "person",
     "نوزاد": "person",
     "دانش" + ZWNJ + "آموز": "student",

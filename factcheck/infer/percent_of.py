@@ -31,7 +31,7 @@ from .change import _direction
 from .cues import OF_TOTAL
 from .doc import Cue, Doc, Figure
 from .parts import breakdowns
-from .resolve import unify
+from .resolve import unify, unify_part
 from .totals import Total, group_noun, group_total, stated_total
 
 _FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
@@ -42,8 +42,10 @@ _APPOSITIVE = re.compile(r"^\s*((از آن ها|از آنها|از آنان|of t
                          r"([(\[,،—-]|\bor\b|\bfor a\b|i\.e\.|\bwhich is\b|معادل|یعنی|برابر با|برابر)[^.;؛]{0,35}$")
 #: "61 of the council's 100 seats": a plain "of" between a part and its whole ...
 _OF_PLAIN = re.compile(r"^\s*(?:[^\W\d]+\s+)??(?P<of>of|از)\s+(?:the\s+)?(?:[^\W\d]+(?:'s|s')?\s+){0,2}?$")
-#: ... counts only with the share right after the whole: ", nearly two thirds", «شورا، یعنی سه چهارم».
-_SHARE_NEXT = re.compile(r"^(?:\s*[^\W\d]+){0,2}?\s*[,،(—–-]\s*(?:or|i\.e\.|that is|یعنی|معادل|برابر با)?\s*$")
+#: ... counts only with the share right after the whole: ", nearly two thirds", «شورا، یعنی سه چهارم»,
+#: or restating it a clause on: "the 25,000 girls who sat the exams this year, or 88 percent".
+_SHARE_NEXT = re.compile(r"^(?:(?:\s*[^\W\d]+){0,2}?\s*[,،(—–-]\s*(?:or|i\.e\.|that is|یعنی|معادل|برابر با)?|"
+                         r"(?:\s*[^\W\d]+){3,7}?\s*[,،]\s*(?:or|i\.e\.|that is|یعنی|معادل|برابر با))\s*$")
 #: "half of the city's capacity" after "2 of 5 hospitals" is a share of something else.
 _SHARE_OF_WORD = re.compile(r"^\s*(?:of|از)\s+(?:the\s+)?(?P<w>[^\W\d]+)")
 _SHARE_OF_THEM = frozenset({"them", "these", "those", "it", "آن", "آنها", "آن ها", "اینها", "کل", "total"})
@@ -146,7 +148,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
             m = _OUT_OF.match(doc.between(a, b))
             if m is None:
                 continue
-            retype = unify(doc, [a, b], classifier=True)
+            retype = unify_part(doc, a, b)
             if retype is None:
                 continue
             cue = Cue(doc.text[a.end + m.start(2):a.end + m.end(2)], a.end + m.start(2), a.end + m.end(2))
@@ -233,7 +235,7 @@ def _of_plain(doc: Doc, s: Figure) -> Proposal | None:
     if of is not None and of.group("w") not in _SHARE_OF_THEM and of.group("w") not in doc.norm[b.start:b.end]:
         return None
     m = _OF_PLAIN.match(doc.between(a, b))
-    retype = unify(doc, [a, b], classifier=True) if m is not None else None
+    retype = unify_part(doc, a, b) if m is not None else None
     if m is None or retype is None:
         return None
     cue = Cue(doc.text[a.end + m.start("of"):a.end + m.end("of")], a.end + m.start("of"), a.end + m.end("of"))

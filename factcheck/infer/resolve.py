@@ -22,7 +22,7 @@ from ..model import Claim
 from ..units import canonical
 from .doc import Doc, Figure, _dims
 
-__all__ = ["resolve_units", "unify"]
+__all__ = ["resolve_units", "unify", "unify_part"]
 
 _PERSON = (("[person]", 1),)
 #: Words that count whatever was named before them.
@@ -55,6 +55,21 @@ def unify(doc: Doc, figs: list[Figure], *, classifier: bool = False) -> dict[str
         if unit is None:
             return None
         return {f.id: unit for f in figs if f.is_bare or f.thing == _PERSON}
+    return None
+
+
+def unify_part(doc: Doc, part: Figure, whole: Figure) -> dict[str, str] | None:
+    """:func:`unify` for a part the words take out of a whole ("A of B", «A نفر از B»).
+
+    «۲۲ هزار نفر از ۲۵ هزار کارآموز»: a count of people taken out of a whole whose noun is
+    unknown (its unit only a guess) says that the whole counts people too.
+    """
+    retype = unify(doc, [part, whole], classifier=True)
+    if retype is not None:
+        return retype
+    guessed = whole.claim.subject is not None and "unit_guess" in whole.claim.subject.tags
+    if part.thing == _PERSON and part.per_time == 0 and whole.per_time == 0 and guessed:
+        return {whole.id: part.claim.unit}
     return None
 
 
