@@ -97,12 +97,12 @@ class _Claims:
     would have to be with the others at their stated values, and whether a set of them,
     pinned to their stated values with the rest freed, makes the constraints fail.
 
-    Explaining the conflict asks both about the same few claims, in exact arithmetic and
-    in floats; each exact question is answered once, and every question is answered in
-    closed form where the constraints are one linear constraint
-    (:class:`factcheck.propagate.OneLinear`).  Elsewhere float questions are propagated:
-    exact propagation holding does not prove that a solution exists (interval
-    propagation stops short of some conflicts), so it cannot answer for floats.
+    Explaining the conflict asks both about the same few claims; each exact question is
+    answered once, in closed form where the constraints are one linear constraint
+    (:class:`factcheck.propagate.OneLinear`).  Float questions are always propagated: an
+    exact answer cannot stand for one, since float propagation reads a constraint's
+    coefficients and bounds rounded to the nearest float and may fail, or hold, where
+    exact propagation does not.
     """
 
     def __init__(self, comp: Compiler, cons: list[int], claim_ids: Iterable[str]) -> None:
@@ -135,16 +135,11 @@ class _Claims:
         other claim freed, propagated in floats or exactly."""
         freed = [cid for cid in self.ids if cid not in pinned]
         var = self.comp.vars
-        if self._linear is not None:
-            # Exact answers are the closed form's.  Where it holds, the float run holds too:
-            # a float failure proves no real solution, and for one linear constraint the
-            # exact answer is whether a real solution exists.
-            if not self._linear.fails([var[cid] for cid in freed]):
-                return False
-            if exact:
-                return True
-        elif exact and len(freed) == 1:  # the run that gives what the claim would have to be
-            return self.alone(freed[0]) is None
+        if exact:
+            if self._linear is not None:
+                return self._linear.fails([var[cid] for cid in freed])
+            if len(freed) == 1:  # the run that gives what the claim would have to be
+                return self.alone(freed[0]) is None
         domains: dict[int, tuple[Bound, Bound]] = {var[cid]: self.free[cid] for cid in freed}
         return propagate(self.comp.problem, only=self.cons, domains=domains, exact=exact).failed is not None
 
