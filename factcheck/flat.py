@@ -132,13 +132,22 @@ class _Linear:
         self.general: Array | None = None if unit.all() else ~unit
         self.t_clo = p.c_lo[t_con]
         self.t_nchi = -p.c_hi[t_con]
-        # Every term narrows two entries of U: both lists of targets, grouped by target
-        # (a maximum over each group), for revisions of many constraints at once.
-        targets = np.concatenate([self.il, self.ih])
-        self.perm = np.argsort(targets, kind="stable")
-        st = targets[self.perm]
-        self.groups = np.flatnonzero(np.r_[True, st[1:] != st[:-1]])
-        self.targets = st[self.groups]
+        # Targets grouped for revisions of many constraints at once (see _grouped); a
+        # propagation resumed from an earlier one may revise only a few at a time and
+        # never need them.
+        self._grouping: tuple[Array, Array, Array] | None = None
+
+    def _grouped(self) -> tuple[Array, Array, Array]:
+        """Every term narrows two entries of U: both lists of targets, grouped by target
+        (a maximum over each group): the order that groups them, where each group starts
+        in it, and each group's target."""
+        if self._grouping is None:
+            targets = np.concatenate([self.il, self.ih])
+            perm = np.argsort(targets, kind="stable")
+            st = targets[perm]
+            groups = np.flatnonzero(np.r_[True, st[1:] != st[:-1]])
+            self._grouping = (perm, groups, st[groups])
+        return self._grouping
 
     def revise(self, u: Array, dead: Array, new_u: Array, bad_con: Array, todo: Array | None) -> None:
         """Revise the constraints ``todo`` (all when None) against the domains ``u``:
@@ -225,8 +234,9 @@ class _Linear:
                 vals = np.full(2 * nt, -INF)
                 vals[sel] = qlo
                 vals[nt + sel] = nqhi
-            best = np.maximum.reduceat(vals[self.perm], self.groups)
-            new_u[self.targets] = np.maximum(new_u[self.targets], best)
+            perm, groups, targets = self._grouped()
+            best = np.maximum.reduceat(vals[perm], groups)
+            new_u[targets] = np.maximum(new_u[targets], best)
 
 
 def _revise_products(p: FlatProblem, u: Array, nv: int, dead: Array, new_u: Array,
@@ -315,7 +325,10 @@ def _fixpoint(p: FlatProblem, u: Array, nv: int, lin: _Linear | None, dead: Arra
         mark = np.zeros(nv, dtype=bool)
         mark[moved] = True
         if lin is not None:
-            con_todo = np.unique(p.t_con[mark[p.t_var]])
+            # Terms are sorted by constraint: their constraints come out sorted, so
+            # dropping repeats needs no sort (np.unique would sort them again).
+            touched = p.t_con[mark[p.t_var]]
+            con_todo = touched[np.r_[True, touched[1:] != touched[:-1]]] if len(touched) else touched
         if has_mul:
             mul_todo = np.flatnonzero(mark[p.m_z] | mark[p.m_x] | mark[p.m_y])
     return u, moved, changed
