@@ -253,19 +253,22 @@ def chains(comp: Compiler, rules: list[str], ids_of: Callable[[str], tuple[str, 
 
 class _RuleSets:
     """Whether sets of rules fail together, answered without propagating when a float run
-    already made answers it: the last failing float run, over a superset of the rules, in
-    which the rules left out never narrowed anything, or only variables that none of the
-    rules kept has (:class:`factcheck.propagate.Trace`).
+    already made answers it: the last failing float run (or the last that held), over a
+    superset of the rules, in which the rules left out never narrowed anything, or only
+    variables that none of the rules kept has (:class:`factcheck.propagate.Trace`).
 
     Deletion asks about the current smallest set minus one rule at a time, and a conflict
     is usually found before most rules of a component are revised at all, or by rules
     that narrow nothing, or only their own figures: those questions are answered by the
-    run that found the set.
+    run that found the set.  Once a conflict is found, the component is searched again
+    without each of its rules, then without all of them: the last of those runs that held
+    answers for the search without all of them.
     """
 
     def __init__(self, comp: Compiler) -> None:
         self.comp = comp
         self._last: tuple[list[int], Trace] | None = None  # constraints, trace of the run
+        self._held: tuple[list[int], Trace] | None = None  # the same, of the last run that held
 
     def fails(self, subset: list[str], exact: bool) -> bool:
         rule_cons = self.comp.rule_cons
@@ -276,21 +279,29 @@ class _RuleSets:
         if exact:
             return propagate(problem, only=tcons, exact=True).failed is not None
         last = self._last
-        if last is not None and len(tcons) < len(last[0]):
-            cons, trace = last
-            kept = set(tcons)
-            if (trace.steps <= 200 * len(tcons) + 1000  # within the smaller set's step limit
-                    and trace.last in kept
-                    and [ci for ci in cons if ci in kept] == tcons
-                    and self._apart(tcons, [trace.wrote[ci] for ci in cons if ci not in kept and ci in trace.wrote])):
-                self._last = (tcons, trace)
-                return True
+        if (last is not None and len(tcons) < len(last[0]) and last[1].last in set(tcons)
+                and self._replays(last[0], last[1], tcons)):
+            self._last = (tcons, last[1])
+            return True
+        held = self._held
+        if held is not None and len(tcons) < len(held[0]) and self._replays(held[0], held[1], tcons):
+            return False
         trace = Trace()
         if propagate(problem, only=tcons, trace=trace).failed is None:
+            if trace.replayable:
+                self._held = (tcons, trace)
             return False
         if trace.replayable:
             self._last = (tcons, trace)
         return True
+
+    def _replays(self, cons: list[int], trace: Trace, tcons: list[int]) -> bool:
+        """Whether a run over ``tcons`` makes the revisions of its constraints that the
+        traced run over ``cons`` made, and ends as that run did."""
+        kept = set(tcons)
+        return (trace.steps <= 200 * len(tcons) + 1000  # within the smaller set's step limit
+                and [ci for ci in cons if ci in kept] == tcons
+                and self._apart(tcons, [trace.wrote[ci] for ci in cons if ci not in kept and ci in trace.wrote]))
 
     def _apart(self, cons: list[int], wrote: list[set[int]]) -> bool:
         """Whether no constraint of ``cons`` has any variable of ``wrote``."""

@@ -367,13 +367,13 @@ class Trace:
     of S'.  The S' run makes the same revisions minus the dropped ones and ends the same
     way — with the same failing constraint, which is in ``stored``.
 
-    A failure replays more widely: over any such S' that keeps the failing constraint
-    (``last``) and drops constraints that stored bounds only of variables no constraint
-    of S' has (``wrote``).  The constraints of S' then read and write only variables that
-    the dropped ones never changed, and are queued in the same order (a queue of S' is the
-    queue of S without the dropped constraints: what the dropped ones queue is dropped
-    too), so S' makes the revisions S made of its constraints, with the same bounds, up to
-    the same failure.
+    It replays more widely too: over any such S' that drops constraints that stored
+    bounds only of variables no constraint of S' has (``wrote``), and keeps the failing
+    constraint (``last``) if S failed.  The constraints of S' then read and write only
+    variables that the dropped ones never changed, and are queued in the same order (a
+    queue of S' is the queue of S without the dropped constraints: what the dropped ones
+    queue is dropped too), so S' makes the revisions S made of its constraints, with the
+    same bounds, up to the same failure or to the same fixpoint on its variables.
     """
 
     #: Constraints that stored a bound (even one too small to queue others), and the one
