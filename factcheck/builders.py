@@ -161,9 +161,9 @@ class Compiler(BuilderBase):
         self._inverse: dict[str, tuple[Fraction, Fraction] | None] = {}
 
     def inverse_factors(self, unit: str) -> tuple[Fraction, Fraction] | None:
-        """What multiplies a value in canonical units back into ``unit`` (as
-        :func:`factcheck.semantics.unscale` makes it), made once per unit; None when
-        ``unit`` is canonical."""
+        """What multiplies a value in canonical units back into ``unit``: the reciprocals
+        of its factor interval, swapped (dividing by ``[flo, fhi]`` is multiplying by
+        ``[1/fhi, 1/flo]``), made once per unit; None when ``unit`` is canonical."""
         if unit in self._inverse:
             return self._inverse[unit]
         u = self.unit(unit)

@@ -72,7 +72,7 @@ def _to_claim_unit(comp: Compiler, cid: str, lo: Bound, hi: Bound) -> tuple[Boun
     inv = comp.inverse_factors(comp.cs.claims[cid].unit)
     if inv is None:  # the claim's unit is canonical already (counts, people)
         return _frac(lo), _frac(hi)
-    return scale(_frac(lo), _frac(hi), *inv)  # unscale(), its factors inverted once per unit
+    return scale(_frac(lo), _frac(hi), *inv)  # divided by the unit's factors, inverted once per unit
 
 
 def _frac(x: Any) -> Bound:
@@ -182,8 +182,10 @@ def _deletion(items: list[_T], fails: Callable[[list[_T], bool], bool]) -> list[
     themselves hold in exact arithmetic (``items`` must fail in floats).
 
     ``fails(subset, exact)`` propagates in floats or exactly.  Deletion runs in floats
-    first (floats are rounded outward, so what fails in floats fails exactly, short of
-    float rounding misleading the pass).  One exact check then proves that what is left
+    first.  Float propagation rounds every bound it computes outward, but reads each
+    constraint's coefficients and constant bounds as their nearest floats
+    (``Problem.float_linear``), so what fails in floats nearly always fails exactly, and
+    no float answer is trusted alone.  One exact check then proves that what is left
     still fails — and so that all of ``items`` fail, since a subset is a relaxation — with
     no separate confirmation of the whole.  Only if float rounding misled the pass (a
     conflict within an ulp) is the whole checked, and the deletion repeated, in exact

@@ -296,8 +296,3 @@ def scale(lo: Bound, hi: Bound, flo: Fraction, fhi: Fraction) -> tuple[Bound, Bo
 def _isinf(x: Bound) -> bool:
     """An unbounded end (only floats are: comparing a Fraction with a float is slow)."""
     return isinstance(x, float) and (x == INF or x == -INF)
-
-
-def unscale(lo: Bound, hi: Bound, flo: Fraction, fhi: Fraction) -> tuple[Bound, Bound]:
-    """Divide ``[lo, hi]`` by a positive factor interval (back to a claim's own unit)."""
-    return scale(lo, hi, 1 / fhi, 1 / flo)
