@@ -283,3 +283,17 @@ def test_periods_seconds_is_period_seconds_claim_by_claim(pairs: list[tuple[str,
     alone = Screener(cs, DEFAULT_POLICY)
     assert Screener(cs, DEFAULT_POLICY).periods_seconds(cids, overrides) == [
         alone.period_seconds(c, o) for c, o in pairs]
+
+
+def test_long_rules_find_their_unit_combinations_row_wise() -> None:
+    # A combination of dimensions too long to be one number (dimensions ** length beyond
+    # int64) is compared row by row: the same invalid and undetermined rules as alone.
+    long = [{"id": f"r{i}", "kind": "repeat", "claims": [IDS[(i + j) % 4] for j in range(40)]} for i in range(3)]
+    long.append({"id": "mixed", "kind": "repeat", "claims": IDS * 3})
+    cs = load_text(json.dumps({"claims": CLAIMS, "rules": long}), "rules.json")
+    single, together = Screener(cs, DEFAULT_POLICY), Screener(cs, DEFAULT_POLICY)
+    assert len(together.cols.dims_table) ** 40 >= 2 ** 62
+    alone = _one_by_one(single)
+    assert alone == _together(together)
+    assert 3 in alone[0]  # the mixed rule's units cannot match
+    assert _canonical(single) == _canonical(together)
