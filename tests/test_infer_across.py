@@ -251,3 +251,42 @@ def test_a_share_that_does_not_restate_the_count_gives_no_rule(text: str, lang: 
 def test_a_count_of_months_out_of_twelve_gives_no_false_alarm(text: str, lang: str) -> None:
     # months are counted, not sales: nothing to check against the sales, and nothing flagged
     assert [k for k, _c, s, _q in _rules(text, lang) if s is not Status.consistent] == []
+
+
+# -- the group named before its count: "Of the candidates, 18,000 passed, or 37.5 percent" ----------
+
+_TOTAL_EN = "A total of 48,000 students sat the exams this summer.\n\n"
+_TOTAL_FA = "امسال در مجموع ۴۸ هزار دانش‌آموز در امتحانات شرکت کردند.\n\n"
+
+
+@pytest.mark.parametrize(("text", "lang", "share", "wrong"), [
+    (_TOTAL_EN + "Of the candidates, 18,000 passed, or 37.5 percent.\n", "en", "37.5", "47.5"),
+    (_TOTAL_EN + "Among the candidates, 18,000 (37.5 percent) passed.\n", "en", "37.5", "47.5"),
+    (_TOTAL_EN + "Of the candidates, 18,000, or 37.5 percent, passed.\n", "en", "37.5", "47.5"),
+    (_TOTAL_FA + "از داوطلبان، ۱۸ هزار نفر قبول شدند، یعنی ۳۷٫۵ درصد.\n", "fa", "۳۷٫۵", "۴۷٫۵"),
+    (_TOTAL_FA + "از میان داوطلبان، ۱۸ هزار نفر یعنی ۳۷٫۵ درصد قبول شدند.\n", "fa", "۳۷٫۵", "۴۷٫۵"),
+])
+def test_a_group_named_before_its_count_is_of_the_total_stated_before(text: str, lang: str, share: str,
+                                                                       wrong: str) -> None:
+    got = _of(text, lang, "percent_of")
+    assert [(c, s) for c, s, _q in got] == [(0.75, Status.consistent)]
+    assert any("48,000" in q or "۴۸ هزار" in q for q in got[0][2])
+    assert [s for _c, s, _q in _of(text.replace(share, wrong), lang, "percent_of")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a subgroup: the share is of the girls, whose number is not given
+    (_TOTAL_EN + "Of the girls, 18,000 passed, or 37.5 percent.\n", "en"),
+    (_TOTAL_FA + "از دختران، ۱۸ هزار نفر قبول شدند، یعنی ۳۷٫۵ درصد.\n", "fa"),
+    # the group is more than one noun: not only "the candidates"
+    (_TOTAL_EN + "Of the candidates in the city, 18,000 passed, or 37.5 percent.\n", "en"),
+    # no total stated, or two that disagree
+    ("Of the candidates, 18,000 passed, or 37.5 percent.\n", "en"),
+    ("The north entered 25,000 candidates and the south 23,000 candidates.\n\nOf the candidates, 18,000 passed, "
+     "or 37.5 percent.\n", "en"),
+    # the share is of something else, or not a restatement of the count
+    (_TOTAL_EN + "Of the candidates, 18,000 passed, or 37.5 percent of the boys.\n", "en"),
+    (_TOTAL_EN + "Of the candidates, 18,000 passed, while 37.5 percent failed.\n", "en"),
+])
+def test_a_group_named_before_with_no_known_total_gives_no_rule(text: str, lang: str) -> None:
+    assert _of(text, lang, "percent_of") == []

@@ -32,7 +32,7 @@ from .cues import OF_TOTAL
 from .doc import Cue, Doc, Figure
 from .parts import breakdowns
 from .resolve import unify, unify_part
-from .totals import Total, group_noun, group_total, stated_total
+from .totals import Total, group_before, group_noun, group_total, stated_total
 
 _FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
 _OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from a total of|"
@@ -280,21 +280,32 @@ def _of_stated_total(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]
 
 #: Between a group's count and its share: "of the candidates, or", «از متقاضیان، یعنی».
 _GROUP_SHARE = re.compile(r"^[^,،(—–]*(?:,|،|\(|—|–)\s*(?:or|i\.e\.|that is|which is|یعنی|معادل|برابر با)?\s*\(?\s*$")
+#: Only a word saying the share restates the count: «۱۸ هزار نفر یعنی ۳۷٫۵ درصد».
+_CONNECTOR = re.compile(r"^\s*(?:or|i\.e\.|that is|which is|یعنی|معادل|برابر با)\s*$")
 
 
 def _of_group(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Proposal | None:
     """"City schools entered 18,000 of the candidates, or 37.5 percent": the group is the total of its
     people stated before (see :func:`factcheck.infer.totals.group_total`)."""
     noun = group_noun(doc, part)
+    at = -1
     if noun is None or not _GROUP_SHARE.match(doc.between(part, s)):
         # "18,000 (37.5 percent) of the candidates", «۱۸ هزار نفر (۳۷٫۵ درصد) از داوطلبان»
         noun = group_noun(doc, part, share=s)
+    if noun is None and (_GROUP_SHARE.match(doc.between(part, s)) or _CONNECTOR.match(doc.between(part, s))) \
+            and not _SHARE_OF_WORD.match(doc.after(s, 40)):
+        # "Of the candidates, 18,000 passed, or 37.5 percent": the group is named first (and the
+        # share is not "of" something else)
+        first = group_before(doc, part)
+        if first is not None:
+            noun, at = first
     if noun is None:
         return None
     total = group_total(doc, part, noun, exclude=parts_of)
     if total is None:
         return None
-    at = doc.norm.index(noun, part.end)  # the group's noun, after the count or after its share
+    if at < 0:
+        at = doc.norm.index(noun, part.end)  # the group's noun, after the count or after its share
     cue = Cue(doc.text[at:at + len(noun)], at, at + len(noun))
     return _share_of(doc, s, part, total, cue, "the share is of the group the words name, stated before as "
                      "the only figure of that thing")

@@ -33,8 +33,8 @@ from .doc import Cue, Doc, Figure
 from .pairs import all_pairs, than_changes
 from .resolve import unify
 
-__all__ = ["Total", "comparison_figures", "group_noun", "group_total", "of_them_figures", "part_figures",
-           "stated_total"]
+__all__ = ["Total", "comparison_figures", "group_before", "group_noun", "group_total", "of_them_figures",
+           "part_figures", "stated_total"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Words placing a figure at the earlier time it is compared with.
@@ -226,6 +226,25 @@ def group_noun(doc: Doc, f: Figure, *, share: Figure | None = None) -> str | Non
     if m is None or m.group("n") in _PRONOUNS:
         return None
     return m.group("n")
+
+
+#: "Of the candidates, 18,000 …", «از داوطلبان، ۱۸ هزار نفر …»: the group named first, opening the
+#: sentence (or a clause after ";" / ":") with nothing but a comma between it and the count.
+_GROUP_FIRST = {
+    "en": re.compile(r"(?:.*[;:])?\s*(?:of|among)\s+(?:all\s+)?the\s+(?P<n>[a-z]{3,})\s*,\s*"),
+    "fa": re.compile(r"(?:.*[;:؛])?\s*(?:از\s+(?:میان\s+|بین\s+)?|در\s+میان\s+)"
+                     r"(?P<n>[^\W\d]{3,}(?:\s+(?:کنندگان|گان|ها|های))?)\s*[,،]\s*"),
+}
+
+
+def group_before(doc: Doc, f: Figure) -> tuple[str, int] | None:
+    """The noun of a group named before ``f`` ("Of the candidates, 18,000 passed") and where it is."""
+    pat = _GROUP_FIRST.get(doc.lang)
+    lo = doc.sentences[f.sentence][0]
+    m = pat.fullmatch(doc.norm, lo, f.start) if pat is not None else None
+    if m is None or m.group("n") in _PRONOUNS:
+        return None
+    return m.group("n"), m.start("n")
 
 
 def group_total(doc: Doc, part: Figure, noun: str, *, exclude: Iterable[str] = ()) -> Total | None:
