@@ -290,3 +290,32 @@ def test_a_group_named_before_its_count_is_of_the_total_stated_before(text: str,
 ])
 def test_a_group_named_before_with_no_known_total_gives_no_rule(text: str, lang: str) -> None:
     assert _of(text, lang, "percent_of") == []
+
+
+# -- a count out of a stated whole: "18,000 of the 48,000 candidates" --------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "part", "wrong"), [
+    ("Across 300 schools, 18,000 of the 48,000 candidates passed.\n", "en", "18,000", "58,000"),
+    ("The winning party took 61 of the council's 100 seats.\n", "en", "61", "161"),
+    ("Sales fell in 3 of the 12 months.\n", "en", "3 of", "15 of"),
+    ("In 3 of the past 12 months sales fell.\n", "en", "3 of", "15 of"),
+    ("۱۸ هزار نفر از ۴۸ هزار داوطلب قبول شدند.\n", "fa", "۱۸ هزار", "۵۸ هزار"),
+    ("در ۳ ماه از ۱۲ ماه فروش کاهش یافت.\n", "fa", "۳ ماه", "۱۵ ماه"),
+])
+def test_a_count_out_of_a_stated_whole_is_a_part_of_it(text: str, lang: str, part: str, wrong: str) -> None:
+    assert [(c, s) for c, s, _q in _of(text, lang, "part_of")] == [(0.85, Status.consistent)]
+    assert [s for _c, s, _q in _of(text.replace(part, wrong), lang, "part_of")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # «از» as "than": a comparison, not a part
+    ("امسال ۲۰ هزار نفر از ۱۵ هزار نفر سال قبل بیشتر بود.\n", "fa"),
+    # a share right after the pair holds both: one rule, not two
+    ("22,000 of the 25,000 girls passed, or 88 percent.\n", "en"),
+    ("۲۲ هزار نفر از ۲۵ هزار دختر، یعنی ۸۸ درصد، قبول شدند.\n", "fa"),
+    # things of different kinds
+    ("۵ نفر از ۲۰ استان کشور در این مسابقه شرکت کردند.\n", "fa"),
+    ("Thieves took 30 of the 12 cars' wheels.\n", "en"),
+])
+def test_no_part_of_where_the_words_do_not_take_one_out_of_the_other(text: str, lang: str) -> None:
+    assert _of(text, lang, "part_of") == []

@@ -71,7 +71,7 @@ def load_all() -> dict[str, Finder]:
 
 
 #: Modules in this package that are shared helpers, not patterns.
-_SUPPORT = frozenset({"doc", "cues", "resolve", "combine", "pairs", "totals"})
+_SUPPORT = frozenset({"doc", "cues", "resolve", "combine", "pairs", "totals", "outof"})
 
 
 @dataclass

@@ -30,6 +30,7 @@ from ..kinds.sum import SumRule
 from . import Proposal, pattern
 from .cues import BINARY, COMPLEMENT, OF_TOTAL, TOTAL, each_times
 from .doc import Cue, Doc, Figure, normalise
+from .outof import out_of
 from .pairs import all_pairs, pairs
 from .resolve import unify
 from .totals import comparison_figures, group_noun, group_total, of_them_figures, part_figures, stated_total
@@ -540,3 +541,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
             yield Proposal(SumRule(id="r", kind="sum", whole=b.whole.id, parts=terms,
                                    remainder=not b.exhaustive, confidence=b.confidence, evidence=ev), b.retype)
     yield from _from_to(doc)
+    held = {(b.whole.id, p.id) for b in breakdowns(doc) for p in b.parts}
+    for prop in out_of(doc):  # "18,000 of the 48,000 candidates", unless a breakdown holds the pair
+        if isinstance(prop.rule, PartOfRule) and (prop.rule.whole, prop.rule.part) not in held:
+            yield prop
