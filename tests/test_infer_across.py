@@ -315,6 +315,11 @@ def test_a_count_out_of_a_stated_whole_is_a_part_of_it(text: str, lang: str, par
     ("۲۲ هزار نفر از ۲۵ هزار دختر، یعنی ۸۸ درصد، قبول شدند.\n", "fa"),
     # things of different kinds
     ("۵ نفر از ۲۰ استان کشور در این مسابقه شرکت کردند.\n", "fa"),
+    # «از» as "from": people from townships (an unknown noun) or from households are no part of them
+    ("۲۰۰ نفر از ۱۵ شهرک در این طرح شرکت کردند.\n", "fa"),
+    ("۳۰۰ نفر از ۲۰ خانوار آسیب دیدند.\n", "fa"),
+    # «از» of a change: last year's figure is no whole
+    ("فروش به ۱۵۰ هزار دستگاه از ۱۲۰ هزار دستگاه در سال قبل رسید.\n", "fa"),
     ("Thieves took 30 of the 12 cars' wheels.\n", "en"),
 ])
 def test_no_part_of_where_the_words_do_not_take_one_out_of_the_other(text: str, lang: str) -> None:

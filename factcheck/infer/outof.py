@@ -5,8 +5,9 @@
 flagged.  When a share restates the pair right after it ("…, or 37.5 percent") the share's
 ``percent_of`` rule (:mod:`factcheck.infer.percent_of`) already holds both figures and nothing
 more is proposed here; the ``parts`` pattern proposes these rules.  Persian «از» is also "than"
-(«۲۰ هزار نفر از ۱۵ هزار نفر سال قبل بیشتر است»): a comparative after the whole in its clause
-gives no rule.
+(«۲۰ هزار نفر از ۱۵ هزار نفر سال قبل بیشتر است») and "from" («۲۰۰ نفر از ۱۵ شهرک»): a
+comparative after the whole in its clause, or a whole that is the older end of a change, gives
+no rule, and the two Persian figures must count one thing as written.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from itertools import pairwise
 from ..kinds.part_of import PartOfRule
 from . import Proposal
 from .doc import Cue, Doc, Figure
-from .resolve import unify_part
+from .resolve import unify, unify_part
+from .totals import comparison_figures
 
 #: Between the part and its whole: "of the", "out of", "of its", "of the council's", "of the past".
 _BETWEEN = {
@@ -27,7 +29,7 @@ _BETWEEN = {
     "fa": re.compile(r"^\s*(?P<of>از)\s+(?:(?:مجموع|کل|میان|بین)\s+)?$"),
 }
 #: After the whole, in its clause: a comparison, not a part («… از ۱۵ هزار نفر سال قبل بیشتر»).
-_COMPARATIVE = re.compile(r"^[^.,;:،؛]{0,40}?(?<!\w)(بیشتر|کمتر|بیش|کم|فراتر|بالاتر|پایین\s*تر|افزون|more|less|"
+_COMPARATIVE = re.compile(r"^[^.,;:،؛]{0,40}?(?<!\w)(بیشتر|کمتر|بیش|کم|فراتر|عبور|بالاتر|پایین\s*تر|افزون|more|less|"
                           r"fewer|higher|lower)(?!\w)")
 
 
@@ -48,6 +50,7 @@ def out_of(doc: Doc) -> Iterator[Proposal]:
     between = _BETWEEN.get(doc.lang)
     if between is None:
         return
+    older = comparison_figures(doc)
     for si in range(len(doc.sentences)):
         figs = doc.in_sentence(si)
         for part, whole in pairwise(figs):
@@ -56,7 +59,11 @@ def out_of(doc: Doc) -> Iterator[Proposal]:
             m = between.match(doc.between(part, whole))
             if m is None or _share_next(doc, whole) or _COMPARATIVE.match(doc.norm[whole.end:whole.end + 60]):
                 continue
-            retype = unify_part(doc, part, whole)
+            if part.id in older or whole.id in older:
+                continue  # «از ۱۲۰ هزار به ۱۵۰ هزار»: the older end of a change is no whole
+            # «از» is also "from": «۲۰۰ نفر از ۱۵ شهرک» takes no people out of townships, so a
+            # Persian pair must count one thing as written (English "of the" is partitive)
+            retype = unify_part(doc, part, whole) if doc.lang == "en" else unify(doc, [part, whole])
             if retype is None:
                 continue
             at = part.end + m.start("of")
