@@ -6,7 +6,8 @@ Every engine answers the same two questions, which are what factcheck's verdicts
 - which connected components cannot hold as a whole.
 
 All engines read the claims through factcheck's own semantics (hedges and rounding,
-:func:`factcheck.semantics.claim_interval`), and unit factors through pint once per unit
+:func:`factcheck.semantics.stated_interval` under the policy given, as factcheck's own
+compiler reads them), and unit factors through pint once per unit
 (:func:`factcheck.units.canonical`), so that what is compared is the checking.
 
 - ``pint``: interval propagation (the same HC4 revise-until-fixpoint) where every
@@ -31,7 +32,7 @@ from typing import Any
 
 from factcheck.files import ClaimSet
 from factcheck.periods import duration_days
-from factcheck.semantics import claim_interval
+from factcheck.semantics import DEFAULT_POLICY, Policy, stated_interval
 from factcheck.units import canonical
 
 __all__ = ["ENGINES", "Verdicts", "components", "run_highs", "run_pint", "run_z3"]
@@ -103,15 +104,16 @@ def _claims_of(rule: Any) -> list[str]:
 class _Front:
     """Claim intervals in base units, computed once each (shared by the z3 and HiGHS rows)."""
 
-    def __init__(self, cs: ClaimSet) -> None:
+    def __init__(self, cs: ClaimSet, policy: Policy) -> None:
         self.cs = cs
+        self.policy = policy
         self._iv: dict[str, tuple[Fraction | float, Fraction | float]] = {}
 
     def interval(self, cid: str) -> tuple[Fraction | float, Fraction | float]:
         iv = self._iv.get(cid)
         if iv is None:
             c = self.cs.claims[cid]
-            lo, hi = claim_interval(c)
+            lo, hi = stated_interval(c, self.policy)
             u = canonical(c.unit)
             f = u.lo  # the graphs use no calendar units in claims
             iv = self._iv[cid] = (lo * f if lo not in (INF, -INF) else lo, hi * f if hi not in (INF, -INF) else hi)
@@ -158,10 +160,10 @@ def _groups(cs: ClaimSet) -> dict[str, list[str]]:
 
 # -- z3 ------------------------------------------------------------------------------------
 
-def run_z3(cs: ClaimSet) -> Verdicts:
+def run_z3(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Verdicts:
     import z3
 
-    front = _Front(cs)
+    front = _Front(cs, policy)
     local: set[str] = set()
     bad: set[str] = set()
 
@@ -199,10 +201,10 @@ def _q(z3: Any, x: Fraction | float) -> Any:
 
 # -- HiGHS ---------------------------------------------------------------------------------
 
-def run_highs(cs: ClaimSet) -> Verdicts:
+def run_highs(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Verdicts:
     import highspy  # noqa: F401  (fail early if missing)
 
-    front = _Front(cs)
+    front = _Front(cs, policy)
     groups = _groups(cs)
     comp_of = {r: k for k, rs in groups.items() for r in rs}
     # All components at once: which are infeasible.
@@ -285,7 +287,7 @@ def _elastic(front: _Front, rules: list[str], *, private: bool) -> dict[str, boo
 
 # -- pint ----------------------------------------------------------------------------------
 
-def run_pint(cs: ClaimSet) -> Verdicts:
+def run_pint(cs: ClaimSet, policy: Policy = DEFAULT_POLICY) -> Verdicts:
     """HC4 propagation with every bound a pint Quantity in the claim's own unit."""
     from factcheck.units import registry
 
@@ -293,11 +295,11 @@ def run_pint(cs: ClaimSet) -> Verdicts:
     Q = ureg.Quantity
     dom0: dict[str, tuple[Any, Any]] = {}
     for cid, c in cs.claims.items():
-        lo, hi = claim_interval(c)
+        lo, hi = stated_interval(c, policy)
         dom0[cid] = (Q(float(lo), c.unit), Q(float(hi), c.unit))
     rows_of: dict[str, list[list[tuple[Any, str]] | Any]] = {}
     for rid in cs.rules:
-        rows_of[rid] = _pint_rows(cs, rid, Q)
+        rows_of[rid] = _pint_rows(cs, rid, Q, policy)
     groups = _groups(cs)
     local = {rid for rid in cs.rules if not _pint_propagate(rows_of[rid], dict(dom0))}
     bad: set[str] = set()
@@ -311,7 +313,7 @@ def run_pint(cs: ClaimSet) -> Verdicts:
     return Verdicts(frozenset(local), frozenset(bad))
 
 
-def _pint_rows(cs: ClaimSet, rid: str, Q: Any) -> list[Any]:
+def _pint_rows(cs: ClaimSet, rid: str, Q: Any, policy: Policy) -> list[Any]:
     """Rows ``(terms, lo, hi)`` with pint coefficients; bounds are quantities of the row."""
     rule: Any = cs.rules[rid]
     k = rule.kind
@@ -345,13 +347,13 @@ def _pint_rows(cs: ClaimSet, rid: str, Q: Any) -> list[Any]:
                  zero(rule.total))]
     if k == "percent_of":
         s = cs.claims[rule.share]
-        slo, shi = claim_interval(s)
+        slo, shi = stated_interval(s, policy)
         qlo, qhi = Q(float(slo), s.unit), Q(float(shi), s.unit)
         return [([(one, rule.part), (-qlo, rule.whole)], zero(rule.part), Q(inf_hi, unit(rule.part))),
                 ([(one, rule.part), (-qhi, rule.whole)], Q(inf_lo, unit(rule.part)), zero(rule.part))]
     if k == "percent_change":
         ch = cs.claims[rule.change]
-        clo, chi = claim_interval(ch)
+        clo, chi = stated_interval(ch, policy)
         qlo, qhi = Q(float(clo), ch.unit).to("dimensionless"), Q(float(chi), ch.unit).to("dimensionless")
         glo, ghi = (one + qlo, one + qhi) if rule.direction == "increase" else (one - qhi, one - qlo)
         return [([(one, rule.new), (-glo, rule.old)], zero(rule.new), Q(inf_hi, unit(rule.new))),

@@ -23,7 +23,7 @@ from .model import Claim
 from .periods import Calendar, days_between, duration_days
 from .propagate import Linear, Mul, Problem
 from .semantics import Bound, Policy, claim_interval, scale
-from .units import Canonical, canonical
+from .units import Canonical, canonical, is_count
 
 __all__ = ["BuilderBase", "Compiler", "Screener", "claim_lang"]
 
@@ -82,8 +82,9 @@ class BuilderBase:
         if override is not None:
             if override in claims:
                 oc = claims[override]
-                lo, hi = claim_interval(oc, self.policy, self.lang(override))
                 u = canonical(oc.unit)
+                lo, hi = claim_interval(oc, self.policy, self.lang(override),
+                                        self.policy.integer_counts and is_count(u))
                 slo, shi = scale(lo, hi, u.lo, u.hi)
                 if slo in (INF, -INF) or shi in (INF, -INF):
                     return None
@@ -157,7 +158,7 @@ class Compiler(BuilderBase):
         self.stated: dict[str, tuple[Bound, Bound]] = {}
         self.rule_cons: dict[str, list[int]] = {}
         self._current: str | None = None
-        self._factors: dict[str, tuple[Fraction, Fraction, Fraction | None]] = {}
+        self._factors: dict[str, tuple[Fraction, Fraction, Fraction | None, bool]] = {}
         self._inverse: dict[str, tuple[Fraction, Fraction] | None] = {}
 
     def inverse_factors(self, unit: str) -> tuple[Fraction, Fraction] | None:
@@ -186,13 +187,14 @@ class Compiler(BuilderBase):
         v = self.vars.get(cid)
         if v is None:
             c = self.cs.claims[cid]
-            lo, hi = claim_interval(c, self.policy, self.lang(cid))
-            self.stated[cid] = (lo, hi)
             f = self._factors.get(c.unit)
             if f is None:
                 u = self.unit(c.unit)
-                f = self._factors[c.unit] = (u.lo, u.hi, u.lo if u.lo == u.hi else None)
-            flo, fhi, exact = f
+                f = self._factors[c.unit] = (u.lo, u.hi, u.lo if u.lo == u.hi else None,
+                                             self.policy.integer_counts and is_count(u))
+            flo, fhi, exact, count = f
+            lo, hi = claim_interval(c, self.policy, self.lang(cid), count)
+            self.stated[cid] = (lo, hi)
             clo: Bound
             chi: Bound
             if exact is None:  # a calendar unit: an interval of factors

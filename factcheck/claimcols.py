@@ -13,7 +13,8 @@ involved (value, half unit, tolerance width).  Every bound is moved outward by `
 times that sum, then by one more ulp: the result always contains the exact interval (a
 property test checks it against :func:`factcheck.semantics.claim_interval`).  Claims the
 fast reading does not cover (ranges, scale words, figures beyond float range) take
-:func:`~factcheck.semantics.float_interval`, which is sound on its own.
+:func:`~factcheck.semantics.float_interval`, which is sound on its own.  Under
+``Policy.integer_counts`` the bounds of counts are then rounded inward to whole numbers.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 from .model import Claim, Hedge
 from .propagate import conv_hi, conv_lo
 from .semantics import Policy, float_interval
-from .units import Canonical
+from .units import Canonical, is_count
 
 __all__ = ["ClaimColumns", "claim_columns"]
 
@@ -187,6 +188,13 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     for k, slo, shi in slow:
         lo[k] = slo
         hi[k] = shi
+    if policy.integer_counts:
+        # Counts read as whole numbers, in their own unit (factor 1, so also in base
+        # units): ceil and floor are monotone and exact on floats, so the float hull
+        # contains the exact one (semantics.integer_hull) as the interval did.
+        counted = np.array([is_count(cu) for cu in canon] or [False])[np.frombuffer(unit_no, dtype=np.int64)]
+        lo = np.where(counted, np.ceil(lo), lo)
+        hi = np.where(counted, np.floor(hi), hi)
     # Units: multiply by each unit's factor interval, rounded outward (factors are > 0).
     factors = [(conv_lo(cu.lo), conv_hi(cu.hi)) for cu in canon]
     if any(f != (1.0, 1.0) for f in factors):

@@ -19,6 +19,7 @@ keys and bad values are errors naming the file and line.  Keys (see docs/cli.md)
 ``tolerances``     table: hedge -> ``{below = 0.1, above = 0.1}`` (``inf``: unbounded)
 ``languages``      table: language -> hedge -> tolerance, overriding ``tolerances``
 ``calendars``      table: language -> ``gregorian`` | ``persian`` | ``any``
+``integer-counts`` ``true``: read counts of things as whole numbers (docs/semantics.md)
 =================  ==========================================================
 """
 
@@ -32,7 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from .errors import InputError
 from .findings import Severity
@@ -105,6 +106,7 @@ class _FileConfig(BaseModel):
     tolerances: dict[Hedge, _ToleranceIn] | None = None
     languages: dict[str, dict[Hedge, _ToleranceIn]] | None = None
     calendars: dict[str, Calendar] | None = None
+    integer_counts: StrictBool | None = Field(default=None, alias="integer-counts")
 
 
 KEYS = tuple((f.alias or name) for name, f in _FileConfig.model_fields.items())
@@ -324,6 +326,9 @@ def _build(fc: _FileConfig, table: dict[str, Any], where: _KeyLocator, path: Pat
             cals[lang] = cal
             mark("calendars", lang)
         pol["calendars"] = cals
+    if fc.integer_counts is not None:
+        pol["integer_counts"] = fc.integer_counts
+        mark("integer-counts")
     if pol:
         changes["policy"] = DEFAULT_POLICY.model_copy(update=pol)
     return replace(cfg, **changes, origin=origin)

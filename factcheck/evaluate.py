@@ -31,7 +31,7 @@ from .gcpause import paused
 from .kinds import load_all
 from .propagate import propagate
 from .screen import Screen, connected
-from .semantics import DEFAULT_POLICY, Bound, Policy, claim_interval
+from .semantics import DEFAULT_POLICY, Bound, Policy, stated_interval
 from .verdict import CONFIDENT, finding
 
 __all__ = ["CONFIDENT", "Evaluation", "evaluate"]
@@ -65,8 +65,8 @@ class _Intervals(Mapping[str, tuple[Bound, Bound]]):
     def __getitem__(self, cid: str) -> tuple[Bound, Bound]:
         iv = self._known.get(cid)
         if iv is None:
-            iv = self._known[cid] = claim_interval(self._cs.claims[cid], self._policy,
-                                                   claim_lang(self._cs, cid))
+            iv = self._known[cid] = stated_interval(self._cs.claims[cid], self._policy,
+                                                    claim_lang(self._cs, cid))
         return iv
 
     def __iter__(self) -> Iterator[str]:

@@ -19,9 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Claim, Hedge
 from .numbers import implied_precision
-from .units import canonical
+from .units import canonical, is_count
 
-__all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval", "float_interval"]
+__all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval", "float_interval",
+           "integer_hull", "stated_interval"]
 
 Bound = Fraction | float  # float only for ±inf
 INF = math.inf
@@ -66,6 +67,10 @@ class Policy(BaseModel):
     tolerances: dict[Hedge, Tolerance] = Field(default_factory=_default_tolerances)
     languages: dict[str, dict[Hedge, Tolerance]] = Field(default_factory=dict)
     calendars: dict[str, Literal["gregorian", "persian", "any"]] = Field(default_factory=_default_calendars)
+    #: Read a figure counting discrete things (:func:`factcheck.units.is_count`) as a whole
+    #: number: its interval shrinks to the integers in it.  Off by default: it changes the
+    #: verdicts of exact small counts (docs/semantics.md).
+    integer_counts: bool = False
 
     def tolerance(self, hedge: Hedge, lang: str | None) -> Tolerance:
         if lang is not None:
@@ -114,9 +119,13 @@ def _plain(d: Decimal) -> Decimal:
 
 
 def claim_interval(
-    claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None
+    claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None, count: bool = False
 ) -> tuple[Bound, Bound]:
     """The interval of true values a claim admits, in the claim's own unit.
+
+    ``count`` says the claim's unit counts discrete things (the caller knows the unit's
+    canonical form: :func:`factcheck.units.is_count`); under ``policy.integer_counts`` the
+    interval is then its :func:`integer_hull`.  :func:`stated_interval` decides it itself.
 
     >>> from factcheck.model import Claim
     >>> claim_interval(Claim(id="a", value="126"))
@@ -127,6 +136,8 @@ def claim_interval(
     >>> float(lo), float(hi)
     (607000.0, 680000.0)
     """
+    if count and policy.integer_counts:
+        return integer_hull(*claim_interval(claim, policy, lang))
     value = claim.value
     if value is None:
         return (-INF if claim.signed else _ZERO), INF
@@ -139,6 +150,30 @@ def claim_interval(
 
 
 _ZERO = Fraction(0)
+
+
+def integer_hull(lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
+    """The smallest interval holding every integer of ``[lo, hi]``: ceil and floor.
+
+    An unbounded end stays unbounded.  A whole stated value lies in its own interval, so
+    its hull is never empty; a fractional one whose interval holds no integer ("2.3
+    people") gets an empty hull (``lo > hi``): no count can be what it says, and every
+    rule on it is flagged.
+
+    >>> integer_hull(Fraction(25, 2), Fraction(27, 2))
+    (Fraction(13, 1), Fraction(13, 1))
+    """
+    return (lo if lo.__class__ is float else Fraction(math.ceil(lo)),
+            hi if hi.__class__ is float else Fraction(math.floor(hi)))
+
+
+def stated_interval(claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None) -> tuple[Bound, Bound]:
+    """:func:`claim_interval`, asking the claim's unit whether it is a count (only when
+    ``policy.integer_counts`` is on: otherwise the unit is not looked at)."""
+    count = policy.integer_counts and is_count(canonical(claim.unit))
+    return claim_interval(claim, policy, lang, count)
+
+
 #: Decimal arithmetic that raises rather than round: then its results are exact.
 _EXACT = Context(prec=80, traps=[Inexact])
 
@@ -223,7 +258,7 @@ _nextafter = math.nextafter
 
 
 def float_interval(
-    claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None
+    claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None, count: bool = False
 ) -> tuple[float, float]:
     """:func:`claim_interval` as floats rounded outward, computed without Fractions.
 
@@ -236,6 +271,8 @@ def float_interval(
     >>> float_interval(Claim(id="a", value="126"))
     (125.49999999999999, 126.50000000000001)
     """
+    if count and policy.integer_counts:
+        return float_integer_hull(*float_interval(claim, policy, lang))
     value = claim.value
     if value is None:
         return (-INF if claim.signed else 0.0), INF
@@ -251,6 +288,13 @@ def float_interval(
     fhi = INF if above is None else _float_hi(_WIDE.add(hi, _WIDE.multiply(above, av)) if above else hi)
     floor = -INF if claim.signed else 0.0
     return (floor if flo < floor else flo), fhi
+
+
+def float_integer_hull(lo: float, hi: float) -> tuple[float, float]:
+    """:func:`integer_hull` of a float interval: it contains the exact hull whenever the
+    float interval contains the exact interval (ceil and floor are monotone, and exact on
+    floats)."""
+    return (lo if lo == -INF else float(math.ceil(lo)), hi if hi == INF else float(math.floor(hi)))
 
 
 def _float_lo(x: Bound | Decimal) -> float:
@@ -274,8 +318,8 @@ def canonical_interval(
     claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None
 ) -> tuple[Bound, Bound]:
     """:func:`claim_interval` converted to the canonical base unit, exactly."""
-    lo, hi = claim_interval(claim, policy, lang)
     c = canonical(claim.unit)
+    lo, hi = claim_interval(claim, policy, lang, policy.integer_counts and is_count(c))
     return scale(lo, hi, c.lo, c.hi)
 
 

@@ -9,13 +9,14 @@ months whose length in days varies) times a canonical base unit.
 from __future__ import annotations
 
 import functools
+import re
 from fractions import Fraction
 from importlib import resources
 from typing import Any
 
 from .errors import UnitError
 
-__all__ = ["CALENDAR_UNITS", "Canonical", "canonical", "dimension_label", "registry"]
+__all__ = ["CALENDAR_UNITS", "CURRENCIES", "Canonical", "canonical", "dimension_label", "is_count", "registry"]
 
 #: Units whose length depends on the calendar: (shortest, longest) in days.  A year has 365
 #: or 366 days, a month 28 to 31 (29 to 31 in the Persian calendar, within this bound too).
@@ -24,6 +25,12 @@ CALENDAR_UNITS: dict[str, tuple[Fraction, Fraction]] = {
     "year": (Fraction(365), Fraction(366)),
 }
 _SECONDS_PER_DAY = Fraction(86400)
+#: The newsroom file's base dimensions that are money, not counts (newsroom_units.txt).
+CURRENCIES = frozenset({"[rial]", "[usd]", "[eur]", "[gbp]"})
+
+
+def _newsroom_text() -> str:
+    return resources.files("factcheck").joinpath("newsroom_units.txt").read_text("utf-8")
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,7 +42,7 @@ def registry() -> Any:
     import pint
 
     ureg: Any = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
-    defs = resources.files("factcheck").joinpath("newsroom_units.txt").read_text("utf-8")
+    defs = _newsroom_text()
     # pint keeps its own definition when a name is defined again, and it ships a "fifth"
     # (a fifth of a gallon): drop pint's entries for the names the newsroom file defines so
     # that "a fifth" is 1/5, not a volume.
@@ -135,6 +142,36 @@ def _unit_text(units: Any) -> str:
     if den:
         text += " / " + " / ".join(den)
     return "dimensionless" if text == "1" else text
+
+
+@functools.lru_cache(maxsize=1)
+def _counted_dimensions() -> frozenset[str]:
+    """The base dimensions newsroom_units.txt defines (``person = [person]``), less money."""
+    defined = re.findall(r"^[^#=]*=\s*(\[\w+\])", _newsroom_text(), flags=re.MULTILINE)
+    return frozenset(defined) - CURRENCIES
+
+
+def is_count(c: Canonical) -> bool:
+    """True if a figure in this unit counts discrete things, so its true value is a whole number.
+
+    A count is exactly one newsroom base dimension to the power 1 with factor exactly 1:
+    ``person``, ``call``, ``accident``.  Everything else can take fractional values and
+    is never read as whole: a rate (``person / day``), a unit with a factor other than 1
+    (its whole numbers of things are not whole numbers of the unit), a percentage or
+    ratio (dimensionless), a physical quantity (pint's own dimensions such as ``[time]``,
+    ``[length]``, ``[mass]``: a duration of 2.5 days is a duration) and money (``[rial]``,
+    ``[usd]``, ...: amounts are averaged, converted and written in fractions of a unit).
+    Only dimensions the newsroom file defines count, so a unit pint adds later is not
+    narrowed by accident.  Used by ``Policy.integer_counts`` (docs/semantics.md).
+
+    >>> is_count(canonical("person")), is_count(canonical("person / day"))
+    (True, False)
+    >>> is_count(canonical("rial")), is_count(canonical("day")), is_count(canonical("percent"))
+    (False, False, False)
+    """
+    dims = c.dims
+    return (len(dims) == 1 and dims[0][1] == 1 and c.lo == 1 and c.hi == 1
+            and dims[0][0] in _counted_dimensions())
 
 
 def dimension_label(dims: tuple[tuple[str, int], ...]) -> str:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from factcheck.claimcols import claim_columns
 from factcheck.model import Claim, Hedge
 from factcheck.semantics import Policy, Tolerance, canonical_interval, claim_interval
-from factcheck.units import canonical
+from factcheck.units import canonical, is_count
 
 decimals = st.decimals(min_value=-10**20, max_value=10**20, allow_nan=False, allow_infinity=False)
 positive = st.decimals(min_value=Decimal("1e-6"), max_value=10**9, allow_nan=False,
@@ -52,14 +52,16 @@ tolerance = st.one_of(st.none(), st.decimals(min_value=0, max_value=2, places=3)
 
 @st.composite
 def policies(draw: st.DrawFn) -> Policy:
+    """Rounding, tolerances, and counts read as whole numbers or not (Policy.integer_counts)."""
     rounding = draw(st.sampled_from(["significant", "last-digit"]))
+    counts = draw(st.booleans())
     if draw(st.booleans()):
-        return Policy(rounding=rounding)
+        return Policy(rounding=rounding, integer_counts=counts)
     hedge = draw(st.sampled_from(list(Hedge)))
     tol = Tolerance(below=draw(tolerance), above=draw(tolerance))
     if draw(st.booleans()):
-        return Policy(rounding=rounding, tolerances={hedge: tol})
-    return Policy(rounding=rounding, languages={"fa": {hedge: tol}})
+        return Policy(rounding=rounding, tolerances={hedge: tol}, integer_counts=counts)
+    return Policy(rounding=rounding, languages={"fa": {hedge: tol}}, integer_counts=counts)
 
 
 def _columns(cs: list[Claim], policy: Policy, lang: str | None = None):  # type: ignore[no-untyped-def]
@@ -85,15 +87,17 @@ def test_columns_contain_the_exact_intervals(cs: tuple[Claim, ...], policy: Poli
     for k, c in enumerate(cs):
         lo, hi = canonical_interval(c, policy, lang)
         flo, fhi = float(cols.lo[k]), float(cols.hi[k])
-        own_lo, own_hi = claim_interval(c, policy, lang)
-        if own_lo > own_hi:  # a negative figure for an unsigned quantity: empty either way
+        whole = policy.integer_counts and is_count(canonical(c.unit))
+        own_lo, own_hi = claim_interval(c, policy, lang, whole)
+        if own_lo > own_hi and not whole:  # a negative figure for an unsigned quantity: empty either way
             assert flo > fhi
             continue
         assert (flo == -math.inf) if lo == -math.inf else Fraction(flo) <= lo, (c, lo, flo)
         assert (fhi == math.inf) if hi == math.inf else Fraction(fhi) >= hi, (c, hi, fhi)
         # ... and only a few ulps wider (each bound within 2^-47 of the figure's scale), so
         # the screen still sees every real conflict.
-        if c.value is not None and c.hedge is not Hedge.range and lo not in (-math.inf, math.inf):
+        # (Not for whole counts: a bound an ulp either side of an integer moves a whole unit.)
+        if c.value is not None and c.hedge is not Hedge.range and lo not in (-math.inf, math.inf) and not whole:
             # The magnitudes the bound is computed from: the figure and how far the bound
             # lies from it (half unit and tolerance), as the slack in claimcols is.
             u = canonical(c.unit)

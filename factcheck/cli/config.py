@@ -54,6 +54,7 @@ def _entries(cfg: Any) -> list[tuple[str | None, str, Any, str]]:
         (None, "disable", list(cfg.disable), cfg.source("disable")),
         (None, "baseline", None if cfg.baseline is None else str(cfg.baseline), cfg.source("baseline")),
         (None, "rounding", cfg.policy.rounding, cfg.source("rounding")),
+        (None, "integer-counts", cfg.policy.integer_counts, cfg.source("integer-counts")),
     ]
     for code in sorted(cfg.severity, key=lambda c: (c not in CATALOGUE, c)):
         rows.append(("severity", code, cfg.severity[code].value, cfg.source(f"severity.{code}")))
@@ -76,6 +77,8 @@ def _tol(t: Any) -> dict[str, Decimal | None]:
 def _toml(v: Any) -> str:
     if v is None:
         return "inf"  # only tolerances print None this way; unset top-level keys are comments
+    if isinstance(v, bool):
+        return "true" if v else "false"
     if isinstance(v, Decimal):
         return format(v, "f") if v == v.to_integral_value() or v.adjusted() > -7 else str(v)
     if isinstance(v, str):
