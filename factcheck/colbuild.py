@@ -24,7 +24,7 @@ from .propagate import conv_hi, conv_lo
 if TYPE_CHECKING:
     from .builders import Screener
 
-__all__ = ["Batch", "Compiled", "compile_kind"]
+__all__ = ["Batch", "Compiled", "compile_kind", "pick"]
 
 INF = float("inf")
 
@@ -37,7 +37,7 @@ class Batch:
     """
 
     def __init__(self, screener: Screener, rule_nos: Any, var: Any, starts: Any, lengths: Any,
-                 shapes: list[Any] | None) -> None:
+                 shapes: list[Any]) -> None:
         self._s = screener
         self.rule_nos = rule_nos
         # The variables of every rule's claim_ids, one after the other; row i's start.
@@ -103,7 +103,7 @@ class Batch:
         for s in {id(s): s for s in pairs}.values():
             if id(s) not in cache:
                 cache[id(s)] = (np.nan, np.nan, s) if s is None else (conv_lo(s[0]), conv_hi(s[1]), s)
-        rows = _pick(cache, list(map(id, pairs)))
+        rows = pick(cache, list(map(id, pairs)))
         n = len(rows)
         return (np.fromiter(map(itemgetter(0), rows), dtype=float, count=n),
                 np.fromiter(map(itemgetter(1), rows), dtype=float, count=n))
@@ -149,7 +149,7 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
         ids, shapes = kind.read_columns(rules)
         cols = screener.cols
         flat_ids = list(chain.from_iterable(ids))
-        var = np.array(_pick(cols.index, flat_ids), dtype=np.int64).reshape(len(flat_ids))
+        var = np.array(pick(cols.index, flat_ids), dtype=np.int64).reshape(len(flat_ids))
     except Exception:  # a rule the kind rejects, an unknown claim: each rule says which
         return Compiled([], {}, np.zeros(0, dtype=bool), list(range(len(rules))))
     n = len(rules)
@@ -164,10 +164,12 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
     ok[list(problems)] = False
     rows = np.flatnonzero(ok)
     numbers = np.asarray(rule_nos, dtype=np.int64)
+    if shapes is None:  # a kind that reads no shape gets None in every row, as documented
+        shapes = [None] * n
     if len(rows) < n:
         kept = rows.tolist()
         rules = [rules[i] for i in kept]
-        shapes = None if shapes is None else [shapes[i] for i in kept]
+        shapes = [shapes[i] for i in kept]
     batch = Batch(screener, numbers[rows], var, starts[rows], lengths[rows], shapes)
     try:
         kind.compile_columns(rules, batch)
@@ -180,7 +182,7 @@ def compile_kind(screener: Screener, kind: RuleKind, rules: list[Any], rule_nos:
     return Compiled(ids, problems, undetermined, [])
 
 
-def _pick(items: Any, keys: list[Any]) -> tuple[Any, ...]:
+def pick(items: Any, keys: list[Any]) -> tuple[Any, ...]:
     """``items[k]`` for every ``k`` of ``keys`` (one C-level call; KeyError for a missing one)."""
     if len(keys) == 1:
         return (items[keys[0]],)

@@ -100,8 +100,9 @@ class Columns(Protocol):
     rows: Any
     #: The number of claim ids of each row (a numpy array).
     lengths: Any
-    #: Each row's shape, as :meth:`RuleKind.read_columns` read it (None if it reads none).
-    shapes: list[Any] | None
+    #: Each row's shape, as :meth:`RuleKind.read_columns` read it (None in every row if
+    #: the kind reads none).
+    shapes: list[Any]
 
     def at(self, position: int, rows: Any = None) -> Any: ...
     def coef(self, x: Fraction) -> tuple[float, float]: ...

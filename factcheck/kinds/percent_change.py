@@ -95,7 +95,7 @@ class PercentChange(RuleKind):
     def compile_columns(self, rules: list[PercentChangeRule], b: Columns) -> None:
         # claim_ids: old, new, then the change or the factor.
         g = b.auxes(len(rules))
-        shape: list[Any] = b.shapes or []
+        shape: list[Any] = b.shapes
         change = [i for i, (c, _) in enumerate(shape) if c]
         if change:
             neg_sign = [-1.0 if shape[i][1] else 1.0 for i in change]

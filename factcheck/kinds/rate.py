@@ -114,7 +114,7 @@ class Rate(RuleKind):
         import numpy as np  # only large problems compile column-wise
 
         rvar = b.auxes(len(rules))
-        shapes: list[Any] = b.shapes or []
+        shapes: list[Any] = b.shapes
         groups: dict[tuple[Decimal, ...], list[int]] = {}
         for i, shape in enumerate(shapes):
             groups.setdefault(shape[0], []).append(i)

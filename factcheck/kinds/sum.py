@@ -77,7 +77,7 @@ class Sum(RuleKind):
     def compile_columns(self, rules: list[SumRule], b: Columns) -> None:
         # Rules with the same multipliers and remainder flag share one block.
         groups: dict[tuple[Any, ...], list[int]] = {}
-        for i, shape in enumerate(b.shapes or ()):
+        for i, shape in enumerate(b.shapes):
             groups.setdefault(shape, []).append(i)
         for (remainder, *times), rows in groups.items():
             terms = [(1.0, 1.0, b.at(0, rows))]  # claim_ids: the whole, then the parts
