@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import compress
-from operator import itemgetter
 from typing import get_args
 
 from . import persian
@@ -131,6 +130,8 @@ class _Run:
         self.verdicts: dict[str, Finding] = {}
         self.claim_ids: dict[str, tuple[str, ...]] = {}
         self.is_valid = [False] * len(self.rules)
+        #: Rules checked alone (the screen's suspects, or all), by name: their numbers.
+        self.checked: dict[str, int] = {}
         # Rules undetermined by their batch (kinds compiled together); others are asked.
         self.batch_undetermined: set[str] = set()
         # (kind, dimensions of its claims) already found to match, for kinds whose unit
@@ -145,9 +146,11 @@ class _Run:
         by_model = {kind.model: name for name, kind in self.reg.items()
                     if models.count(kind.model) == 1
                     and get_args(kind.model.model_fields["kind"].annotation) == (name,)}
+        from .colbuild import pick  # numpy: only large problems read kinds this way
+
         types = list(map(type, self.rules))
-        if len(types) > 1 and all(t in by_model for t in set(types)):
-            return list(itemgetter(*types)(by_model))
+        if all(t in by_model for t in set(types)):
+            return list(pick(by_model, types))
         return [by_model.get(type(rule)) or rule.kind for rule in self.rules]
 
     # -- 1. units and compiling ------------------------------------------------------------
@@ -160,12 +163,13 @@ class _Run:
         else:
             import numpy as np  # only large problems compile kinds together
 
+            from .colbuild import pick
+
             # Rules grouped by kind with numpy: kinds in order of first appearance, each
             # kind's rule numbers in order.
             names = list(dict.fromkeys(self.kinds))
             code = {name: i for i, name in enumerate(names)}
-            codes = np.array([code[k] for k in self.kinds] if len(self.kinds) < 2
-                             else itemgetter(*self.kinds)(code), dtype=np.int64)
+            codes = np.array(pick(code, self.kinds), dtype=np.int64)
             order = np.argsort(codes, kind="stable")
             counts = np.bincount(codes, minlength=len(names))
             starts = (np.cumsum(counts) - counts).tolist()
@@ -220,13 +224,11 @@ class _Run:
 
     def _batch(self, name: str, nos: list[int]) -> None:
         """Compile the rules numbered ``nos``, all of kind ``name``, at once."""
-        from .colbuild import compile_kind  # numpy: only on large problems
+        from .colbuild import compile_kind, pick  # numpy: only on large problems
 
         assert self.screener is not None
-        many = len(nos) > 1  # itemgetter of one key gives the item, not a tuple
-        rules = list(itemgetter(*nos)(self.rules)) if many else [self.rules[no] for no in nos]
-        done = compile_kind(self.screener, self.reg[name], rules, nos)
-        batch_ids = itemgetter(*nos)(self.rule_ids) if many else [self.rule_ids[no] for no in nos]
+        done = compile_kind(self.screener, self.reg[name], list(pick(self.rules, nos)), nos)
+        batch_ids = pick(self.rule_ids, nos)
         self.claim_ids.update(zip(batch_ids, done.ids, strict=False))
         for row, problem in done.problems.items():
             self._invalid(nos[row], problem)
@@ -303,10 +305,10 @@ class _Run:
         the rules that hold alone; their rules' verdicts are marked as part of them."""
         ids_of = self.claim_ids.__getitem__
         ok = self.is_valid
-        if local_bad:  # (rules that fail alone were checked alone: their numbers are known)
+        if local_bad:  # rules that fail alone were checked alone: their numbers are known
             ok = ok.copy()
             for rid in local_bad:
-                ok[self.checked[rid] if rid in self.checked else self.rule_ids.index(rid)] = False
+                ok[self.checked[rid]] = False
         good = list(compress(self.rule_ids, ok)) if local_bad else valid
         if flat is None:
             groups = connected(good, ids_of)
