@@ -282,7 +282,7 @@ def float_interval(
         return _float_lo(xlo), _float_hi(xhi)
     tol = policy.tolerance(hedge, lang or claim.lang)
     lo, hi = _written_bounds(claim, value, policy, _WIDE)
-    av = abs(value)
+    av = value.copy_abs()  # exact; abs() would round to the default context's 28 digits
     below, above = tol.below, tol.above
     flo = -INF if below is None else _float_lo(_WIDE.subtract(lo, _WIDE.multiply(below, av)) if below else lo)
     fhi = INF if above is None else _float_hi(_WIDE.add(hi, _WIDE.multiply(above, av)) if above else hi)
@@ -317,9 +317,9 @@ def _fraction(d: Decimal) -> Fraction:
 def canonical_interval(
     claim: Claim, policy: Policy = DEFAULT_POLICY, lang: str | None = None
 ) -> tuple[Bound, Bound]:
-    """:func:`claim_interval` converted to the canonical base unit, exactly."""
+    """:func:`stated_interval` converted to the canonical base unit, exactly."""
+    lo, hi = stated_interval(claim, policy, lang)
     c = canonical(claim.unit)
-    lo, hi = claim_interval(claim, policy, lang, policy.integer_counts and is_count(c))
     return scale(lo, hi, c.lo, c.hi)
 
 
