@@ -771,9 +771,9 @@ class Scanner:
                 if span is not None:
                     # "in 3 of the 12 months": the figure counts the spans of time its total is
                     # made of, as «۳ ماه از ۱۲ ماه» does; not the sales the sentence goes on to
-                    span_unit = lang.time_units.get(fwd[span].k) or lang.time_units[self._lemma(fwd[span].k)]
+                    span_at, span_unit = span
                     kind = "duration"
-                    noun_text = _orig_words(prep, fwd, span, span + 1)
+                    noun_text = _orig_words(prep, fwd, span_at, span_at + 1)
                     tags.append("partitive")
                 elif found is not None:
                     tags.append("partitive")
@@ -981,8 +981,9 @@ class Scanner:
             and not self._month(t.k) and t.k not in lang.time_units and self._lemma(t.k) not in lang.time_units \
             and lang.plausible_noun(t.k) and not _possessive(fwd, j + 1)
 
-    def _counted_span(self, fwd: list[Tok], k: int) -> int | None:
-        """Index of the time unit in a partitive's numbered total ("of the [past] 12 months"), else None.
+    def _counted_span(self, fwd: list[Tok], k: int) -> tuple[int, str] | None:
+        """Index and unit of the time word in a partitive's numbered total ("of the [past]
+        12 months"), else None.
 
         Only a stated number makes the spans of time the counted things: "in 3 of the months"
         says no total, and reads as before.
@@ -995,7 +996,8 @@ class Scanner:
         t = fwd[k + 1]
         if t.kind != "word" or _possessive(fwd, k + 2):
             return None  # "3 of the 12 months' reports" counts reports
-        return k + 1 if t.k in lang.time_units or self._lemma(t.k) in lang.time_units else None
+        unit = lang.time_units.get(t.k) or lang.time_units.get(self._lemma(t.k))
+        return None if unit is None else (k + 1, unit)
 
     def _aside_end(self, fwd: list[Tok], j: int) -> int:
         """The index after an aside holding a figure that a partitive follows, else ``j``.
