@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .findings import Finding, Status
+from .findings import Finding
 from .model import Claim
 from .report import Report
 
@@ -85,8 +85,8 @@ class Baseline:
 def entries(report: Report) -> list[dict[str, Any]]:
     """The baseline entries of every current, unsuppressed finding, as :func:`write` writes them."""
     rows = []
-    for f in report.findings:
-        if f.status is Status.consistent or f.suppressed:
+    for _, f in report.findings.problems():
+        if f.suppressed:
             continue
         rows.append({
             "fingerprint": fingerprint(f, report.claims),
@@ -173,13 +173,13 @@ def apply_counting(report: Report, baseline: Baseline) -> Counter[str]:
 
 def _apply(report: Report, baseline: Baseline) -> Counter[str]:
     left = Counter(baseline.counts)
-    findings = list(report.findings)
-    for i, f in enumerate(findings):
-        if f.status is Status.consistent or f.suppressed:
+    changes = {}
+    for i, f in report.findings.problems():
+        if f.suppressed:
             continue
         fp = fingerprint(f, report.claims)
         if left[fp] > 0:
             left[fp] -= 1
-            findings[i] = replace(f, suppressed=True, suppression="baseline")
-    report.evaluation.findings = findings
+            changes[i] = replace(f, suppressed=True, suppression="baseline")
+    report.evaluation.findings = report.findings.replaced(changes)
     return left

@@ -473,12 +473,12 @@ def apply_codes(report: Any, cfg: Config) -> None:
     chosen = select_codes(cfg)
     if chosen is None and not cfg.severity:
         return
-    out = []
-    for f in report.findings:
+    changes = {}
+    # Findings not made yet are consistent ones, with no code: nothing to change there.
+    for i, f in report.findings.made_items():
         if f.code is not None:
             if chosen is not None and f.code not in chosen:
-                f = replace(f, severity=Severity.none)
+                changes[i] = replace(f, severity=Severity.none)
             elif f.code in cfg.severity:
-                f = replace(f, severity=cfg.severity[f.code])
-        out.append(f)
-    report.evaluation.findings = out
+                changes[i] = replace(f, severity=cfg.severity[f.code])
+    report.evaluation.findings = report.findings.replaced(changes)

@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import compress
-from typing import get_args
+from typing import Any, get_args
 
 from . import persian
 from .builders import Compiler, Screener, claim_lang
 from .conflicts import chains, explain
 from .files import ClaimSet
+from .findinglist import Findings
 from .findings import Finding, Status
 from .gcpause import paused
 from .kinds import load_all
@@ -46,11 +47,19 @@ class Evaluation:
     claims: ClaimSet
     #: Each claim's stated interval in its own unit (exact; computed when first read).
     intervals: Mapping[str, tuple[Bound, Bound]]
-    findings: list[Finding] = field(default_factory=list)
+    #: One finding per rule, in the rules' order, then one per chain conflict.  Consistent
+    #: findings are made when first read (:mod:`factcheck.findinglist`); any sequence of
+    #: findings given here is kept as a :class:`Findings`.
+    findings: Findings = field(default_factory=Findings)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "findings" and not isinstance(value, Findings):
+            value = Findings(value)
+        object.__setattr__(self, name, value)
 
     @property
     def inconsistent(self) -> list[Finding]:
-        return [f for f in self.findings if f.status is Status.inconsistent and not f.suppressed]
+        return [f for _, f in self.findings.problems() if f.status is Status.inconsistent and not f.suppressed]
 
 
 class _Intervals(Mapping[str, tuple[Bound, Bound]]):
@@ -105,9 +114,11 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     run.give_verdicts(local_bad)
     chain_findings = run.find_chains(valid, flat, local_bad)
     # Each rule's finding has its final id already; chain findings follow them.
-    ordered = [run.verdicts[rid] for rid in run.rule_ids]
-    ordered += [_renumber(f, len(ordered) + i + 1) for i, f in enumerate(chain_findings)]
-    return Evaluation(cs, _Intervals(cs, policy, run.comp.stated), ordered)
+    n = len(run.slots)
+    slots = run.slots
+    slots += [_renumber(f, n + i + 1) for i, f in enumerate(chain_findings)]
+    findings = Findings(slots, _Consistent(run).make)
+    return Evaluation(cs, _Intervals(cs, policy, run.comp.stated), findings)
 
 
 class _Run:
@@ -127,13 +138,16 @@ class _Run:
         # Kinds that compile many rules at once take all theirs on a large problem.
         self.together = ({k for k in set(self.kinds) if self.reg[k].columns}
                          if self.screener is not None else set())
-        self.verdicts: dict[str, Finding] = {}
+        #: Each rule's finding, by number, once it is not consistent; consistent findings
+        #: are made when read (:class:`_Consistent`).
+        self.slots: list[Finding | None] = [None] * len(self.rules)
         self.claim_ids: dict[str, tuple[str, ...]] = {}
         self.is_valid = [False] * len(self.rules)
         #: Rules checked alone (the screen's suspects, or all), by name: their numbers.
         self.checked: dict[str, int] = {}
-        # Rules undetermined by their batch (kinds compiled together); others are asked.
-        self.batch_undetermined: set[str] = set()
+        # Numbers of the rules undetermined by their batch (kinds compiled together);
+        # others are asked.
+        self.batch_undetermined: list[int] = []
         # (kind, dimensions of its claims) already found to match, for kinds whose unit
         # check depends on nothing else: most rules then skip the check.
         self.units_ok: set[tuple[str, tuple[tuple[tuple[str, int], ...], ...]]] = set()
@@ -186,8 +200,8 @@ class _Run:
 
     def _invalid(self, no: int, problem: str) -> None:
         rid, rule = self.rule_ids[no], self.rules[no]
-        self.verdicts[rid] = finding(rid, rule, self.reg[rule.kind], Status.invalid, "FC003", problem, problem,
-                                     fid=f"f{no + 1}", message_fa=persian.invalid(problem))
+        self.slots[no] = finding(rid, rule, self.reg[rule.kind], Status.invalid, "FC003", problem, problem,
+                                 fid=f"f{no + 1}", message_fa=persian.invalid(problem))
 
     def _one(self, no: int) -> None:
         """Check the units of rule number ``no`` and compile it on its own."""
@@ -228,8 +242,7 @@ class _Run:
 
         assert self.screener is not None
         done = compile_kind(self.screener, self.reg[name], list(pick(self.rules, nos)), nos)
-        batch_ids = pick(self.rule_ids, nos)
-        self.claim_ids.update(zip(batch_ids, done.ids, strict=False))
+        self.claim_ids.update(zip(pick(self.rule_ids, nos), done.ids, strict=False))
         for row, problem in done.problems.items():
             self._invalid(nos[row], problem)
         for row in done.one_by_one:
@@ -237,7 +250,7 @@ class _Run:
         later = set(done.one_by_one).union(done.problems)
         for row in done.undetermined.nonzero()[0].tolist():
             if row not in later:
-                self.batch_undetermined.add(batch_ids[row])
+                self.batch_undetermined.append(nos[row])
         is_valid = self.is_valid
         if not later:
             for no in nos:
@@ -271,33 +284,24 @@ class _Run:
         return bad
 
     def give_verdicts(self, local_bad: dict[str, Finding]) -> None:
-        """Every valid rule's finding: its local conflict, undetermined, or consistent.
-        Most rules hold: each of their findings is its kind's consistent finding with the
-        rule's own id, claims, confidence and evidence."""
+        """The finding of every valid rule that is not consistent: its local conflict, or
+        undetermined.  The rest hold: their findings are made when read."""
         reg, builder, together = self.reg, self.builder, self.together
-        verdicts, ids_of, batch_undetermined = self.verdicts, self.claim_ids.__getitem__, self.batch_undetermined
-        rules, kinds, is_valid = self.rules, self.kinds, self.is_valid
-        consistent: dict[str, Finding] = {}
-        for no, rid in enumerate(self.rule_ids):
-            if not is_valid[no]:
-                continue
-            bad = local_bad.get(rid) if local_bad else None
-            if bad is not None:
-                verdicts[rid] = bad
-                continue
-            rule = rules[no]
-            name = kinds[no]
-            # Kinds compiled together said which rules are undetermined; others are asked.
-            if rid in batch_undetermined if name in together else reg[name].undetermined(rule, builder):
-                verdicts[rid] = finding(rid, rule, reg[name], Status.undetermined, "FC002",
-                                        "a figure this rule needs is unstated or unbounded", "",
-                                        fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
-            else:
-                base = consistent.get(name)
-                if base is None:
-                    base = consistent[name] = finding(None, None, reg[name], Status.consistent, None, "",
-                                                      "").sparse()
-                verdicts[rid] = base.for_rule(f"f{no + 1}", rid, ids_of(rid), rule.confidence, rule.evidence)
+        slots, checked = self.slots, self.checked
+        for rid, bad in local_bad.items():
+            slots[checked[rid]] = bad
+        # Kinds compiled together said which rules are undetermined; others are asked.
+        asked = [no for no in compress(range(len(slots)), self.is_valid)
+                 if self.kinds[no] not in together] if len(together) < len(set(self.kinds)) else []
+        rules, kinds = self.rules, self.kinds
+        undetermined = [*self.batch_undetermined,
+                        *(no for no in asked if reg[kinds[no]].undetermined(rules[no], builder))]
+        for no in undetermined:
+            if slots[no] is None:
+                rule = rules[no]
+                slots[no] = finding(self.rule_ids[no], rule, reg[kinds[no]], Status.undetermined, "FC002",
+                                    "a figure this rule needs is unstated or unbounded", "",
+                                    fid=f"f{no + 1}", message_fa=persian.UNDETERMINED)
 
     # -- 3. rules together -----------------------------------------------------------------
     def find_chains(self, valid: list[str], flat: Screen | None, local_bad: dict[str, Finding]) -> list[Finding]:
@@ -315,11 +319,64 @@ class _Run:
         else:  # the screen takes the rules' numbers too, so it need not look up their names
             groups = flat.suspect_components(good, ids_of, list(compress(range(len(ok)), ok)))
         out: list[Finding] = []
+        marked = _Marked(self)
         for comp_rules in groups:
             for r in comp_rules:
                 self.comp.rule(r)
-            out.extend(chains(self.comp, comp_rules, ids_of, self.verdicts))
+            out.extend(chains(self.comp, comp_rules, ids_of, marked))
+        if marked:
+            number = marked.number()
+            for rid, f in marked.items():
+                self.slots[number[rid]] = f
         return out
+
+    def consistent(self, no: int) -> Finding:
+        """The finding of rule number ``no``, which holds."""
+        return _Consistent(self).make(no)
+
+
+class _Consistent:
+    """Makes the finding of a rule that holds, when it is read: its kind's consistent
+    finding with the rule's own id, claims, confidence and evidence.  It keeps only what
+    that needs, not the evaluation's compiled problem."""
+
+    __slots__ = ("bases", "claim_ids", "kinds", "reg", "rule_ids", "rules")
+
+    def __init__(self, run: _Run) -> None:
+        self.reg = run.reg
+        self.rule_ids = run.rule_ids
+        self.rules = run.rules
+        self.kinds = run.kinds
+        self.claim_ids = run.claim_ids
+        self.bases: dict[str, Finding] = {}
+
+    def make(self, no: int) -> Finding:
+        name = self.kinds[no]
+        base = self.bases.get(name)
+        if base is None:
+            base = self.bases[name] = finding(None, None, self.reg[name], Status.consistent, None, "",
+                                              "").sparse()
+        rid, rule = self.rule_ids[no], self.rules[no]
+        return base.for_rule(f"f{no + 1}", rid, self.claim_ids[rid], rule.confidence, rule.evidence)
+
+
+class _Marked(dict[str, Finding]):
+    """The findings the chain search reads and marks as part of a conflict, by rule id:
+    a rule's finding is looked up (made, if it holds) only when the search asks for it."""
+
+    def __init__(self, run: _Run) -> None:
+        super().__init__()
+        self._run = run
+        self._number: dict[str, int] | None = None
+
+    def number(self) -> dict[str, int]:
+        if self._number is None:
+            self._number = dict(zip(self._run.rule_ids, range(len(self._run.rule_ids)), strict=True))
+        return self._number
+
+    def __missing__(self, rid: str) -> Finding:
+        no = self.number()[rid]
+        return self._run.slots[no] or self._run.consistent(no)
 
 
 def _has_numpy() -> bool:

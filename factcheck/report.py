@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .evaluate import Evaluation
+from .findinglist import Findings
 from .findings import Finding, Severity, Status
 from .model import Claim
 from .verdict import exact_str
@@ -57,7 +58,7 @@ class Report:
     _doc_paths: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> Findings:
         return self.evaluation.findings
 
     @property
@@ -69,8 +70,8 @@ class Report:
 
     def problems(self, min_severity: Severity = Severity.info) -> list[Finding]:
         """Findings worth showing: not consistent, at or above a severity, not suppressed."""
-        return [f for f in self.findings if f.status is not Status.consistent
-                and f.severity.rank >= min_severity.rank and not f.suppressed]
+        rank = min_severity.rank
+        return [f for _, f in self.findings.problems() if f.severity.rank >= rank and not f.suppressed]
 
     def exit_code(self, fail_level: Severity = Severity.error) -> int:
         """1 when an unsuppressed finding that is not consistent (inconsistent, invalid or

@@ -165,27 +165,31 @@ def apply(report: Report) -> list[Suppression]:
     Returns the suppressions that matched nothing.
     """
     sups = collect(report)
-    findings = list(report.findings)
+    # Only findings that are not consistent can be suppressed: those of rules that hold
+    # are not looked at (nor made, on a large evaluation).
+    problems = dict(report.findings.problems())
+    changes: dict[int, Finding] = {}
     used: set[int] = set()
-    for i, f in enumerate(findings):
-        if f.status is Status.consistent or f.suppressed:
+    for i, f in problems.items():
+        if f.suppressed:
             continue
         for k, s in enumerate(sups):
             if _matches(s, f, report):
                 used.add(k)
-                findings[i] = replace(f, suppressed=True, suppression=s.reason)
+                problems[i] = changes[i] = replace(f, suppressed=True, suppression=s.reason)
                 break
     # A chain conflict silenced as a whole also silences its rules' "part of a conflict" verdicts.
-    for chain in [f for f in findings if f.kind == "chain" and f.suppressed]:
-        for i, f in enumerate(findings):
+    for chain in [f for f in problems.values() if f.kind == "chain" and f.suppressed]:
+        for i, f in problems.items():
             if f.kind != "chain" and f.code == chain.code and f.rule in chain.rules and not f.suppressed:
-                findings[i] = replace(f, suppressed=True, suppression=chain.suppression)
+                problems[i] = changes[i] = replace(f, suppressed=True, suppression=chain.suppression)
     unused = [s for k, s in enumerate(sups) if k not in used]
     cat = CATALOGUE[UNUSED]
+    added: list[Finding] = []
     for s in unused:
         where = s.target if s.scope == "article" else f"{s.scope} {s.target!r}"
-        findings.append(Finding(
-            id=f"f{len(findings) + 1}", status=Status.invalid, severity=Severity(cat.severity),
+        added.append(Finding(
+            id=f"f{len(report.findings) + len(added) + 1}", status=Status.invalid, severity=Severity(cat.severity),
             kind="suppression", rule=s.target if s.scope == "rule" else None,
             rules=(s.target,) if s.scope == "rule" else (),
             claims=(s.target,) if s.scope == "claim" else (),
@@ -195,5 +199,5 @@ def apply(report: Report) -> list[Suppression]:
             message_fa=persian.unused_suppression(s.code, s.scope, s.target, s.reason),
             where=s.where,
         ))
-    report.evaluation.findings = findings
+    report.evaluation.findings = report.findings.replaced(changes, added)
     return unused

@@ -84,11 +84,13 @@ def format_findings(report: Report, findings: Iterable[Finding] | None = None) -
     """Findings as the text reporter prints them: location, message, figures, arithmetic."""
     from dataclasses import replace
 
+    from .findinglist import Findings
     from .reporters import Options, get
 
     chosen = list(findings) if findings is not None else report.problems()
     keep = {id(f) for f in chosen}
-    view = replace(report.evaluation, findings=[f for f in report.findings if id(f) in keep])
+    # The chosen findings were read, so they are made: the others need not be.
+    view = replace(report.evaluation, findings=Findings(f for _, f in report.findings.made_items() if id(f) in keep))
     text: str = get("text")(type(report)(view, report.paths), Options(show_all=True))
     # The reporter's closing summary would count only the chosen findings: leave it out.
     return "\n".join(text.rstrip("\n").split("\n")[:-1])

@@ -25,6 +25,7 @@ STAGES: dict[str, int] = {
     "files": 3, "yamlfast": 3, "infer": 3, "graph": 3,
     # evaluation
     "propagate": 4, "flat": 4, "flatcols": 4, "colbuild": 4, "screen": 4, "claimcols": 4, "findings": 4, "evaluate": 4,
+    "findinglist": 4,
     "builders": 4, "conflicts": 4, "verdict": 4,
     # findings -> reporters
     "report": 5, "suppress": 5, "baseline": 5, "config": 5, "reporters": 6,

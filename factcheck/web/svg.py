@@ -8,7 +8,7 @@ edges short without a numeric layout library).  Everything from the user is esca
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from ..files import ClaimSet
@@ -68,7 +68,7 @@ def _order_key(cs: ClaimSet, cid: str, index: dict[str, int]) -> tuple[int, int]
     return start, index[cid]
 
 
-def render_svg(cs: ClaimSet, findings: list[Finding], title: str = "factcheck rule graph") -> str:
+def render_svg(cs: ClaimSet, findings: Sequence[Finding], title: str = "factcheck rule graph") -> str:
     """The graph of claims that take part in at least one rule, coloured by verdict."""
     import networkx as nx
 
