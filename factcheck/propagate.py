@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from .numbers import lowest_terms
+
 __all__ = ["INF", "Linear", "Mul", "Num", "OneLinear", "Problem", "Trace", "conv_hi", "conv_lo", "propagate"]
 
 try:  # the fast rational type for exact mode; Fraction when gmpy2 is not installed
@@ -89,6 +91,7 @@ class Problem:
         # constraints they are then propagated in (searching chains makes many).
         self._rows: tuple[dict[int, _Row], dict[int, _Row]] = ({}, {})
         self._qbounds: dict[int, tuple[Num, Num]] = {}
+        self._conv: dict[int, tuple[Num, float, Num, object]] = {}
         self._backend: object = _MPQ
 
     def exact_linear(self, ci: int) -> tuple[tuple[Num, ...], Num, Num]:
@@ -98,9 +101,18 @@ class Problem:
         if e is None or e[0] is not _MPQ:
             c = self.constraints[ci]
             assert isinstance(c, Linear)
-            e = self._exact_linear[ci] = (_MPQ, tuple(_rational(a) for a in c.coefs),
-                                          _rational(c.lo), _rational(c.hi))
+            conv = self._converted
+            e = self._exact_linear[ci] = (_MPQ, tuple([conv(a)[2] for a in c.coefs]), conv(c.lo)[2], conv(c.hi)[2])
         return e[1], e[2], e[3]
+
+    def _converted(self, x: Num) -> tuple[Num, float, Num, object]:
+        """``x``, as a float and in the exact backend's type, converted once per number
+        object: the kinds compile most coefficients and bounds from a few shared constants
+        (ONE, MINUS_ONE, ZERO).  The entry holds ``x``, so its id is not reused."""
+        hit = self._conv.get(id(x))
+        if hit is None or hit[0] is not x or hit[3] is not _MPQ:
+            hit = self._conv[id(x)] = (x, float(x), _rational(x), _MPQ)
+        return hit
 
     def float_linear(self, ci: int) -> tuple[tuple[float, ...], float, float]:
         """Coefficients and bounds of linear constraint ``ci`` as floats, converted once.
@@ -113,14 +125,19 @@ class Problem:
         if f is None:
             c = self.constraints[ci]
             assert isinstance(c, Linear)
-            f = self._float_linear[ci] = (tuple(float(a) for a in c.coefs), float(c.lo), float(c.hi))
+            conv = self._converted
+            f = self._float_linear[ci] = (tuple([conv(a)[1] for a in c.coefs]), conv(c.lo)[1], conv(c.hi)[1])
         return f
 
     def var(self, lo: Num = -INF, hi: Num = INF) -> int:
         self.lo.append(lo)
         self.hi.append(hi)
-        self.flo.append(conv_lo(lo))
-        self.fhi.append(conv_hi(hi))
+        # conv_lo and conv_hi, inline for the two types a bound has here (explaining
+        # conflicts makes a variable per claim of every flagged rule).
+        cls = lo.__class__
+        self.flo.append(lo if cls is float else _down(lo.numerator, lo.denominator) if cls is Fraction else conv_lo(lo))
+        cls = hi.__class__
+        self.fhi.append(hi if cls is float else _up(hi.numerator, hi.denominator) if cls is Fraction else conv_hi(hi))
         return len(self.lo) - 1
 
     def add(self, c: Constraint) -> None:
@@ -187,21 +204,14 @@ class _Ops:
             return _rational(x)
         if isinstance(x, float):
             return x
-        # int / int is correctly rounded; compare the float back exactly in integers.
-        n, d = x.numerator, x.denominator
-        f = n / d
-        p, q = f.as_integer_ratio()
-        return f if p * d <= n * q else _nextafter(f, -INF)
+        return _down(x.numerator, x.denominator)
 
     def conv_hi(self, x: Num) -> Num:
         if self.exact:
             return _rational(x)
         if isinstance(x, float):
             return x
-        n, d = x.numerator, x.denominator
-        f = n / d
-        p, q = f.as_integer_ratio()
-        return f if p * d >= n * q else _nextafter(f, INF)
+        return _up(x.numerator, x.denominator)
 
     # Exact results are not rounded as they are computed: only a bound that is stored
     # is coarsened (see _coarse, called by narrow), which is all that keeps numbers small.
@@ -214,6 +224,21 @@ class _Ops:
         if self.exact or _isinf(x):
             return x
         return _nextafter(x, INF)
+
+
+def _down(n: int, d: int) -> float:
+    """The largest float no larger than ``n / d`` (``d > 0``)."""
+    # int / int is correctly rounded; compare the float back exactly in integers.
+    f = n / d
+    p, q = f.as_integer_ratio()
+    return f if p * d <= n * q else _nextafter(f, -INF)
+
+
+def _up(n: int, d: int) -> float:
+    """The smallest float no smaller than ``n / d`` (``d > 0``)."""
+    f = n / d
+    p, q = f.as_integer_ratio()
+    return f if p * d >= n * q else _nextafter(f, INF)
 
 
 def _isinf(x: Num) -> bool:
@@ -275,7 +300,7 @@ def _fraction(x: Num) -> Num:
     """A result back as a Fraction (or float infinity, or int), whatever the backend."""
     if x.__class__ is _MPQ:
         r: Any = x
-        return Fraction(int(r.numerator), int(r.denominator))
+        return lowest_terms(int(r.numerator), int(r.denominator))  # mpq is in lowest terms
     return x
 
 
@@ -469,7 +494,8 @@ class OneLinear:
     __slots__ = ("_at", "_c_hi", "_c_lo", "_coefs", "_free", "_hi_inf", "_lo_inf", "_pinned", "_signs", "_total",
                  "_vars")
 
-    def __init__(self, problem: Problem, ci: int, free: Mapping[int, tuple[Num, Num]]) -> None:
+    def __init__(self, problem: Problem, ci: int, free: Mapping[int, tuple[Num, Num]],
+                 bounds: Sequence[tuple[Num, Num]] | None = None) -> None:
         row = problem.row(ci, True)
         _, coefs, vs, c_lo, c_hi, _c, _plain, signs, c_lo_inf, c_hi_inf = row
         self._coefs: tuple[Any, ...] = coefs
@@ -479,11 +505,22 @@ class OneLinear:
         self._at = {v: j for j, v in enumerate(vs)}
         # Each term's bounds (a·x over the variable's domain), pinned and freed, and the
         # sums of the pinned ones (finite parts, and whether any is infinite).
-        self._pinned = [_terms(a, sg, *problem.exact_bounds(v)) for a, sg, v in zip(coefs, signs, vs, strict=True)]
-        self._total = (sum(t for t, _ in self._pinned if t.__class__ is not float),
-                       sum(1 for t, _ in self._pinned if t.__class__ is float),
-                       sum(t for _, t in self._pinned if t.__class__ is not float),
-                       sum(1 for _, t in self._pinned if t.__class__ is float))
+        if bounds is None:
+            bounds = [problem.exact_bounds(v) for v in vs]
+        self._pinned = pinned = [_terms(a, sg, lo, hi) for a, sg, (lo, hi) in zip(coefs, signs, bounds, strict=True)]
+        tl: Any = 0
+        th: Any = 0
+        nl = nh = 0
+        for pl, ph in pinned:
+            if pl.__class__ is float:
+                nl += 1
+            else:
+                tl += pl
+            if ph.__class__ is float:
+                nh += 1
+            else:
+                th += ph
+        self._total = (tl, nl, th, nh)
         self._free: dict[int, tuple[Any, Any, Any, Any]] = {}
         for v, (a, b) in free.items():
             j = self._at[v]
@@ -504,9 +541,10 @@ class OneLinear:
         row = problem.row(cons[0], True)
         if not row[6] or _improper(row[3], row[4]):  # float coefficients; lo > hi
             return None
-        if any(_improper(*problem.exact_bounds(v)) for v in c.vars) or any(_improper(*d) for d in free.values()):
+        bounds = [problem.exact_bounds(v) for v in c.vars]
+        if any(_improper(lo, hi) for lo, hi in bounds) or any(_improper(*d) for d in free.values()):
             return None
-        return cls(problem, cons[0], free)
+        return cls(problem, cons[0], free, bounds)
 
     def fails(self, freed: Collection[int]) -> bool:
         """Whether propagating exactly, with the variables ``freed`` at their free domains,
