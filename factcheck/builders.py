@@ -225,7 +225,7 @@ class Compiler(BuilderBase):
         self.problem.add(c)
 
     def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
-        coefs, vs = zip(*terms) if terms else ((), ())
+        coefs, vs = zip(*terms, strict=True) if terms else ((), ())
         self._push(Linear(coefs, vs, lo, hi))
 
     def mul(self, z: int, x: int, y: int) -> None:

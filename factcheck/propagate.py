@@ -134,10 +134,12 @@ class Problem:
         self.hi.append(hi)
         # conv_lo and conv_hi, inline for the two types a bound has here (explaining
         # conflicts makes a variable per claim of every flagged rule).
-        cls = lo.__class__
-        self.flo.append(lo if cls is float else _down(lo.numerator, lo.denominator) if cls is Fraction else conv_lo(lo))
-        cls = hi.__class__
-        self.fhi.append(hi if cls is float else _up(hi.numerator, hi.denominator) if cls is Fraction else conv_hi(hi))
+        x: Any = lo
+        cls = x.__class__
+        self.flo.append(x if cls is float else _down(x.numerator, x.denominator) if cls is Fraction else conv_lo(x))
+        x = hi
+        cls = x.__class__
+        self.fhi.append(x if cls is float else _up(x.numerator, x.denominator) if cls is Fraction else conv_hi(x))
         return len(self.lo) - 1
 
     def add(self, c: Constraint) -> None:
