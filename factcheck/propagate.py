@@ -91,7 +91,7 @@ class Problem:
         # constraints they are then propagated in (searching chains makes many).
         self._rows: tuple[dict[int, _Row], dict[int, _Row]] = ({}, {})
         self._qbounds: dict[int, tuple[Num, Num]] = {}
-        self._conv: dict[int, tuple[Num, float, Num, object]] = {}
+        self._conv: dict[int, tuple[Any, ...]] = {}
         self._backend: object = _MPQ
 
     def exact_linear(self, ci: int) -> tuple[tuple[Num, ...], Num, Num]:
@@ -105,13 +105,19 @@ class Problem:
             e = self._exact_linear[ci] = (_MPQ, tuple([conv(a)[2] for a in c.coefs]), conv(c.lo)[2], conv(c.hi)[2])
         return e[1], e[2], e[3]
 
-    def _converted(self, x: Num) -> tuple[Num, float, Num, object]:
-        """``x``, as a float and in the exact backend's type, converted once per number
-        object: the kinds compile most coefficients and bounds from a few shared constants
-        (ONE, MINUS_ONE, ZERO).  The entry holds ``x``, so its id is not reused."""
+    def _converted(self, x: Num) -> tuple[Any, ...]:
+        """``(x, float, exact, backend, sign of the float, sign of the exact)``: ``x`` as a
+        float and in the exact backend's type, converted once per number object (the
+        kinds compile most coefficients and bounds from a few shared constants: ONE,
+        MINUS_ONE, ZERO).  The entry holds ``x``, so its id is not reused."""
         hit = self._conv.get(id(x))
         if hit is None or hit[0] is not x or hit[3] is not _MPQ:
-            hit = self._conv[id(x)] = (x, float(x), _rational(x), _MPQ)
+            q = _rational(x)
+            try:
+                f: float | None = float(x)
+            except OverflowError:  # beyond float range: only exact rows may read it
+                f = None
+            hit = self._conv[id(x)] = (x, f, q, _MPQ, None if f is None else _sign(f), _sign(q))
         return hit
 
     def float_linear(self, ci: int) -> tuple[tuple[float, ...], float, float]:
@@ -175,9 +181,19 @@ class Problem:
         if r is None:
             c = self.constraints[ci]
             if isinstance(c, Linear):
-                coefs, c_lo, c_hi = self.exact_linear(ci) if exact else self.float_linear(ci)
-                plain = not any(a.__class__ is float for a in coefs)
-                signs = tuple(1 if a > 0 else (0 if a == 0 else -1) for a in coefs)
+                # The numbers as exact_linear() or float_linear() gives them, with their signs.
+                conv = self._converted
+                k = 2 if exact else 1
+                ents = [conv(a) for a in c.coefs]
+                if not exact:
+                    for e in [*ents, conv(c.lo), conv(c.hi)]:
+                        if e[1] is None:
+                            float(e[0])  # raises OverflowError, as converting it always did
+                coefs = tuple([e[k] for e in ents])
+                signs = tuple([e[k + 3] for e in ents])
+                plain = not any([a.__class__ is float for a in coefs])
+                c_lo = conv(c.lo)[k]
+                c_hi = conv(c.hi)[k]
                 r = (True, coefs, c.vars, c_lo, c_hi, c, plain, signs,
                      c_lo.__class__ is float and c_lo in _INFS, c_hi.__class__ is float and c_hi in _INFS)
             else:
@@ -226,6 +242,11 @@ class _Ops:
         if self.exact or _isinf(x):
             return x
         return _nextafter(x, INF)
+
+
+def _sign(a: Any) -> int:
+    """1, 0 or -1: the sign of a coefficient, as the loops read it."""
+    return 1 if a > 0 else (0 if a == 0 else -1)
 
 
 def _down(n: int, d: int) -> float:
@@ -662,16 +683,27 @@ class _Plan:
         self.watch = watch
         # Domains only of the variables these constraints touch: the work is proportional
         # to the constraints propagated, not to the whole problem.
+        lo: dict[int, Num] = {}
+        hi: dict[int, Num] = {}
+        empty = None
         if exact:
             qb = problem._qbounds
-            bounds = [qb.get(v) or problem.exact_bounds(v) for v in watch]
-            self.lo: dict[int, Num] = dict(zip(watch, [b[0] for b in bounds], strict=True))
-            self.hi: dict[int, Num] = dict(zip(watch, [b[1] for b in bounds], strict=True))
+            for v in watch:
+                a, b = qb.get(v) or problem.exact_bounds(v)
+                lo[v] = a
+                hi[v] = b
+                if empty is None and a > b:
+                    empty = v
         else:
             flo, fhi = problem.flo, problem.fhi
-            self.lo = {v: flo[v] for v in watch}
-            self.hi = {v: fhi[v] for v in watch}
-        self.empty = self._first_empty(self.lo, self.hi)
+            for v in watch:
+                a = lo[v] = flo[v]
+                b = hi[v] = fhi[v]
+                if empty is None and a > b:
+                    empty = v
+        self.lo = lo
+        self.hi = hi
+        self.empty = empty  # the first variable, in watch order, whose domain is empty
         self.limit = 200 * max(1, len(idx)) + 1000
 
     def _first_empty(self, lo: dict[int, Num], hi: dict[int, Num]) -> int | None:
