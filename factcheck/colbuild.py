@@ -100,7 +100,7 @@ class Batch:
         # The builder hands out one pair per distinct period: convert each pair once (the
         # entry keeps the pair alive, so its id is not reused).
         cache = self._periods
-        for s in {id(s): s for s in pairs}.values():
+        for s in dict(zip(map(id, pairs), pairs, strict=True)).values():
             if id(s) not in cache:
                 cache[id(s)] = (np.nan, np.nan, s) if s is None else (conv_lo(s[0]), conv_hi(s[1]), s)
         rows = pick(cache, list(map(id, pairs)))

@@ -84,27 +84,29 @@ class PercentChange(RuleKind):
     columns = True
 
     def read_columns(self, rules: list[PercentChangeRule]) -> tuple[list[tuple[str, ...]], list[Any] | None]:
-        # Shape: a change (not a factor)?  An increase?
+        # Shape: one number, 2 for a change (not a factor) plus 1 for an increase.
         ids: list[tuple[str, ...]] = []
-        shapes: list[Any] = []
+        shapes: list[int] = []
         for old, new, change, factor, direction in map(_FIELDS, rules):
             ids.append((old, new, change or factor or ""))
-            shapes.append((change is not None, direction == "increase"))
+            shapes.append(2 * (change is not None) + (direction == "increase"))
         return ids, shapes
 
     def compile_columns(self, rules: list[PercentChangeRule], b: Columns) -> None:
+        import numpy as np  # only large problems compile column-wise
+
         # claim_ids: old, new, then the change or the factor.
         g = b.auxes(len(rules))
-        shape: list[Any] = b.shapes
-        change = [i for i, (c, _) in enumerate(shape) if c]
-        if change:
-            neg_sign = [-1.0 if shape[i][1] else 1.0 for i in change]
+        shape = np.fromiter(b.shapes, dtype=np.int64, count=len(rules))
+        change = np.flatnonzero(shape >= 2)
+        if len(change):
+            neg_sign = np.where(shape[change] == 3, -1.0, 1.0)  # an increase: g = 1 + change
             b.linear(change, [(1.0, 1.0, g[change]), (neg_sign, neg_sign, b.at(2, change))], 1.0, 1.0)
-        up = [i for i, s in enumerate(shape) if s == (False, True)]
-        if up:
+        up = np.flatnonzero(shape == 1)  # a factor, increasing
+        if len(up):
             b.linear(up, [(1.0, 1.0, g[up]), (-1.0, -1.0, b.at(2, up))], 0.0, 0.0)
-        down = [i for i, s in enumerate(shape) if s == (False, False)]
-        if down:
+        down = np.flatnonzero(shape == 0)  # a factor, decreasing
+        if len(down):
             b.mul(down, b.consts(1.0, 1.0, len(down)), g[down], b.at(2, down))
         b.mul(b.rows, b.at(1), b.at(0), g)
 

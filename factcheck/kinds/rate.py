@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
@@ -29,6 +30,9 @@ CODES = (
          summary_fa="مجموعِ یک دوره از نرخِ گفته‌شده ضرب در طول دوره بیشتر است."),
 )
 register(*CODES)
+
+_FIELDS = attrgetter("total", "rate", "duration")  # read_columns' fields
+_TERM = attrgetter("claim", "times")
 
 
 class RateRule(RuleBase):
@@ -99,15 +103,19 @@ class Rate(RuleKind):
         # Shape: the rates' multipliers, the total and the duration.
         ids: list[tuple[str, ...]] = []
         shapes: list[Any] = []
-        for r in rules:
-            total = r.total
+        for total, rate, duration in map(_FIELDS, rules):
+            if len(rate) == 1:  # one rate (nearly all): no lists to build
+                claim, times = _TERM(rate[0])
+                ids.append((total, claim))
+                shapes.append(((times,), total, duration))
+                continue
             row: list[str] = [total]
-            times: list[Decimal] = []
-            for t in r.rate:
-                row.append(t.claim)
-                times.append(t.times)
+            multipliers: list[Decimal] = []
+            for claim, times in map(_TERM, rate):
+                row.append(claim)
+                multipliers.append(times)
             ids.append(tuple(row))
-            shapes.append((tuple(times), total, r.duration))
+            shapes.append((tuple(multipliers), total, duration))
         return ids, shapes
 
     def compile_columns(self, rules: list[RateRule], b: Columns) -> None:
@@ -115,9 +123,13 @@ class Rate(RuleKind):
 
         rvar = b.auxes(len(rules))
         shapes: list[Any] = b.shapes
-        groups: dict[tuple[Decimal, ...], list[int]] = {}
-        for i, shape in enumerate(shapes):
-            groups.setdefault(shape[0], []).append(i)
+        multipliers = list(map(itemgetter(0), shapes))
+        groups: dict[tuple[Decimal, ...], Any] = {}
+        if len(dict.fromkeys(multipliers)) == 1:  # every rule alike (the usual case)
+            groups[multipliers[0]] = b.rows
+        else:
+            for i, times in enumerate(multipliers):
+                groups.setdefault(times, []).append(i)
         for times, rows in groups.items():
             terms = [(1.0, 1.0, rvar[rows])]
             for j, t in enumerate(times):
@@ -130,16 +142,17 @@ class Rate(RuleKind):
         total_dims, table = b.dims_at(0)
         rate_dims, _ = b.dims_at(1)
         power = np.array([_time_power(d) for d in table] or [0])
-        same = (power[total_dims] == power[rate_dims]).tolist()
-        rows = [i for i, s in enumerate(same) if s]
-        if rows:
+        same = power[total_dims] == power[rate_dims]
+        rows = np.flatnonzero(same)
+        if len(rows):
             b.linear(rows, [(1.0, 1.0, total[rows]), (-1.0, -1.0, rvar[rows])], 0.0, 0.0)
-        rows = [i for i, s in enumerate(same) if not s]
-        if rows:
-            lo, hi = b.period_seconds([shapes[i][1] for i in rows], [shapes[i][2] for i in rows])
+        rows = np.flatnonzero(~same)
+        if len(rows):
+            over = shapes if len(rows) == len(shapes) else [shapes[i] for i in rows.tolist()]
+            lo, hi = b.period_seconds(list(map(itemgetter(1), over)), list(map(itemgetter(2), over)))
             # An unknown period leaves the duration unbounded: the rule is then undetermined.
             unknown = np.isnan(lo)
-            b.undetermined(np.asarray(rows)[unknown])
+            b.undetermined(rows[unknown])
             dvar = b.consts(np.where(unknown, 0.0, lo), np.where(unknown, INF, hi), len(rows))
             b.mul(rows, total[rows], rvar[rows], dvar)
 
