@@ -116,7 +116,9 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     per_lang = bool(policy.languages)
     hedges = _HEDGE_NO
     halves: dict[Decimal, float] = {}
-    # One C-level call reads every field a claim's interval needs.
+    # One C-level call reads every field a claim's interval needs; everything is done
+    # with a claim while its objects are in the cache (they are far apart in memory: a
+    # second pass over the figures would fetch each one again).
     for k, (v, u, hedge, sign, scale, p) in enumerate(map(_FIELDS, claims.values())):
         no = unit_ids.get(u)
         if no is None:
@@ -125,40 +127,48 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         unit_no[k] = no
         if sign:
             signed[k] = 1
-        if v is None:
-            unstated[k] = 1
         if v is None or hedge is _RANGE or scale is not None or per_lang:
+            if v is None:
+                unstated[k] = 1
             slow.append(k)
             continue
-        # float() of a Decimal parses its text: a figure read for its digits is made into
-        # text once.  Figures are finite (validated); beyond float range float() is inf.
-        text = None if p is not None else str(v)
-        fv = float(v) if text is None else float(text)
-        if not -_BIG < fv < _BIG:
-            slow.append(k)
-            continue
-        val[k] = fv
-        if text is None:
+        if hedge is not _EXACT:
+            hedge_no[k] = hedges[hedge]
+        if p is not None:
+            # Figures are finite (validated); beyond float range float() is inf.
+            fv = float(v)
+            if not -_BIG < fv < _BIG:
+                hedge_no[k] = 0
+                slow.append(k)
+                continue
+            val[k] = fv
             # Rounding units repeat (1, 0.1, 1000): each converted once (equal Decimals,
             # equal floats).
             hp = halves.get(p)
             if hp is None:
                 hp = halves[p] = 0.5 * float(p)
             half[k] = hp
+            continue
+        # float() of a Decimal parses its text: a figure read for its digits is made into
+        # text once.
+        text = str(v)
+        fv = float(text)
+        if not -_BIG < fv < _BIG:
+            hedge_no[k] = 0
+            slow.append(k)
+            continue
+        val[k] = fv
+        # The digits as written, read from the figure's text: cheaper than as_tuple().
+        dot = text.find(".")
+        if "E" in text or len(text) - dot > len(_HALF_DECIMALS):
+            half[k] = _implied_half(v, significant)
+        elif dot >= 0:
+            half[k] = _HALF_DECIMALS[len(text) - dot - 1]
+        elif significant:
+            zeros = len(text) - len(text.rstrip("0"))
+            half[k] = 0.5 if zeros == len(text.lstrip("-")) else _HALF_TENS[zeros]
         else:
-            # The digits as written, read from the figure's text: cheaper than as_tuple().
-            dot = text.find(".")
-            if "E" in text or len(text) - dot > len(_HALF_DECIMALS):
-                half[k] = _implied_half(v, significant)
-            elif dot >= 0:
-                half[k] = _HALF_DECIMALS[len(text) - dot - 1]
-            elif significant:
-                zeros = len(text) - len(text.rstrip("0"))
-                half[k] = 0.5 if zeros == len(text.lstrip("-")) else _HALF_TENS[zeros]
-            else:
-                half[k] = 0.5
-        if hedge is not _EXACT:
-            hedge_no[k] = hedges[hedge]
+            half[k] = 0.5
 
     x = np.frombuffer(val, dtype=float)
     h = np.frombuffer(half, dtype=float)
