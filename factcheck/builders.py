@@ -193,7 +193,7 @@ class Compiler(BuilderBase):
                 f = self._factors[c.unit] = (u.lo, u.hi, u.lo if u.lo == u.hi else None,
                                              self.policy.integer_counts and is_count(u))
             flo, fhi, exact, count = f
-            lo, hi = claim_interval(c, self.policy, self.lang(cid), count)
+            lo, hi = claim_interval(c, self.policy, _lang_of(self.cs, c), count)  # claim_lang, c read once
             self.stated[cid] = (lo, hi)
             clo: Bound
             chi: Bound
@@ -225,7 +225,8 @@ class Compiler(BuilderBase):
         self.problem.add(c)
 
     def linear(self, terms: list[tuple[Fraction, int]], lo: Bound, hi: Bound) -> None:
-        self._push(Linear(tuple(a for a, _ in terms), tuple(v for _, v in terms), lo, hi))
+        coefs, vs = zip(*terms, strict=True) if terms else ((), ())
+        self._push(Linear(coefs, vs, lo, hi))
 
     def mul(self, z: int, x: int, y: int) -> None:
         self._push(Mul(z, x, y))

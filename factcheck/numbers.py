@@ -5,12 +5,25 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-__all__ = ["format_number", "implied_precision", "normalize_digits"]
+__all__ = ["format_number", "implied_precision", "lowest_terms", "normalize_digits"]
 
 _DIGITS = str.maketrans(
     "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬",
     "01234567890123456789.,",
 )
+
+
+_new = object.__new__
+
+
+def lowest_terms(n: int, d: int) -> Fraction:
+    """``Fraction(n, d)`` for a ratio already in lowest terms with ``d > 0`` (what
+    ``as_integer_ratio()`` gives, and gmpy2's ``mpq``), made without finding their gcd
+    again: explaining conflicts makes thousands (a property test holds it to Fraction)."""
+    f = _new(Fraction)
+    f._numerator = n  # type: ignore[attr-defined]  # Fraction's own slots, as its arithmetic sets them
+    f._denominator = d  # type: ignore[attr-defined]
+    return f
 
 
 def normalize_digits(text: str) -> str:

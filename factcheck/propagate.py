@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from .numbers import lowest_terms
+
 __all__ = ["INF", "Linear", "Mul", "Num", "OneLinear", "Problem", "Trace", "conv_hi", "conv_lo", "propagate"]
 
 try:  # the fast rational type for exact mode; Fraction when gmpy2 is not installed
@@ -89,6 +91,7 @@ class Problem:
         # constraints they are then propagated in (searching chains makes many).
         self._rows: tuple[dict[int, _Row], dict[int, _Row]] = ({}, {})
         self._qbounds: dict[int, tuple[Num, Num]] = {}
+        self._conv: dict[int, tuple[Any, ...]] = {}
         self._backend: object = _MPQ
 
     def exact_linear(self, ci: int) -> tuple[tuple[Num, ...], Num, Num]:
@@ -98,9 +101,24 @@ class Problem:
         if e is None or e[0] is not _MPQ:
             c = self.constraints[ci]
             assert isinstance(c, Linear)
-            e = self._exact_linear[ci] = (_MPQ, tuple(_rational(a) for a in c.coefs),
-                                          _rational(c.lo), _rational(c.hi))
+            conv = self._converted
+            e = self._exact_linear[ci] = (_MPQ, tuple([conv(a)[2] for a in c.coefs]), conv(c.lo)[2], conv(c.hi)[2])
         return e[1], e[2], e[3]
+
+    def _converted(self, x: Num) -> tuple[Any, ...]:
+        """``(x, float, exact, backend, sign of the float, sign of the exact)``: ``x`` as a
+        float and in the exact backend's type, converted once per number object (the
+        kinds compile most coefficients and bounds from a few shared constants: ONE,
+        MINUS_ONE, ZERO).  The entry holds ``x``, so its id is not reused."""
+        hit = self._conv.get(id(x))
+        if hit is None or hit[0] is not x or hit[3] is not _MPQ:
+            q = _rational(x)
+            try:
+                f: float | None = float(x)
+            except OverflowError:  # beyond float range: only exact rows may read it
+                f = None
+            hit = self._conv[id(x)] = (x, f, q, _MPQ, None if f is None else _sign(f), _sign(q))
+        return hit
 
     def float_linear(self, ci: int) -> tuple[tuple[float, ...], float, float]:
         """Coefficients and bounds of linear constraint ``ci`` as floats, converted once.
@@ -113,14 +131,21 @@ class Problem:
         if f is None:
             c = self.constraints[ci]
             assert isinstance(c, Linear)
-            f = self._float_linear[ci] = (tuple(float(a) for a in c.coefs), float(c.lo), float(c.hi))
+            conv = self._converted
+            f = self._float_linear[ci] = (tuple([conv(a)[1] for a in c.coefs]), conv(c.lo)[1], conv(c.hi)[1])
         return f
 
     def var(self, lo: Num = -INF, hi: Num = INF) -> int:
         self.lo.append(lo)
         self.hi.append(hi)
-        self.flo.append(conv_lo(lo))
-        self.fhi.append(conv_hi(hi))
+        # conv_lo and conv_hi, inline for the two types a bound has here (explaining
+        # conflicts makes a variable per claim of every flagged rule).
+        x: Any = lo
+        cls = x.__class__
+        self.flo.append(x if cls is float else _down(x.numerator, x.denominator) if cls is Fraction else conv_lo(x))
+        x = hi
+        cls = x.__class__
+        self.fhi.append(x if cls is float else _up(x.numerator, x.denominator) if cls is Fraction else conv_hi(x))
         return len(self.lo) - 1
 
     def add(self, c: Constraint) -> None:
@@ -156,9 +181,19 @@ class Problem:
         if r is None:
             c = self.constraints[ci]
             if isinstance(c, Linear):
-                coefs, c_lo, c_hi = self.exact_linear(ci) if exact else self.float_linear(ci)
-                plain = not any(a.__class__ is float for a in coefs)
-                signs = tuple(1 if a > 0 else (0 if a == 0 else -1) for a in coefs)
+                # The numbers as exact_linear() or float_linear() gives them, with their signs.
+                conv = self._converted
+                k = 2 if exact else 1
+                ents = [conv(a) for a in c.coefs]
+                if not exact:
+                    for e in [*ents, conv(c.lo), conv(c.hi)]:
+                        if e[1] is None:
+                            float(e[0])  # raises OverflowError, as converting it always did
+                coefs = tuple([e[k] for e in ents])
+                signs = tuple([e[k + 3] for e in ents])
+                plain = not any([a.__class__ is float for a in coefs])
+                c_lo = conv(c.lo)[k]
+                c_hi = conv(c.hi)[k]
                 r = (True, coefs, c.vars, c_lo, c_hi, c, plain, signs,
                      c_lo.__class__ is float and c_lo in _INFS, c_hi.__class__ is float and c_hi in _INFS)
             else:
@@ -187,21 +222,14 @@ class _Ops:
             return _rational(x)
         if isinstance(x, float):
             return x
-        # int / int is correctly rounded; compare the float back exactly in integers.
-        n, d = x.numerator, x.denominator
-        f = n / d
-        p, q = f.as_integer_ratio()
-        return f if p * d <= n * q else _nextafter(f, -INF)
+        return _down(x.numerator, x.denominator)
 
     def conv_hi(self, x: Num) -> Num:
         if self.exact:
             return _rational(x)
         if isinstance(x, float):
             return x
-        n, d = x.numerator, x.denominator
-        f = n / d
-        p, q = f.as_integer_ratio()
-        return f if p * d >= n * q else _nextafter(f, INF)
+        return _up(x.numerator, x.denominator)
 
     # Exact results are not rounded as they are computed: only a bound that is stored
     # is coarsened (see _coarse, called by narrow), which is all that keeps numbers small.
@@ -214,6 +242,26 @@ class _Ops:
         if self.exact or _isinf(x):
             return x
         return _nextafter(x, INF)
+
+
+def _sign(a: Any) -> int:
+    """1, 0 or -1: the sign of a coefficient, as the loops read it."""
+    return 1 if a > 0 else (0 if a == 0 else -1)
+
+
+def _down(n: int, d: int) -> float:
+    """The largest float no larger than ``n / d`` (``d > 0``)."""
+    # int / int is correctly rounded; compare the float back exactly in integers.
+    f = n / d
+    p, q = f.as_integer_ratio()
+    return f if p * d <= n * q else _nextafter(f, -INF)
+
+
+def _up(n: int, d: int) -> float:
+    """The smallest float no smaller than ``n / d`` (``d > 0``)."""
+    f = n / d
+    p, q = f.as_integer_ratio()
+    return f if p * d >= n * q else _nextafter(f, INF)
 
 
 def _isinf(x: Num) -> bool:
@@ -275,7 +323,7 @@ def _fraction(x: Num) -> Num:
     """A result back as a Fraction (or float infinity, or int), whatever the backend."""
     if x.__class__ is _MPQ:
         r: Any = x
-        return Fraction(int(r.numerator), int(r.denominator))
+        return lowest_terms(int(r.numerator), int(r.denominator))  # mpq is in lowest terms
     return x
 
 
@@ -469,7 +517,8 @@ class OneLinear:
     __slots__ = ("_at", "_c_hi", "_c_lo", "_coefs", "_free", "_hi_inf", "_lo_inf", "_pinned", "_signs", "_total",
                  "_vars")
 
-    def __init__(self, problem: Problem, ci: int, free: Mapping[int, tuple[Num, Num]]) -> None:
+    def __init__(self, problem: Problem, ci: int, free: Mapping[int, tuple[Num, Num]],
+                 bounds: Sequence[tuple[Num, Num]] | None = None) -> None:
         row = problem.row(ci, True)
         _, coefs, vs, c_lo, c_hi, _c, _plain, signs, c_lo_inf, c_hi_inf = row
         self._coefs: tuple[Any, ...] = coefs
@@ -479,11 +528,22 @@ class OneLinear:
         self._at = {v: j for j, v in enumerate(vs)}
         # Each term's bounds (a·x over the variable's domain), pinned and freed, and the
         # sums of the pinned ones (finite parts, and whether any is infinite).
-        self._pinned = [_terms(a, sg, *problem.exact_bounds(v)) for a, sg, v in zip(coefs, signs, vs, strict=True)]
-        self._total = (sum(t for t, _ in self._pinned if t.__class__ is not float),
-                       sum(1 for t, _ in self._pinned if t.__class__ is float),
-                       sum(t for _, t in self._pinned if t.__class__ is not float),
-                       sum(1 for _, t in self._pinned if t.__class__ is float))
+        if bounds is None:
+            bounds = [problem.exact_bounds(v) for v in vs]
+        self._pinned = pinned = [_terms(a, sg, lo, hi) for a, sg, (lo, hi) in zip(coefs, signs, bounds, strict=True)]
+        tl: Any = 0
+        th: Any = 0
+        nl = nh = 0
+        for pl, ph in pinned:
+            if pl.__class__ is float:
+                nl += 1
+            else:
+                tl += pl
+            if ph.__class__ is float:
+                nh += 1
+            else:
+                th += ph
+        self._total = (tl, nl, th, nh)
         self._free: dict[int, tuple[Any, Any, Any, Any]] = {}
         for v, (a, b) in free.items():
             j = self._at[v]
@@ -504,9 +564,10 @@ class OneLinear:
         row = problem.row(cons[0], True)
         if not row[6] or _improper(row[3], row[4]):  # float coefficients; lo > hi
             return None
-        if any(_improper(*problem.exact_bounds(v)) for v in c.vars) or any(_improper(*d) for d in free.values()):
+        bounds = [problem.exact_bounds(v) for v in c.vars]
+        if any(_improper(lo, hi) for lo, hi in bounds) or any(_improper(*d) for d in free.values()):
             return None
-        return cls(problem, cons[0], free)
+        return cls(problem, cons[0], free, bounds)
 
     def fails(self, freed: Collection[int]) -> bool:
         """Whether propagating exactly, with the variables ``freed`` at their free domains,
@@ -622,16 +683,27 @@ class _Plan:
         self.watch = watch
         # Domains only of the variables these constraints touch: the work is proportional
         # to the constraints propagated, not to the whole problem.
+        lo: dict[int, Num] = {}
+        hi: dict[int, Num] = {}
+        empty = None
         if exact:
             qb = problem._qbounds
-            bounds = [qb.get(v) or problem.exact_bounds(v) for v in watch]
-            self.lo: dict[int, Num] = dict(zip(watch, [b[0] for b in bounds], strict=True))
-            self.hi: dict[int, Num] = dict(zip(watch, [b[1] for b in bounds], strict=True))
+            for v in watch:
+                a, b = qb.get(v) or problem.exact_bounds(v)
+                lo[v] = a
+                hi[v] = b
+                if empty is None and a > b:
+                    empty = v
         else:
             flo, fhi = problem.flo, problem.fhi
-            self.lo = {v: flo[v] for v in watch}
-            self.hi = {v: fhi[v] for v in watch}
-        self.empty = self._first_empty(self.lo, self.hi)
+            for v in watch:
+                a = lo[v] = flo[v]
+                b = hi[v] = fhi[v]
+                if empty is None and a > b:
+                    empty = v
+        self.lo = lo
+        self.hi = hi
+        self.empty = empty  # the first variable, in watch order, whose domain is empty
         self.limit = 200 * max(1, len(idx)) + 1000
 
     def _first_empty(self, lo: dict[int, Num], hi: dict[int, Num]) -> int | None:

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Claim, Hedge
-from .numbers import implied_precision
+from .numbers import implied_precision, lowest_terms
 from .units import canonical, is_count
 
 __all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval", "float_interval",
@@ -194,13 +194,13 @@ def _decimal_interval(claim: Claim, value: Decimal, policy: Policy, lang: str | 
     else:
         if below:
             lo = ex.subtract(lo, ex.multiply(below, av))
-        # (as_integer_ratio() is in lowest terms; two ints are Fraction's fast path)
-        flo = Fraction(*lo.as_integer_ratio()) if claim.signed or lo >= 0 else _ZERO
+        # (as_integer_ratio() is in lowest terms, with a positive denominator)
+        flo = lowest_terms(*lo.as_integer_ratio()) if claim.signed or lo >= 0 else _ZERO
     if above is None:
         return flo, INF
     if above:
         hi = ex.add(hi, ex.multiply(above, av))
-    return flo, Fraction(*hi.as_integer_ratio())
+    return flo, lowest_terms(*hi.as_integer_ratio())
 
 
 def _written_bounds(claim: Claim, value: Decimal, policy: Policy, ctx: Context) -> tuple[Decimal, Decimal]:
