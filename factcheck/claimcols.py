@@ -97,19 +97,19 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     import numpy as np
 
     n = len(claims)
-    ids = list(claims)
-    # A copy of the claims' table with its values replaced: cheaper than a new table (no
-    # growing, no hashing).
-    index: dict[str, Any] = dict(claims)
-    index.update(zip(ids, range(n), strict=True))
+    # Straight from the keys: a copy of the claims' table with its values replaced would
+    # touch every claim object twice more (a reference added, then dropped), and they are
+    # far apart in memory.
+    index = dict(zip(claims, range(n), strict=True))
     val = array("d", bytes(8 * n))
     half = array("d", bytes(8 * n))
     hedge_no = array("b", bytes(n))
     unit_no = array("q", bytes(8 * n))
     signed = array("b", bytes(n))
     unstated = array("b", bytes(n))
-    # Claims the vectorised reading does not cover: (variable, lo, hi) in their own unit.
-    slow: list[tuple[int, float, float]] = []
+    # Claims the vectorised reading does not cover (their variables), read through
+    # float_interval once the others are done.
+    slow: list[int] = []
     unit_ids: dict[str, int] = {}
     canon: list[Canonical] = []  # by unit number
     significant = policy.rounding == "significant"
@@ -128,14 +128,14 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         if v is None:
             unstated[k] = 1
         if v is None or hedge is _RANGE or scale is not None or per_lang:
-            slow.append((k, *float_interval(claims[ids[k]], policy, lang_of(ids[k]))))
+            slow.append(k)
             continue
         # float() of a Decimal parses its text: a figure read for its digits is made into
         # text once.  Figures are finite (validated); beyond float range float() is inf.
         text = None if p is not None else str(v)
         fv = float(v) if text is None else float(text)
         if not -_BIG < fv < _BIG:
-            slow.append((k, *float_interval(claims[ids[k]], policy, lang_of(ids[k]))))
+            slow.append(k)
             continue
         val[k] = fv
         if text is None:
@@ -185,9 +185,10 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
     hi[np.isnan(a)] = INF
     floor = np.where(np.frombuffer(signed, dtype=np.int8) == 1, -INF, 0.0)
     lo = np.maximum(lo, floor)
-    for k, slo, shi in slow:
-        lo[k] = slo
-        hi[k] = shi
+    if slow:
+        ids = list(claims)
+        for k in slow:
+            lo[k], hi[k] = float_interval(claims[ids[k]], policy, lang_of(ids[k]))
     if policy.integer_counts:
         # Counts read as whole numbers, in their own unit (factor 1, so also in base
         # units): ceil and floor are monotone and exact on floats, so the float hull

@@ -128,3 +128,26 @@ def test_a_figure_with_more_decimals_than_the_table_reads_its_digits() -> None:
             lo, hi = claim_interval(c, policy)
             assert Fraction(float(cols.lo[k])) <= lo < hi <= Fraction(float(cols.hi[k]))
             assert float(cols.hi[k]) - float(cols.lo[k]) <= float(c.value) * 2**-40  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 10**6), min_size=0, max_size=8).flatmap(
+    lambda ks: st.tuples(*(claims(i) for i in range(len(ks))))), policies(),
+    st.sampled_from([None, "fa", "en"]))
+def test_columns_are_those_of_the_claim_by_claim_reading(cs: tuple[Claim, ...], policy: Policy,
+                                                          lang: str | None) -> None:
+    # The columns are read in bulk; a frozen copy of the reading as it was, one claim at a
+    # time (tests/claimcols_reference.py), must give the same columns, bit for bit.
+    import claimcols_reference
+    import numpy as np
+
+    table = {c.id: c for c in cs}
+    got = claim_columns(table, policy, lambda cid: lang, canonical)
+    want = claimcols_reference.claim_columns(table, policy, lambda cid: lang, canonical)
+    assert got.index == want.index and list(got.index) == list(want.index)
+    assert got.dims_table == want.dims_table
+    for name in ("lo", "hi", "dims_no", "unstated"):
+        a, b = getattr(got, name), getattr(want, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b), name
+    assert np.array_equal(np.signbit(got.lo), np.signbit(want.lo))
+    assert np.array_equal(np.signbit(got.hi), np.signbit(want.hi))
