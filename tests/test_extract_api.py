@@ -98,6 +98,17 @@ def test_fractions_multipliers_ranges() -> None:
     assert [c.value for c in cs] == [28, 41]
 
 
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    # "to" after a scaled figure, then a smaller number: where it went, not a range
+    ("The fund paid $2 million to 4,000 families.", "en", [2000000, 4000]),
+    ("۲ میلیون دلار تا ۵۰۰ خانوار رسید", "fa", [2000000, 500]),
+])
+def test_a_smaller_number_after_to_is_not_the_top_of_a_range(text: str, lang: str, values: list[int]) -> None:
+    cs = extract(text, lang)
+    assert [c.value for c in cs] == values
+    assert all(c.value_max is None for c in cs)
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("با شماره ۱۱۰ تماس بگیرید", "phone"),
     ("Call 911 now", "phone"),

@@ -1083,6 +1083,8 @@ class Scanner:
         if num2.scale is not None and num.scale is None and num.value < num2.value / num2.scale * 10 and \
                 num.value < num2.scale:
             first_scaled = num2.scale
+        if num.scale is not None and num2.value < num.value and not between:
+            return None  # "$2 million to 4,000 families": "to" says where the money went, it spans nothing
         return num2, j + 1 + num2.last + 1, first_scaled
 
     def _rate_ahead(self, fwd: list[Tok], j: int, cues: list[str]) -> str | None:

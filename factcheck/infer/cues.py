@@ -14,6 +14,7 @@ from .doc import Cue, Doc, Figure
 __all__ = [
     "COMPLEMENT",
     "OF_TOTAL",
+    "TIME_WORD",
     "TOTAL",
     "each_times",
     "number_word",
@@ -147,6 +148,13 @@ OF_TOTAL = re.compile(
     # "of all admissions": the whole is named by its noun, and nothing narrows it before the clause ends
     r"of\s+all\s+(?P<noun>[a-z]{3,}(?:\s+[a-z]{3,})?)\b(?=\s*(?:[.,;:)]|$))|"
     r"(?:از\s+)?(?:کل|مجموع)(?!\w)(?!\s*(?:\d|از(?!\w)))(?:\s+(?P<noun_fa>[^\W\d]{3,}))?)")
+
+#: Words placing figures at a particular time: a month, "this year", "last year", «امسال», «سال ۱۴۰۲».  Shares
+#: or counts written with different ones are of different wholes ("6.7% in September and 5.4% so far this year").
+TIME_WORD = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december|so far|this year|last year|in 19\d\d|in 20\d\d|previous|earlier)\b|"
+                       r"(?<!\w)(امسال|پارسال|سال گذشته|سال قبل|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|"
+                       r"آذر|دی|بهمن|اسفند|سال \d{2,4})(?!\w)")
 
 #: Words naming the rest of a whole: an unstated part, or a part that completes the whole.
 COMPLEMENT = re.compile(

@@ -11,6 +11,10 @@ that thing stated before it in the paragraph (or, if none, earlier in the articl
 and its share ("18,000 of the candidates, or 37.5 percent") is of the group's total stated before
 (:mod:`factcheck.infer.totals` chooses the whole, or none); a later
 bare share of that sentence ("while theft made up 40,608 (48 percent)") is of the same total.
+A share in brackets (or after "or" / «یعنی») right after a count whose whole the words do not name
+("Some 48,000 candidates sat the exam; 18,000 (37.5 percent) passed", "37.5 percent (18,000)") is of
+the count of that thing just before it, when that one is clear
+(:func:`factcheck.infer.totals.nearest_total`), and the count is some of it.
 A share that names one part of a breakdown («سهم مرکز استان ۴۰ درصد بود», "the share of city
 schools was 37.5 percent") is of that part's whole.  When every part
 of a breakdown carries its own share ("509 thousand women (about 59 percent) and 351
@@ -25,6 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.expr import ExprRule
+from ..kinds.part_of import PartOfRule
 from ..kinds.percent_of import PercentOfRule
 from . import Proposal, pattern
 from .change import _direction
@@ -32,7 +37,7 @@ from .cues import OF_TOTAL
 from .doc import Cue, Doc, Figure
 from .parts import breakdowns
 from .resolve import unify, unify_part
-from .totals import Total, group_before, group_noun, group_total, stated_total
+from .totals import Total, counted_as, group_before, group_noun, group_total, nearest_total, stated_total
 
 _FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
 _OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from a total of|"
@@ -166,13 +171,17 @@ def find(doc: Doc) -> Iterator[Proposal]:
             yield plain
             continue
         part = _part_before(doc, s) or _part_before_that(doc, s) or _bare_of_group(doc, s)
-        if part is None and (bare := _part_before(doc, s, bare=True)) is not None and bare.id in across:
+        bare = _part_before(doc, s, bare=True) if part is None else None
+        if bare is not None and bare.id in across:
             part = bare  # "The remaining 3,120, or 25 percent": a bare rest closing a breakdown across sentences
         if part is None:
             named = _named_part(doc, s, parts_of)
-            if named is not None:
+            # "… 48,000 candidates sat the exam; 18,000 (37.5 percent) passed", "37.5 percent (18,000)"
+            found = [named] if named is not None else [] if s.sentence in sentence_total else \
+                _of_nearest(doc, s, bare or _part_after(doc, s), parts_of)
+            if found:
                 done.add(s.id)
-                yield named
+                yield from found
             continue
         if part.id not in parts_of:
             of_total = _of_stated_total(doc, s, part, parts_of) or _of_group(doc, s, part, parts_of)
@@ -186,6 +195,9 @@ def find(doc: Doc) -> Iterator[Proposal]:
                 if same is not None:
                     done.add(s.id)
                     yield same
+            elif near := _of_nearest(doc, s, part, parts_of):
+                done.add(s.id)
+                yield from near
             continue
         if part.id in parts_of:
             whole, siblings, cue = parts_of[part.id]
@@ -345,3 +357,77 @@ def _part_before_that(doc: Doc, s: Figure) -> Figure | None:
     if not prev or not prev[-1].is_count:
         return None
     return prev[-1] if _THAT_SHARE.match(doc.between(prev[-1], s)) else None
+
+
+#: Right after a share attached to a count, its bracket or clause closes ("18,000 (37.5 percent) passed",
+#: "18,000, or 37.5 percent, passed", «۱۸ هزار نفر (۳۷٫۵ درصد) قبول شدند»), perhaps after "of them" or
+#: "of the total" («درصدِ آنان»); "(25 percent of them fatal)", "(2 percent of the population)" or
+#: «۲ درصد جمعیت» give the share of something else.
+_SHARE_CLOSES = re.compile(r"[\s\u064b-\u065f]*(?:(?:of\s+|از\s+)?(?:them|these|those|the\s+total|the\s+whole|"
+                           r"آنان|آنها|آن ها|آن|کل|مجموع)(?!\w)\s*)?(?:[)\],،.;؛:!?]|$)")
+#: After the bracket a share closed, "of the girls" / «از داوطلبان» names the group it is of (read elsewhere).
+_OF_AFTER = re.compile(r"\s*[)\]]?\s*[,،]?\s*(?:of|out of|among|از|در میان)\s")
+#: Between a count and its share, a group it is taken from ("of the girls", «از دختران»), not "of them".
+_OF_GROUP = re.compile(r"(?<!\w)(?:of|out of|among|از|میان|بین)\s+(?!(?:them|these|those|whom|آنان|آنها|آن ها|آن|این)"
+                       r"(?!\w))[^\W\d]")
+#: "37.5 percent (18,000) passed": the count in brackets right after its share.
+_IN_BRACKETS = re.compile(r"^\s*[(\[]\s*$")
+_CLOSE = re.compile(r"\s*[)\]]")
+
+
+def _part_after(doc: Doc, s: Figure) -> Figure | None:
+    """The count a share gives in brackets after it: "37.5 percent (18,000)", «۳۷٫۵ درصد (۱۸ هزار نفر)»."""
+    nxt = doc.figures[s.index + 1] if s.index + 1 < len(doc.figures) else None
+    if nxt is None or nxt.sentence != s.sentence or not (nxt.is_count or nxt.is_bare) or nxt.value is None:
+        return None
+    if not _IN_BRACKETS.match(doc.between(s, nxt)) or not _CLOSE.match(doc.norm, nxt.end):
+        return None
+    return nxt
+
+
+def _with_shares(doc: Doc) -> frozenset[str]:
+    """Counts that carry a share of their own, in brackets or after "or" / «یعنی», before or after them."""
+    out = set()
+    for s in _shares(doc):
+        for f in (_part_before(doc, s, bare=True), _part_after(doc, s)):
+            if f is not None:
+                out.add(f.id)
+    return frozenset(out)
+
+
+def _of_nearest(doc: Doc, s: Figure, part: Figure | None, parts_of: dict[str, Any]) -> list[Proposal]:
+    """A share in brackets or after "or" / «یعنی» on a count whose whole the words do not name: it is of
+    the count of that thing just before (:func:`factcheck.infer.totals.nearest_total`), and the count is
+    some of it.  "Police recorded 2,400 accidents last year; 600 of them (25 percent) were fatal."
+
+    Only a plain share (not a change, not percentage points) whose bracket or clause closes right after
+    it counts; with the count after the share, nothing but the bracket may hold it.
+    """
+    if part is None or s.claim.unit.replace(" ", "") != "percent" or part.is_percent:
+        return []
+    first, last = (part, s) if part.end <= s.start else (s, part)
+    closed = (_SHARE_CLOSES if last is s else _CLOSE).match(doc.norm, last.end, last.end + 30)
+    if closed is None or _OF_AFTER.match(doc.norm, closed.end(), closed.end() + 20):
+        return []  # "(25 percent of them fatal)", "18,000 (37.5 percent) of the girls": of something else
+    if _OF_GROUP.search(doc.between(first, last)) or group_before(doc, part) is not None \
+            or group_noun(doc, part) is not None:
+        return []  # "1,200 of the girls, or 40 percent", "Of the girls, 1,200 (40 percent)": of that group
+    siblings = doc.once(_with_shares) - {part.id}
+    if any(doc.by_id[g].sentence == part.sentence for g in siblings):
+        # "509,000 (59 percent) were women and 351,000 (41 percent) men": when every part carries its
+        # share the shares may be of the parts together, not of a total stated before (see ``find``)
+        return []
+    total = nearest_total(doc, part, before=first.start, skip=siblings, exclude=parts_of)
+    if total is None:
+        return []
+    whole = total.figure
+    retype = counted_as(doc, part, whole)
+    if retype is None:
+        return []
+    cue = Cue(doc.text[first.start:last.end], first.start, last.end)
+    ev = doc.evidence([cue], "the share given with the count is of the one count of that thing stated just "
+                             "before it")
+    return [Proposal(PercentOfRule(id="r", kind="percent_of", share=s.id, part=part.id, whole=whole.id,
+                                   confidence=total.confidence, evidence=ev), retype),
+            Proposal(PartOfRule(id="r", kind="part_of", part=part.id, whole=whole.id, confidence=total.confidence,
+                                evidence=ev), retype)]

@@ -15,14 +15,10 @@ from collections.abc import Iterator
 
 from ..kinds.percent_total import PercentTotalRule
 from . import Proposal, pattern
-from .cues import BINARY, COMPLEMENT
+from .cues import BINARY, COMPLEMENT, TIME_WORD
 from .doc import Doc, Figure
 from .percent_of import _is_share
 
-_TIME = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-                   r"so far|this year|last year|in 19\d\d|in 20\d\d|previous|earlier)\b|"
-                   r"(?<!\w)(امسال|پارسال|سال گذشته|سال قبل|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|"
-                   r"آذر|دی|بهمن|اسفند|سال \d{2,4})(?!\w)")
 _CONTRAST = re.compile(r"\b(target|goal|against|compared|versus|vs|up from|down from|than|average)\b|"
                        r"(?<!\w)(هدف|نسبت به|در مقایسه|میانگین|بیش از|کمتر از)(?!\w)")
 _JOIN = re.compile(r"^[^.;؛:]{0,80}$")
@@ -61,7 +57,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
     for group in _groups(doc):
         lo = doc.sentences[group[0].sentence][0]
         hi = doc.sentences[group[0].sentence][1]
-        if doc.find(_TIME, max(lo, group[0].start - 40), min(hi, group[-1].end + 30)) is not None:
+        if doc.find(TIME_WORD, max(lo, group[0].start - 40), min(hi, group[-1].end + 30)) is not None:
             continue
         if doc.find(_CONTRAST, group[0].end, group[-1].start) is not None:
             continue  # "74 percent, against a target of 95 percent" compares, it does not split

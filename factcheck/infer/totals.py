@@ -17,6 +17,10 @@ When the figures left still disagree, the one a total word introduces ("A total 
 whole would be a false alarm, a missing one is only a miss.  A whole named by a noun ("of
 all admissions", "of the candidates") is not taken when another earlier figure is written with
 that noun: "1,200 of the girls" after "3,000 girls" is a share of the girls, not of the total.
+
+A share in brackets right after a count, with no whole named at all ("… 48,000 candidates sat the
+exam; 18,000 (37.5 percent) passed"), is of the count of that thing just before it, in the same
+sentence or the one before (:func:`nearest_total`) — only when nothing there gives another reading.
 """
 
 from __future__ import annotations
@@ -28,13 +32,13 @@ from fractions import Fraction
 
 from ..errors import FactcheckError
 from ..periods import duration_days
-from .cues import BINARY, TOTAL, period_near
+from .cues import BINARY, TIME_WORD, TOTAL, period_near
 from .doc import Cue, Doc, Figure
 from .pairs import all_pairs, than_changes
 from .resolve import unify
 
-__all__ = ["Total", "comparison_figures", "group_before", "group_noun", "group_total", "of_them_figures",
-           "part_figures", "stated_total"]
+__all__ = ["Total", "comparison_figures", "counted_as", "group_before", "group_noun", "group_total", "nearest_total",
+           "of_them_figures", "part_figures", "stated_total"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Words placing a figure at the earlier time it is compared with.
@@ -222,6 +226,8 @@ def group_noun(doc: Doc, f: Figure, *, share: Figure | None = None) -> str | Non
     if share is not None:
         closed = _AFTER_SHARE.match(doc.norm, share.end)
         at = closed.end() if closed is not None else share.end
+        if "(" in doc.norm[f.end:share.start] and ")" not in doc.norm[share.end:at]:
+            return None  # "18,000 (2 percent of the population)": the share's own "of", inside its bracket
     m = pat.match(doc.norm, at) if pat is not None else None
     if m is None or m.group("n") in _PRONOUNS:
         return None
@@ -270,3 +276,91 @@ def group_total(doc: Doc, part: Figure, noun: str, *, exclude: Iterable[str] = (
     if cue is not None:
         return Total(total.figure, 0.75, cue)
     return Total(total.figure, 0.65, total.cue)
+
+
+#: Nouns that count without saying what: "600 cases", «۶۰۰ مورد» (and people, «نفر», below).
+_GENERIC = frozenset({"cases", "case", "instances", "instance", "مورد", "فقره", "عدد"})
+_CLASSIFIERS = _GENERIC | {"people", "persons", "person", "نفر"}
+#: Where a clause opens inside a sentence: the time words of the part's own clause place it.
+_CLAUSE_OPEN = re.compile(r"[;:؛]")
+
+
+def _noun_word(doc: Doc, f: Figure) -> str | None:
+    """The last word of the noun written with ``f``, normalised ("candidates", «نفر»), if any."""
+    subj = f.claim.subject.text if f.claim.subject is not None else None
+    words = re.findall(r"[^\W\d_]{2,}", doc.norm[f.start:f.end] if not subj else subj.lower())
+    return words[-1] if words else None
+
+
+def _times(doc: Doc, lo: int, hi: int) -> set[str]:
+    return {c.words.strip().lower() for c in doc.find_all(TIME_WORD, lo, hi)}
+
+
+def counted_as(doc: Doc, part: Figure, whole: Figure) -> dict[str, str] | None:
+    """The retyping that makes ``part`` count what ``whole`` counts when the words make it some of it
+    (:func:`factcheck.infer.resolve.unify` with «نفر» as a classifier), also for a part counted by a
+    generic noun ("600 cases", «۶۰۰ مورد از آن‌ها») that extraction did not tie to the whole's noun."""
+    retype = unify(doc, [part, whole], classifier=True)
+    if retype is None and not part.is_bare and part.per_time == 0 and whole.per_time == 0 \
+            and _noun_word(doc, part) in _GENERIC:
+        retype = {part.id: whole.claim.unit}
+    return retype
+
+
+def nearest_total(doc: Doc, part: Figure, *, before: int, skip: Iterable[str] = (),
+                  exclude: Iterable[str] = ()) -> Total | None:
+    """The whole a share attached to ``part`` is of when the words name none: "Some 48,000 candidates
+    sat the exam; 18,000 (37.5 percent) passed", «… ۴۸ هزار نفر بودند و ۱۸ هزار نفر (۳۷٫۵ درصد) …».
+
+    It is the count of ``part``'s thing stated just before (before ``before``), in the same sentence or
+    the one before it, within the paragraph.  The words must leave no other reading, or nothing is
+    inferred: figures there that disagree (a subgroup, "20,000 of them girls", or the total of another
+    year), a number with no noun that might be the whole, a whole that is itself a part of another
+    figure, a count of another thing when ``part`` has no noun of its own, a part named by a noun of
+    its own that is not the whole's ("18,000 girls (45 percent)" is a share of the girls), or a time
+    word in the part's clause the whole's sentence does not have ("In January, 600 (25 percent)").
+    ``skip``: figures that carry a share of their own (siblings of ``part``, not its whole);
+    ``exclude``: parts of breakdowns.
+    """
+    older = comparison_figures(doc)
+    if part.id in older or part.value is None:
+        return None
+    para = max((p.end() for p in _PARAGRAPH.finditer(doc.norm, 0, part.start)), default=0)
+    lo = max(doc.sentences[max(part.sentence - 1, 0)][0], para)
+    skipped = set(skip) | older
+    generic = _noun_word(doc, part) in _GENERIC and not part.is_bare
+    found: list[Figure] = []
+    for g in doc.figures:
+        if g.start < lo or g.end > before or g.id == part.id or g.id in skipped:
+            continue
+        if g.is_percent or g.is_ratio or g.per_time != 0 or g.value is None or not (g.is_count or g.is_bare):
+            continue  # shares, rates and durations are not the whole of a count
+        if g.is_bare:
+            return None  # "This year 48,000 sat it": a number with no noun may be the whole
+        if part.is_bare or generic or unify(doc, [part, g], classifier=True) is not None:
+            found.append(g)
+    if not found or len({g.thing for g in found}) != 1 or len({g.value for g in found}) != 1:
+        return None
+    whole = found[-1]
+    if any(g.id in part_figures(doc) or g.id in set(exclude) for g in found):
+        return None  # the share may be of the larger figure or of the part
+    if counted_as(doc, part, whole) is None:
+        return None
+    noun, named = _noun_word(doc, part), _noun_word(doc, whole)
+    if not part.is_bare and noun is not None and noun not in _CLASSIFIERS and (
+            named is None or _stem(noun) != _stem(named)):
+        return None
+    words = doc.norm[part.start:part.end]
+    if _SUBGROUP.search(words) or any(a.search(words) or b.search(words) for a, b in BINARY):
+        return None
+    # the part's clause: from the last ";" / ":" before it when the whole is in its sentence
+    s0 = doc.sentences[part.sentence][0]
+    w0, w1 = doc.sentences[whole.sentence]
+    if whole.sentence == part.sentence:
+        s0 = w1 = max([s0, *(m.end() for m in _CLAUSE_OPEN.finditer(doc.norm, whole.end, part.start))])
+    if _times(doc, s0, part.start) - _times(doc, w0, w1):
+        return None
+    own, theirs = _days(doc, part), _days(doc, whole)
+    if own is not None and theirs is not None and own != theirs:
+        return None
+    return Total(whole, 0.75)
