@@ -130,10 +130,8 @@ def check_document(task: Task) -> Outcome:
     except Exception as exc:  # one broken document must not stop a corpus
         return Outcome(task.name, task.paths, exit_code=2,
                        error=f"{task.paths[0]}: internal error: {type(exc).__name__}: {exc}")
-    summary: dict[str, int] = {}
-    for f in report.findings:
-        if not f.suppressed:  # as in each report's own summary
-            summary[f.status.value] = summary.get(f.status.value, 0) + 1
+    # As in each report's own summary; statuses no finding has are left out.
+    summary = {status: n for status, n in report.findings.counts().items() if n}
     # The serial check's rule, from the same function (Report.exit_code).
     return Outcome(task.name, task.paths, out, report.exit_code(fail), None, summary, rows, used)
 

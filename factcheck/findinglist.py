@@ -91,6 +91,17 @@ class Findings(Sequence[Finding]):
         consistent = Status.consistent
         return [(i, f) for i, f in self.made_items() if f.status is not consistent]
 
+    def counts(self) -> dict[str, int]:
+        """How many findings of each status (by value, every status) are not suppressed.
+        Those not made yet are consistent and never suppressed: they are counted, not made."""
+        out = dict.fromkeys(Status.__members__, 0)
+        made = self.made_items()
+        for _, f in made:
+            if not f.suppressed:
+                out[f.status.value] += 1
+        out[Status.consistent.value] += len(self._slots) - len(made)
+        return out
+
     # -- changing ----------------------------------------------------------------------
     def replaced(self, changes: Mapping[int, Finding], added: Iterable[Finding] = ()) -> Findings:
         """A new sequence: the finding at each index of ``changes`` replaced, ``added``

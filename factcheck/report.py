@@ -15,7 +15,7 @@ from typing import Any
 
 from .evaluate import Evaluation
 from .findinglist import Findings
-from .findings import Finding, Severity, Status
+from .findings import Finding, Severity
 from .model import Claim
 from .verdict import exact_str
 
@@ -36,6 +36,8 @@ class Location:
 
 
 def _bound(x: Any) -> str | None:
+    if x.__class__ is Fraction:  # nearly always: no comparison of a Fraction with floats
+        return exact_str(x)
     if x in (math.inf, -math.inf):
         return None
     return exact_str(Fraction(x))
@@ -119,36 +121,40 @@ class Report:
 
     def claim_location(self, cid: str) -> Location | None:
         """Where the claim's words are in its article, or else where it is in its file."""
+        place = self._claim_place(cid)
+        return None if place is None else Location(*place)
+
+    def _claim_place(self, cid: str) -> tuple[Any, ...] | None:
+        """:meth:`claim_location` as a plain tuple: a report of 10^5 claims looks up
+        several per finding, and a frozen dataclass is slow to make."""
         c = self.claims[cid]
-        doc = self.document_of(cid)
-        if c.source and c.source.span and doc:
-            got = self.document_text(doc)
+        src = c.source
+        if src is not None and src.span:
+            doc = self.document_of(cid)
+            got = self.document_text(doc) if doc else None
             if got is not None:
                 path, text = got
-                s, e = c.source.span
+                s, e = src.span
                 if e <= len(text):
-                    ln, col = line_col(text, s)
-                    eln, ecol = line_col(text, e)
-                    return Location(path, ln, col, eln, ecol)
+                    return (path, *line_col(text, s), *line_col(text, e))
         o = self.evaluation.claims.origin.get(f"claims:{cid}")
-        return Location(o[0], o[1], o[2]) if o else None
+        return (o[0], o[1], o[2]) if o else None
 
     def finding_location(self, f: Finding) -> Location | None:
         """Primary location: the first claim's words in the article, else the rule in its file."""
         if f.where is not None:
             return Location(*f.where)
-        for cid in f.claims:
-            loc = self.claim_location(cid)
-            if loc is not None and loc.path and not loc.path.endswith((".yaml", ".yml", ".json")):
-                return loc
+        places = [self._claim_place(cid) for cid in f.claims]
+        for place in places:
+            if place is not None and place[0] and not place[0].endswith((".yaml", ".yml", ".json")):
+                return Location(*place)
         if f.rule:
             o = self.evaluation.claims.origin.get(f"rules:{f.rule}")
             if o:
                 return Location(o[0], o[1], o[2])
-        for cid in f.claims:
-            loc = self.claim_location(cid)
-            if loc is not None:
-                return loc
+        for place in places:
+            if place is not None:
+                return Location(*place)
         return None
 
     # -- report version 1 ----------------------------------------------------------------
@@ -170,30 +176,33 @@ class Report:
                 "hedge": c.hedge.value,
                 "interval": [_bound(lo), _bound(hi)],
             })
-        findings = []
-        for f in self.findings:
-            loc = self.finding_location(f)
-            findings.append({
-                "id": f.id, "code": f.code, "name": f.name, "rule": f.rule, "rules": list(f.rules),
-                "kind": f.kind, "status": f.status.value, "severity": f.severity.value,
-                "claims": list(f.claims), "conflict": list(f.conflict),
-                "message": f.message, "message_fa": f.message_fa, "arithmetic": f.arithmetic,
-                "needed": {k: (list(v) if v else None) for k, v in f.needed.items()},
-                "confidence": f.confidence, "possible": f.possible, "evidence": f.evidence,
-                "suppressed": f.suppressed, "suppression": f.suppression,
-                "location": None if loc is None else {
-                    "path": loc.path, "line": loc.line, "column": loc.column,
-                    "end_line": loc.end_line, "end_column": loc.end_column},
-            })
-        by_status = {s.value: 0 for s in Status}
-        for f in self.findings:
-            if not f.suppressed:
-                by_status[f.status.value] += 1
         return {
             "schema": SCHEMA,
             "documents": docs,
             "files": list(self.paths),
             "claims": claims,
-            "findings": findings,
-            "summary": {"claims": len(cs.claims), "rules": len(cs.rules), **by_status},
+            "findings": [self.finding_row(f) for f in self.findings],
+            "summary": self.summary(),
         }
+
+    def finding_row(self, f: Finding) -> dict[str, Any]:
+        """One entry of ``findings`` in report version 1."""
+        loc = self.finding_location(f)
+        return {
+            "id": f.id, "code": f.code, "name": f.name, "rule": f.rule, "rules": list(f.rules),
+            "kind": f.kind, "status": f.status.value, "severity": f.severity.value,
+            "claims": list(f.claims), "conflict": list(f.conflict),
+            "message": f.message, "message_fa": f.message_fa, "arithmetic": f.arithmetic,
+            "needed": {k: (list(v) if v else None) for k, v in f.needed.items()},
+            "confidence": f.confidence, "possible": f.possible, "evidence": f.evidence,
+            "suppressed": f.suppressed, "suppression": f.suppression,
+            "location": None if loc is None else {
+                "path": loc.path, "line": loc.line, "column": loc.column,
+                "end_line": loc.end_line, "end_column": loc.end_column},
+        }
+
+    def summary(self) -> dict[str, int]:
+        """``summary`` of report version 1: claims, rules, and unsuppressed findings of
+        each status; findings of rules that hold are counted without being made."""
+        cs = self.evaluation.claims
+        return {"claims": len(cs.claims), "rules": len(cs.rules), **self.findings.counts()}

@@ -159,6 +159,32 @@ def _matches(s: Suppression, f: Finding, report: Report) -> bool:
     return False
 
 
+class _Index:
+    """Suppressions by code and target, so that a finding is matched against those that
+    could match it (a claim file may suppress a code on thousands of rules)."""
+
+    def __init__(self, sups: list[Suppression]) -> None:
+        self.by_target: dict[tuple[str, str, str], list[int]] = {}
+        self.articles: dict[str, list[int]] = {}
+        for k, s in enumerate(sups):
+            if s.scope == "article":
+                self.articles.setdefault(s.code, []).append(k)
+            else:
+                self.by_target.setdefault((s.code, s.scope, s.target), []).append(k)
+
+    def candidates(self, f: Finding) -> list[int]:
+        """Numbers, in order, of the suppressions that :func:`_matches` may accept for
+        ``f``: those of its code naming one of its claims or rules, and its code's
+        article comments."""
+        code, by_target = f.code, self.by_target
+        if code is None:
+            return []
+        ks = [k for cid in f.claims for k in by_target.get((code, "claim", cid), ())]
+        ks += [k for rid in f.rules for k in by_target.get((code, "rule", rid), ())]
+        ks += self.articles.get(code, ())
+        return sorted(set(ks))
+
+
 def apply(report: Report) -> list[Suppression]:
     """Mark suppressed findings (with their reason) and add FC004 for unused suppressions.
 
@@ -170,10 +196,12 @@ def apply(report: Report) -> list[Suppression]:
     problems = dict(report.findings.problems())
     changes: dict[int, Finding] = {}
     used: set[int] = set()
+    candidates = _Index(sups).candidates
     for i, f in problems.items():
         if f.suppressed:
             continue
-        for k, s in enumerate(sups):
+        for k in candidates(f):
+            s = sups[k]
             if _matches(s, f, report):
                 used.add(k)
                 problems[i] = changes[i] = replace(f, suppressed=True, suppression=s.reason)

@@ -192,3 +192,31 @@ def test_severities_suppressions_and_baselines_change_only_problems() -> None:
     assert got[(Status.inconsistent, Severity.warning, None)] + got[(Status.inconsistent, Severity.warning,
                                                                      "baseline")] >= 1
     assert sum(n for (_, _, why), n in got.items() if why == "baseline") == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(seq=sequences(), suppressed=st.sets(st.integers(0, 11)))
+def test_counts_are_the_eager_count_of_unsuppressed_findings(
+        seq: tuple[list[Finding | None], list[Finding]], suppressed: set[int]) -> None:
+    slots, eager = seq
+    # Only findings that are not consistent can be suppressed (suppress.apply).
+    slots = [replace(f, suppressed=True) if f is not None and i in suppressed
+             and f.status is not Status.consistent else f for i, f in enumerate(slots)]
+    eager = [f if f is not None else _made(i) for i, f in enumerate(slots)]
+    lazy = Findings(slots, _made)
+    want = {s.value: sum(1 for f in eager if f.status is s and not f.suppressed) for s in Status}
+    assert lazy.counts() == want
+    assert lazy.made_items() == [(i, f) for i, f in enumerate(slots) if f is not None]
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "github", "jsonl", "junit"])
+def test_reporters_of_problems_make_no_consistent_finding(fmt: str) -> None:
+    from factcheck.reporters import Options, get
+
+    lazy, eager = _both(_graph(1500, 0.1))
+    n_problems = len(lazy.findings.problems())
+    for shown in (Options(), Options(show_all=True)):
+        assert get(fmt)(lazy, shown) == get(fmt)(eager, shown)
+        if not shown.show_all and fmt != "junit":  # JUnit lists every rule as a test case
+            assert len(lazy.findings.made_items()) == n_problems
+    assert lazy.summary() == eager.summary() == eager.to_dict()["summary"]

@@ -23,10 +23,9 @@ def shown(report: Report, options: Options, *, suppressed: bool = False) -> list
     """
     if options.show_all:
         return list(report.findings)
-    level = Severity(options.min_severity)
-    return [f for f in report.findings
-            if f.status is not Status.consistent and f.severity.rank >= level.rank
-            and (suppressed or not f.suppressed)]
+    rank = Severity(options.min_severity).rank
+    return [f for _, f in report.findings.problems()
+            if f.severity.rank >= rank and (suppressed or not f.suppressed)]
 
 
 def is_persian(report: Report, f: Finding) -> bool:

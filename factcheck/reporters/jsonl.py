@@ -15,6 +15,4 @@ from ._common import shown
 
 @reporter("jsonl")
 def render(report: Report, options: Options) -> str:
-    keep = {f.id for f in shown(report, options)}
-    rows = [row for row in report.to_dict()["findings"] if row["id"] in keep]
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(json.dumps(report.finding_row(f), ensure_ascii=False) + "\n" for f in shown(report, options))

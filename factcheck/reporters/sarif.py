@@ -12,6 +12,8 @@ findings are included with their reason, as SARIF ``suppressions``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -51,8 +53,13 @@ def _uri(path: str) -> tuple[str, str | None]:
     return quote(norm_path(str(p))), _BASE
 
 
-def _physical(loc: Location, snippet: str | None = None) -> dict[str, Any]:
-    uri, base = _uri(loc.path)
+#: Resolves a path to its URI; one render resolves each path once (resolving reads the
+#: file system).
+UriOf = Callable[[str], tuple[str, str | None]]
+
+
+def _physical(loc: Location, snippet: str | None = None, uri_of: UriOf = _uri) -> dict[str, Any]:
+    uri, base = uri_of(loc.path)
     art: dict[str, Any] = {"uri": uri}
     if base:
         art["uriBaseId"] = base
@@ -92,7 +99,7 @@ def _rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
     return rules, index
 
 
-def _result(report: Report, f: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(report: Report, f: Finding, index: dict[str, int], uri_of: UriOf = _uri) -> dict[str, Any]:
     code = f.code or "FC002"
     text = "\n".join([f"{f.message or f.status.value}", *details(report, f)])
     res: dict[str, Any] = {
@@ -114,14 +121,14 @@ def _result(report: Report, f: Finding, index: dict[str, int]) -> dict[str, Any]
         if f.claims and f.where is None:
             c = report.claims.get(f.claims[0])
             quote_ = c.source.quote if c and c.source else None
-        res["locations"] = [{"physicalLocation": _physical(loc, quote_)}]
+        res["locations"] = [{"physicalLocation": _physical(loc, quote_, uri_of)}]
     related: list[dict[str, Any]] = []
     for cid in f.claims:
         cl = report.claim_location(cid) if cid in report.claims else None
         if cl is None:
             continue
         c = report.claims[cid]
-        related.append({"id": len(related) + 1, "physicalLocation": _physical(cl),
+        related.append({"id": len(related) + 1, "physicalLocation": _physical(cl, None, uri_of),
                         "message": {"text": f"{cid} = {describe(c)}"}})
     if related:
         res["relatedLocations"] = related
@@ -135,7 +142,8 @@ def _result(report: Report, f: Finding, index: dict[str, int]) -> dict[str, Any]
 @reporter("sarif")
 def render(report: Report, options: Options) -> str:
     rules, index = _rules()
-    results = [_result(report, f, index) for f in shown(report, options, suppressed=True)]
+    uri_of = cache(_uri)
+    results = [_result(report, f, index, uri_of) for f in shown(report, options, suppressed=True)]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "factcheck", "version": _version(), "semanticVersion": _version(),
                             "rules": rules}},

@@ -77,7 +77,7 @@ def render(report: Report, options: Options) -> str:
             out.append(f"    evidence: {f.evidence}")
         if f.rules and f.rule is None:
             out.append(f"    rules: {', '.join(f.rules)}")
-    d = report.to_dict()["summary"]
+    d = report.summary()
     summary = (f"{d['claims']} claims, {d['rules']} rules: {d['inconsistent']} inconsistent, "
                f"{d['invalid']} invalid, {d['undetermined']} undetermined, {d['consistent']} consistent")
     out.append(paint(summary, _BOLD) if c else summary)
