@@ -90,6 +90,11 @@ def phases(cs: Any) -> tuple[float, dict[str, float]]:
     for mod in (ev_mod, conflicts):
         patches.append((mod, "propagate", _timed(spent, "", mod.propagate, key=by_exactness)))
         patches.append((mod, "finding", _timed(spent, "findings", mod.finding)))
+    # Questions that only need an answer (fails?) or one claim's bounds go to propagation
+    # directly: the same runs, timed alike.
+    fails_exactness = lambda *a, **k: "exact" if k.get("exact", a[3] if len(a) > 3 else False) else "float"  # noqa: E731
+    patches.append((conflicts, "fails", _timed(spent, "", conflicts.fails, key=fails_exactness)))
+    patches.append((conflicts, "bounds_alone", _timed(spent, "exact", conflicts.bounds_alone)))
     saved = [(obj, name, getattr(obj, name)) for obj, name, _ in patches]
     for obj, name, fn in patches:
         setattr(obj, name, fn)

@@ -51,13 +51,28 @@ def record(claims: int) -> list[Call]:
                       None if domains is None else dict(domains), kw.get("max_steps")))
         return real(problem, **kw)
 
+    # Explanations also ask propagation only whether it fails, or for one claim's bounds:
+    # the same runs, recorded as the propagations they are.
+    real_fails, real_alone = conflicts.fails, conflicts.bounds_alone
+
+    def fails(problem: prop.Problem, only: list[int], domains: dict[int, Any] | None = None,
+              exact: bool = False) -> bool:
+        calls.append((problem, exact, list(only), None if domains is None else dict(domains), None))
+        return real_fails(problem, only, domains, exact)
+
+    def bounds_alone(problem: prop.Problem, only: list[int], v: int, domain: tuple[Any, Any]) -> Any:
+        calls.append((problem, True, list(only), {v: domain}, None))
+        return real_alone(problem, only, v, domain)
+
     for mod in (evaluate, conflicts):
         mod.propagate = recording  # type: ignore[attr-defined]
+    conflicts.fails, conflicts.bounds_alone = fails, bounds_alone  # type: ignore[assignment]
     try:
         evaluate.evaluate(cs)
     finally:
         for mod in (evaluate, conflicts):
             mod.propagate = real  # type: ignore[attr-defined]
+        conflicts.fails, conflicts.bounds_alone = real_fails, real_alone  # type: ignore[assignment]
     return calls
 
 

@@ -19,7 +19,7 @@ from .findings import Finding, Severity, Status
 from .kinds.base import Explanation, RuleKind, fmt_iv
 from .model import RuleBase
 from .numbers import format_number
-from .propagate import Linear, OneLinear, Trace, propagate
+from .propagate import Linear, OneLinear, Trace, bounds_alone, fails, propagate
 from .semantics import Bound, scale
 from .verdict import CONFIDENT, describe, finding, str_needed
 
@@ -125,8 +125,7 @@ class _Claims:
         if self._linear is not None:
             n = self._linear.alone(v)
         else:
-            res = propagate(self.comp.problem, only=self.cons, domains={v: self.free[cid]}, exact=True)
-            n = None if res.failed is not None else (res.lo[v], res.hi[v])
+            n = bounds_alone(self.comp.problem, self.cons, v, self.free[cid])
         self._alone[cid] = n
         return n
 
@@ -141,7 +140,7 @@ class _Claims:
             if len(freed) == 1:  # the run that gives what the claim would have to be
                 return self.alone(freed[0]) is None
         domains: dict[int, tuple[Bound, Bound]] = {var[cid]: self.free[cid] for cid in freed}
-        return propagate(self.comp.problem, only=self.cons, domains=domains, exact=exact).failed is not None
+        return fails(self.comp.problem, self.cons, domains, exact)
 
 
 def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list[int],
@@ -158,9 +157,8 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
         exp = kind.explain(rule, _Explainer(comp, needed))
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
-    f = finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                 claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa)
-    return f.evolve(conflict=conflict)
+    return finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
+                   claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa, conflict=conflict)
 
 
 def minimal_claims(claims: _Claims) -> tuple[str, ...] | None:
@@ -279,7 +277,7 @@ class _RuleSets:
             return False
         problem = self.comp.problem
         if exact:
-            return propagate(problem, only=tcons, exact=True).failed is not None
+            return fails(problem, tcons, exact=True)
         last = self._last
         if (last is not None and len(tcons) < len(last[0]) and last[1].last in set(tcons)
                 and self._replays(last[0], last[1], tcons)):
@@ -334,11 +332,10 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
                      f"the other rules need {want})")
     msg = f"rules {', '.join(core)} cannot all hold together"
     conf = min(comp.cs.rules[r].confidence for r in core)
-    f = finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
-                 rules=core, claims=claim_ids, needed=str_needed(needed), kind_name="chain",
-                 message_fa=persian.chain(core))
     # The core fails exactly, so its claims do too (None cannot come back).
-    f = f.evolve(conflict=minimal_claims(claims) or tuple(claim_ids))
+    f = finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
+                rules=core, claims=claim_ids, needed=str_needed(needed), kind_name="chain",
+                message_fa=persian.chain(core), conflict=minimal_claims(claims) or tuple(claim_ids))
     if conf < CONFIDENT:
         f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
     for r in core:

@@ -74,16 +74,32 @@ def format_number(x: object, places: int = 6) -> str:
     """
     # Explanations of thousands of conflicts format tens of thousands of numbers, nearly
     # all Fractions and Decimals: those are told apart by their class (isinstance against
-    # Fraction goes through the numbers ABCs), and take the same steps as below.
+    # Fraction goes through the numbers ABCs), and take the same steps as below.  A finding
+    # writes each of its numbers twice, in English and in Persian: the last few written
+    # are remembered by identity (each entry holds its number, so its id is not reused).
+    if places == 6:
+        hit = _RECENT.get(id(x))
+        if hit is not None and hit[0] is x:
+            return hit[1]
     cls = x.__class__
+    text: str
     if cls is Fraction:
         f: Fraction = x  # type: ignore[assignment]
-        if f.denominator == 1:
-            return f"{f.numerator:,}"
-        return _decimal_text(_rounded(f, places))
-    if cls is Decimal:
-        return _decimal_text(x)  # type: ignore[arg-type]
-    return _format_general(x, places)
+        text = f"{f.numerator:,}" if f.denominator == 1 else _decimal_text(_rounded(f, places))
+    elif cls is Decimal:
+        text = _decimal_text(x)  # type: ignore[arg-type]
+    else:
+        return _format_general(x, places)
+    if places == 6:
+        if len(_RECENT) >= _RECENT_KEPT:
+            _RECENT.clear()
+        _RECENT[id(x)] = (x, text)
+    return text
+
+
+#: Numbers written lately, by id (see format_number), and how many are kept.
+_RECENT: dict[int, tuple[object, str]] = {}
+_RECENT_KEPT = 32
 
 
 def _format_general(x: object, places: int) -> str:

@@ -14,6 +14,7 @@ hedge, number, unit, as :func:`factcheck.evaluate.describe` writes it) and its u
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 
@@ -102,6 +103,7 @@ def interval(lo: Bound, hi: Bound) -> str:
     return f"{number(lo)} تا {number(hi)}"
 
 
+@functools.lru_cache(maxsize=1024)  # a few units, named in every explanation
 def unit(u: str) -> str:
     """A pint unit in Persian words: ``person / day`` -> «نفر در روز»; ``""`` if dimensionless.
 
@@ -126,7 +128,7 @@ def claim(written: str, u: str) -> str:
     >>> claim("more than 2,000 person/day", "person / day")
     'بیش از ۲٬۰۰۰ نفر در روز'
     """
-    m = _UNSTATED.fullmatch(written)
+    m = _UNSTATED.fullmatch(written) if written.startswith("[") else None
     if m:
         return f"[{m.group(1)}: ذکر نشده]"
     hedge = ""

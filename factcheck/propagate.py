@@ -28,7 +28,8 @@ from typing import Any
 
 from .numbers import lowest_terms
 
-__all__ = ["INF", "Linear", "Mul", "Num", "OneLinear", "Problem", "Trace", "conv_hi", "conv_lo", "propagate"]
+__all__ = ["INF", "Linear", "Mul", "Num", "OneLinear", "Problem", "Trace", "bounds_alone", "conv_hi", "conv_lo",
+           "fails", "propagate"]
 
 try:  # the fast rational type for exact mode; Fraction when gmpy2 is not installed
     from gmpy2 import mpfr as _MPFR  # what mpq op ±inf gives; only ever an infinity here
@@ -462,6 +463,23 @@ def propagate(
     return res
 
 
+def fails(problem: Problem, only: Sequence[int], domains: dict[int, tuple[Num, Num]] | None = None,
+          exact: bool = False) -> bool:
+    """Whether :func:`propagate` over ``only`` fails: the same run, with nothing of its
+    result kept but that (explaining a conflict asks it thousands of times)."""
+    return problem.plan(only, exact).run(domains, None).failed is not None
+
+
+def bounds_alone(problem: Problem, only: Sequence[int], v: int,
+                 domain: tuple[Num, Num]) -> tuple[Num, Num] | None:
+    """The bounds of ``v`` (as Fractions) after exact :func:`propagate` over ``only`` with
+    ``v`` starting at ``domain``, or None if that run fails: what a claim would have to be."""
+    res = problem.plan(only, True).run({v: domain}, None)
+    if res.failed is not None:
+        return None
+    return _fraction(res.lo[v]), _fraction(res.hi[v])
+
+
 class _AsFractions(Mapping[int, Num]):
     """Final bounds in the exact backend's type, read as Fractions."""
 
@@ -888,7 +906,9 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int,
             m4 = hx * hy if hx and hy else 0
             s = min(m1, m2, m3, m4)
             t = max(m1, m2, m3, m4)
-            r = _narrow_f(lo, hi, z, s if s == INF else nx(s, _NINF), t if t == _NINF else nx(t, INF))
+            # (whether a narrowing is noticeable matters only to other constraints watching)
+            r = _narrow_f(lo, hi, z, s if s == INF else nx(s, _NINF), t if t == _NINF else nx(t, INF),
+                          len(watch[z]) > 1)
             if r is None:
                 return Result(lo, hi, c, z)
             if r:
@@ -899,7 +919,7 @@ def _loop_float(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int,
                 if wl <= 0 <= wh:  # the quotient is unbounded
                     continue
                 s, t = _fquot(lo[z], hi[z], wl, wh)
-                r = _narrow_f(lo, hi, u, s, t)
+                r = _narrow_f(lo, hi, u, s, t, len(watch[u]) > 1)
                 if r is None:
                     return Result(lo, hi, c, u)
                 if r:
@@ -946,17 +966,18 @@ def _enqueue(cs: list[int], ci: int, queue: deque[int], queued: set[int]) -> Non
             queued.add(cj)
 
 
-def _narrow_f(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any) -> bool | None:
-    """Intersect; True if the domain shrank noticeably, None if it became empty."""
+def _narrow_f(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any, tell: bool = True) -> bool | None:
+    """Intersect; True if the domain shrank noticeably, None if it became empty.  With
+    ``tell`` false, False in place of True (no one would be told: nothing is measured)."""
     ol = lo[v]
     oh = hi[v]
     changed = False
     if a > ol:
         lo[v] = a
-        changed = _noticeable_f(ol, a, oh)
+        changed = tell and _noticeable_f(ol, a, oh)
     if b < oh:
         hi[v] = b
-        changed = changed or _noticeable_f(oh, b, ol)
+        changed = changed or (tell and _noticeable_f(oh, b, ol))
     if lo[v] > hi[v]:
         return None
     return changed
@@ -1120,7 +1141,7 @@ def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
                 m4 = hx * hy if hx and hy else 0
                 s = min(m1, m2, m3, m4)
                 t = max(m1, m2, m3, m4)
-            r = _narrow_q(lo, hi, z, s, t)
+            r = _narrow_q(lo, hi, z, s, t, len(watch[z]) > 1)  # (see _loop_float)
             if r is None:
                 return Result(lo, hi, c, z)
             if r:
@@ -1143,7 +1164,7 @@ def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
                     d4 = ah / wh if ah else 0
                     s = min(d1, d2, d3, d4)
                     t = max(d1, d2, d3, d4)
-                r = _narrow_q(lo, hi, u, s, t)
+                r = _narrow_q(lo, hi, u, s, t, len(watch[u]) > 1)
                 if r is None:
                     return Result(lo, hi, c, u)
                 if r:
@@ -1151,7 +1172,7 @@ def _loop_exact(plan: _Plan, lo: dict[int, Any], hi: dict[int, Any], limit: int)
     return Result(lo, hi, None, None)
 
 
-def _narrow_q(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any) -> bool | None:
+def _narrow_q(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any, tell: bool = True) -> bool | None:
     """:func:`_narrow_f` for exact bounds, which are coarsened as they are stored."""
     # _coarse keeps a rational whose denominator is below the grid (at most 96 bits) and
     # whose numerator has fewer than 1000 bits (so at most 1000 more than its denominator).
@@ -1165,10 +1186,10 @@ def _narrow_q(lo: dict[int, Any], hi: dict[int, Any], v: int, a: Any, b: Any) ->
     changed = False
     if a > ol:
         lo[v] = a
-        changed = _noticeable(ol, a, oh)
+        changed = tell and _noticeable(ol, a, oh)
     if b < oh:
         hi[v] = b
-        changed = changed or _noticeable(oh, b, ol)
+        changed = changed or (tell and _noticeable(oh, b, ol))
     if lo[v] > hi[v]:
         return None
     return changed

@@ -43,7 +43,8 @@ def describe(c: Claim) -> str:
 def finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, status: Status,
              code: str | None, message: str, arithmetic: str, *, rules: Iterable[str] = (),
              claims: Iterable[str] = (), needed: dict[str, tuple[str, str] | None] | None = None,
-             kind_name: str | None = None, fid: str = "", message_fa: str = "") -> Finding:
+             kind_name: str | None = None, fid: str = "", message_fa: str = "",
+             conflict: tuple[str, ...] = ()) -> Finding:
     conf = rule.confidence if rule is not None else 1.0
     possible = status is Status.inconsistent and conf < CONFIDENT
     if status is Status.inconsistent:
@@ -63,7 +64,7 @@ def finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, statu
         rules=tuple(rules) or ((rid,) if rid else ()), claims=claim_ids,
         code=code, name=cat.name if cat else None, message=message, arithmetic=arithmetic,
         needed=needed or {}, confidence=conf, possible=possible,
-        evidence=rule.evidence if rule is not None else None, message_fa=message_fa,
+        evidence=rule.evidence if rule is not None else None, message_fa=message_fa, conflict=conflict,
     )
 
 
@@ -86,11 +87,9 @@ def exact_str(x: Fraction) -> str:
     n, den = x.numerator, x.denominator
     if den == 1:
         return str(n)
-    d = den
-    twos = fives = 0
-    while d % 2 == 0:
-        d //= 2
-        twos += 1
+    twos = (den & -den).bit_length() - 1  # the factors 2 of den, at once
+    d = den >> twos
+    fives = 0
     while d % 5 == 0:
         d //= 5
         fives += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from decimal import Decimal
 from fractions import Fraction
 
@@ -81,3 +82,19 @@ numbers = st.one_of(
 @example(Fraction(1, 3), 0)
 def test_every_number_reads_as_before_the_fast_paths(x: object, places: int) -> None:
     assert format_number(x, places) == _reference(x, places)
+
+
+@given(st.lists(st.one_of(st.fractions(max_denominator=10**9), st.decimals(allow_nan=False, allow_infinity=False)),
+                min_size=1, max_size=80), st.randoms(use_true_random=False))
+def test_numbers_remembered_by_identity_read_as_when_first_written(xs: list[Fraction | Decimal],
+                                                                  rnd: random.Random) -> None:
+    """format_number remembers the last numbers it wrote, by identity: asking again, in any
+    order, among other numbers (equal ones too), gives the text written the first time."""
+    first = [format_number(x) for x in xs]
+    again = [*range(len(xs))] * 2
+    rnd.shuffle(again)
+    for i in again:
+        x = xs[i]
+        twin = Decimal(str(x)) if isinstance(x, Decimal) else Fraction(x.numerator, x.denominator)
+        assert format_number(x) == first[i] == format_number(twin)
+        assert format_number(x, 2) == format_number(twin, 2)
