@@ -132,16 +132,17 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
                 unstated[k] = 1
             slow.append(k)
             continue
+        # Figures are finite (validated); beyond float range float() is inf.  float() of a
+        # Decimal parses its text: a figure read for its digits is made into text once.
+        text = None if p is not None else str(v)
+        fv = float(v) if text is None else float(text)
+        if not -_BIG < fv < _BIG:
+            slow.append(k)
+            continue
+        val[k] = fv
         if hedge is not _EXACT:
             hedge_no[k] = hedges[hedge]
-        if p is not None:
-            # Figures are finite (validated); beyond float range float() is inf.
-            fv = float(v)
-            if not -_BIG < fv < _BIG:
-                hedge_no[k] = 0
-                slow.append(k)
-                continue
-            val[k] = fv
+        if text is None:
             # Rounding units repeat (1, 0.1, 1000): each converted once (equal Decimals,
             # equal floats).
             hp = halves.get(p)
@@ -149,15 +150,6 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
                 hp = halves[p] = 0.5 * float(p)
             half[k] = hp
             continue
-        # float() of a Decimal parses its text: a figure read for its digits is made into
-        # text once.
-        text = str(v)
-        fv = float(text)
-        if not -_BIG < fv < _BIG:
-            hedge_no[k] = 0
-            slow.append(k)
-            continue
-        val[k] = fv
         # The digits as written, read from the figure's text: cheaper than as_tuple().
         dot = text.find(".")
         if "E" in text or len(text) - dot > len(_HALF_DECIMALS):

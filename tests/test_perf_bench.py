@@ -91,3 +91,15 @@ def test_ci_overhead_smoke_against_this_checkout(tmp_path: Path) -> None:
                           check=False, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "outputs identical" in proc.stdout and "format sarif" in proc.stdout
+
+
+def test_read_floor_benchmark_times_the_objects_and_the_compile(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "read_floor.py"), "--claims", "2000",
+                           "--repeat", "1"], capture_output=True, text=True, timeout=600, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "claims" in lines[0] and "rules" in lines[0]
+    for label in ("objects (each read once)", "_Run.__init__", "_Run.compile", "objects / (init + compile)"):
+        assert any(line.strip().startswith(label) for line in lines), (label, proc.stdout)
