@@ -61,6 +61,7 @@ class Outcome:
 
     name: str
     paths: tuple[str, ...]
+    #: The rendered report; for ``json``, report version 1 on one line, to be embedded.
     output: str = ""
     exit_code: int = 0
     error: str | None = None
@@ -121,8 +122,16 @@ def check_document(task: Task) -> Outcome:
             apply_codes(report, task.config)
             display, fail = task.config.display_level.value, task.config.fail_level
         rows, used = _baseline(report, task)
-        out = get(task.format)(report, Options(color=task.color, show_all=task.show_all,
-                                               min_severity=display))
+        if task.format == "json":
+            # Embedded in the batch's own JSON, as written there (one line, the standard
+            # separators): the parent splices it in, instead of parsing an indented
+            # rendering and writing it again.
+            import json
+
+            out = json.dumps(report.to_dict(), ensure_ascii=False)
+        else:
+            out = get(task.format)(report, Options(color=task.color, show_all=task.show_all,
+                                                   min_severity=display))
     except FactcheckError as exc:
         return Outcome(task.name, task.paths, exit_code=2, error=str(exc))
     except RecursionError:

@@ -69,3 +69,25 @@ def test_phase_benchmark_accounts_for_the_whole_evaluation(tmp_path: Path) -> No
     assert all(phases[p] > 0 for p in ("claims", "screen", "exact", "findings"))
     assert abs(sum(phases.values()) - data["timed_seconds"]) < 1e-6
     assert "planted conflicts" in proc.stdout
+
+
+def test_many_documents_smoke_outputs_agree(tmp_path: Path) -> None:
+    # Serial and parallel checks of a folder of articles write the same JSON (the script
+    # exits 1 otherwise); every document is counted.
+    out = tmp_path / "docs.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "many_documents.py"), "--documents", "8",
+                           "--jobs", "1,2", "--json", str(out)], capture_output=True, text=True, timeout=600,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text("utf-8"))
+    assert data["documents"] == 8 and data["bytes"] > 0
+    assert [r["setting"] for r in data["results"]] == ["--jobs 1", "--jobs 2"]
+    assert len({r["digest"] for r in data["results"]}) == 1 and all(r["wall_seconds"] > 0 for r in data["results"])
+
+
+def test_ci_overhead_smoke_against_this_checkout(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ci_overhead.py"), "--claims", "200",
+                           "--base", "HEAD", "--rounds", "1"], capture_output=True, text=True, timeout=600,
+                          check=False, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "outputs identical" in proc.stdout and "format sarif" in proc.stdout

@@ -82,9 +82,11 @@ def run_batch(args: argparse.Namespace, paths: list[Path], lang: str | None, col
                     progress.clear()
                 print(f"factcheck: error: {o.error}", file=sys.stderr)
             if as_json:
-                entry = {"name": o.name, "paths": list(o.paths), "exit_code": o.exit_code,
-                         "error": o.error, "report": json.loads(o.output) if o.output else None}
-                out.write(("," if i else "") + "\n" + json.dumps(entry, ensure_ascii=False))
+                entry = json.dumps({"name": o.name, "paths": list(o.paths), "exit_code": o.exit_code,
+                                    "error": o.error, "report": None}, ensure_ascii=False)
+                if o.output:  # the report, already as JSON (batch.check_document)
+                    entry = entry[:-len("null}")] + o.output + "}"
+                out.write(("," if i else "") + "\n" + entry)
             else:
                 out.write(o.output)
             if progress:
