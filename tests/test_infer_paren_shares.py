@@ -55,6 +55,9 @@ FORMS = [
     ("داوطلبان این آزمون ۴۸ هزار نفر بودند. ۱۸ هزار نفر ({share} درصد) قبول شدند.\n", "fa", "48000", "18000"),
     ("داوطلبان این آزمون ۴۸ هزار نفر بودند و {share} درصد (۱۸ هزار نفر) قبول شدند.\n", "fa", "48000", "18000"),
     ("پلیس پارسال ۲۴۰۰ تصادف ثبت کرد؛ ۹۰۰ مورد از آن‌ها ({share} درصد) فوتی بود.\n", "fa", "2400", "900"),
+    ("Police recorded 2,400 accidents last year, but only 900 ({share} percent) were fatal.\n", "en", "2400", "900"),
+    ("داوطلبان این آزمون ۴۸ هزار نفر بودند و ۱۸ هزار نفر از آنان ({share} درصد) قبول شدند.\n", "fa", "48000",
+     "18000"),
 ]
 
 
@@ -102,8 +105,17 @@ QUIET = [
     ("Police recorded 2,400 accidents last year. In January, 600 (35 percent) were fatal.\n", "en"),
     ("Some 48,000 candidates sat the exam; in 2020, 18,000 (45 percent) passed.\n", "en"),
     ("Last year 40,000 candidates sat the exam. This year 48,000 sat it, and 18,000 (37.5 percent) passed.\n", "en"),
-    ("Police recorded 2,400 accidents, up from 2,000 the year before; 600 (30 percent) were fatal.\n", "en"),
+    ("Police recorded 2,400 accidents, up from 2,000 the year before; 600 (29 percent) were fatal.\n", "en"),
     ("پلیس پارسال ۲۴۰۰ تصادف ثبت کرد. در فروردین ۶۰۰ مورد (۳۵ درصد) فوتی بود.\n", "fa"),
+    ("Police recorded 2,400 accidents last year, and in 2020, 600 (35 percent) were fatal.\n", "en"),
+    # a contrast: the count is set against the whole, not taken out of it
+    ("In the north 20,000 candidates sat the exam, while in the south 9,000 (23 percent) passed.\n", "en"),
+    ("در شمال ۲۰ هزار داوطلب در آزمون شرکت کردند، در حالی که در جنوب ۹ هزار نفر (۲۳ درصد) قبول شدند.\n", "fa"),
+    # a count with a share of its own stands between: "of them" may point to it
+    ("The virus infected 48,000 people; 1,200 (2.5 percent) were hospitalised. Of them, 300 (35 percent) died.\n",
+     "en"),
+    # money: a bracketed share is most often of a budget the words do not give
+    ("The city spent $4.2 billion on roads; schools got $1.6 billion (12 percent).\n", "en"),
     # another thing, or more than one thing the number might count
     ("Police recorded 2,400 accidents in 12 provinces; 600 (35 percent) were fatal.\n", "en"),
     ("Police recorded 2,400 accidents and 1,000 injuries; 600 (35 percent) were fatal.\n", "en"),

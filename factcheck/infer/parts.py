@@ -42,7 +42,8 @@ _PARTITIVE = re.compile(
     r"consisting of|made up of|broken down into|split into|divided into|namely)\b|"
     r"(?<!\w)(از این بین|از این میان|از این تعداد|از این شمار|از این رقم|از آن ها|از آنها|از آنان|"
     r"از این ها|از اینها|از این موارد|از کل|شامل|از جمله|که از آن|یعنی)(?!\w)")
-_THAT_FA = re.compile(r"(?<!\w)که(?!\w)")
+#: «X … که A … و B»; not «در حالی که» ("while"), which sets what follows against X.
+_THAT_FA = re.compile(r"(?<!\w)(?<!حالی )که(?!\w)")
 #: Partitive cues that may also restate the figure before them ("namely", «یعنی»).
 _RESTATES = re.compile(r"\bnamely\b|(?<!\w)یعنی(?!\w)")
 _CLAUSE = re.compile(r"[;؛:]")

@@ -32,6 +32,7 @@ from fractions import Fraction
 
 from ..errors import FactcheckError
 from ..periods import duration_days
+from ..units import CURRENCIES
 from .cues import BINARY, TIME_WORD, TOTAL, period_near
 from .doc import Cue, Doc, Figure
 from .pairs import all_pairs, than_changes
@@ -281,8 +282,13 @@ def group_total(doc: Doc, part: Figure, noun: str, *, exclude: Iterable[str] = (
 #: Nouns that count without saying what: "600 cases", «۶۰۰ مورد» (and people, «نفر», below).
 _GENERIC = frozenset({"cases", "case", "instances", "instance", "مورد", "فقره", "عدد"})
 _CLASSIFIERS = _GENERIC | {"people", "persons", "person", "نفر"}
+#: Between a whole and a count set against it, not taken out of it: "In the north 20,000 sat the exam, while
+#: in the south 9,000 (45 percent) passed", «در حالی که», «در مقایسه».
+_CONTRAST = re.compile(r"\b(while|whereas|in contrast|by contrast|meanwhile|compared with|compared to|versus|vs|"
+                       r"elsewhere|on the other hand)\b|(?<!\w)(در حالی که|در حالیکه|در مقابل|در مقایسه|"
+                       r"از سوی دیگر|از طرف دیگر|همچنین|نسبت به)(?!\w)")
 #: Where a clause opens inside a sentence: the time words of the part's own clause place it.
-_CLAUSE_OPEN = re.compile(r"[;:؛]")
+_CLAUSE_OPEN = re.compile(r"[;:؛,،]")
 
 
 def _noun_word(doc: Doc, f: Figure) -> str | None:
@@ -318,30 +324,38 @@ def nearest_total(doc: Doc, part: Figure, *, before: int, skip: Iterable[str] = 
     year), a number with no noun that might be the whole, a whole that is itself a part of another
     figure, a count of another thing when ``part`` has no noun of its own, a part named by a noun of
     its own that is not the whole's ("18,000 girls (45 percent)" is a share of the girls), or a time
-    word in the part's clause the whole's sentence does not have ("In January, 600 (25 percent)").
-    ``skip``: figures that carry a share of their own (siblings of ``part``, not its whole);
-    ``exclude``: parts of breakdowns.
+    word in the part's clause the whole's sentence does not have ("In January, 600 (25 percent)"), a
+    contrast between them ("while", «در حالی که»), or money ("$1.6 billion (12 percent)" is most often a
+    share of a budget the words do not give).  ``skip``: figures that carry a share of their own — one
+    there may be what the share is of ("1,200 (2.5 percent) were hospitalised. Of them, 300 (25 percent)
+    died"); ``exclude``: parts of breakdowns.
     """
     older = comparison_figures(doc)
     if part.id in older or part.value is None:
         return None
     para = max((p.end() for p in _PARAGRAPH.finditer(doc.norm, 0, part.start)), default=0)
     lo = max(doc.sentences[max(part.sentence - 1, 0)][0], para)
-    skipped = set(skip) | older
+    if any(k in CURRENCIES for k, _ in part.thing):
+        return None  # "$1.6 billion (12 percent)" is most often a share of a budget the words do not give
+    siblings = set(skip)
     generic = _noun_word(doc, part) in _GENERIC and not part.is_bare
     found: list[Figure] = []
     for g in doc.figures:
-        if g.start < lo or g.end > before or g.id == part.id or g.id in skipped:
+        if g.start < lo or g.end > before or g.id == part.id or g.id in older:
             continue
         if g.is_percent or g.is_ratio or g.per_time != 0 or g.value is None or not (g.is_count or g.is_bare):
             continue  # shares, rates and durations are not the whole of a count
-        if g.is_bare:
-            return None  # "This year 48,000 sat it": a number with no noun may be the whole
+        if g.id in siblings or g.is_bare:
+            # "1,200 (2.5 percent) were hospitalised. Of them, 300 (25 percent) died": a count with a share
+            # of its own may be the whole "of them" points to; "This year 48,000 sat it": so may a bare number
+            return None
         if part.is_bare or generic or unify(doc, [part, g], classifier=True) is not None:
             found.append(g)
     if not found or len({g.thing for g in found}) != 1 or len({g.value for g in found}) != 1:
         return None
     whole = found[-1]
+    if any(k in CURRENCIES for k, _ in whole.thing):
+        return None
     if any(g.id in part_figures(doc) or g.id in set(exclude) for g in found):
         return None  # the share may be of the larger figure or of the part
     if counted_as(doc, part, whole) is None:
@@ -353,12 +367,14 @@ def nearest_total(doc: Doc, part: Figure, *, before: int, skip: Iterable[str] = 
     words = doc.norm[part.start:part.end]
     if _SUBGROUP.search(words) or any(a.search(words) or b.search(words) for a, b in BINARY):
         return None
-    # the part's clause: from the last ";" / ":" before it when the whole is in its sentence
+    # the part's words: its sentence up to it or, with the whole in that sentence, from the first clause
+    # break or comma after the whole ("2,400 accidents last year, and in 2020, 600 (25 percent)")
     s0 = doc.sentences[part.sentence][0]
     w0, w1 = doc.sentences[whole.sentence]
     if whole.sentence == part.sentence:
-        s0 = w1 = max([s0, *(m.end() for m in _CLAUSE_OPEN.finditer(doc.norm, whole.end, part.start))])
-    if _times(doc, s0, part.start) - _times(doc, w0, w1):
+        brk = _CLAUSE_OPEN.search(doc.norm, whole.end, part.start)
+        s0 = w1 = brk.end() if brk is not None else part.start
+    if _times(doc, s0, part.start) - _times(doc, w0, w1) or doc.find(_CONTRAST, whole.end, part.start):
         return None
     own, theirs = _days(doc, part), _days(doc, whole)
     if own is not None and theirs is not None and own != theirs:
