@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import jsontext
 from .errors import InputError
 from .findings import Finding
 from .model import Claim
@@ -113,7 +114,7 @@ def write_entries(rows: list[dict[str, Any]], path: Path) -> int:
     rows = sorted(rows, key=lambda r: (r["code"] or "", r["rule"] or "", r["fingerprint"]))
     doc = {"schema": SCHEMA, "findings": rows}
     try:
-        path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(jsontext.dumps(doc) + "\n", encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write baseline: {exc.strerror}", path=str(path)) from None
     return len(rows)

@@ -29,7 +29,7 @@ from typing import Any
 
 from .model import Claim, Hedge
 from .propagate import conv_hi, conv_lo
-from .semantics import Policy, float_interval
+from .semantics import Policy, float_interval, whole_figure
 from .units import Canonical, is_count
 
 __all__ = ["ClaimColumns", "claim_columns"]
@@ -194,6 +194,7 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         # units): ceil and floor are monotone and exact on floats, so the float hull
         # contains the exact one (semantics.integer_hull) as the interval did.
         counted = np.array([is_count(cu) for cu in canon] or [False])[np.frombuffer(unit_no, dtype=np.int64)]
+        counted &= np.fromiter(map(whole_figure, claims.values()), dtype=bool, count=n)
         lo = np.where(counted, np.ceil(lo), lo)
         hi = np.where(counted, np.floor(hi), hi)
     # Units: multiply by each unit's factor interval, rounded outward (factors are > 0).

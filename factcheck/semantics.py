@@ -22,7 +22,7 @@ from .numbers import implied_precision, lowest_terms
 from .units import canonical, is_count
 
 __all__ = ["Bound", "Policy", "Tolerance", "canonical_interval", "claim_interval", "float_interval",
-           "integer_hull", "stated_interval"]
+           "integer_hull", "stated_interval", "whole_figure"]
 
 Bound = Fraction | float  # float only for ±inf
 INF = math.inf
@@ -125,7 +125,8 @@ def claim_interval(
 
     ``count`` says the claim's unit counts discrete things (the caller knows the unit's
     canonical form: :func:`factcheck.units.is_count`); under ``policy.integer_counts`` the
-    interval is then its :func:`integer_hull`.  :func:`stated_interval` decides it itself.
+    interval of a :func:`whole_figure` is then its :func:`integer_hull`.
+    :func:`stated_interval` decides it itself.
 
     >>> from factcheck.model import Claim
     >>> claim_interval(Claim(id="a", value="126"))
@@ -136,7 +137,7 @@ def claim_interval(
     >>> float(lo), float(hi)
     (607000.0, 680000.0)
     """
-    if count and policy.integer_counts:
+    if count and policy.integer_counts and whole_figure(claim):
         return integer_hull(*claim_interval(claim, policy, lang))
     value = claim.value
     if value is None:
@@ -152,13 +153,20 @@ def claim_interval(
 _ZERO = Fraction(0)
 
 
+def whole_figure(claim: Claim) -> bool:
+    """Whether the figure is written as a whole number (a range: both ends); an unstated
+    one has nothing to narrow.  Under ``policy.integer_counts`` only these are read as
+    whole counts: "1.5 people" is an average or an estimate of a count (an ``average``
+    rule's mean has its total's unit), not a count that must be 1 or 2."""
+    v, m = claim.value, claim.value_max
+    return (v is None or v == v.to_integral_value()) and (m is None or m == m.to_integral_value())
+
+
 def integer_hull(lo: Bound, hi: Bound) -> tuple[Bound, Bound]:
     """The smallest interval holding every integer of ``[lo, hi]``: ceil and floor.
 
     An unbounded end stays unbounded.  A whole stated value lies in its own interval, so
-    its hull is never empty; a fractional one whose interval holds no integer ("2.3
-    people") gets an empty hull (``lo > hi``): no count can be what it says, and every
-    rule on it is flagged.
+    its hull is never empty (only :func:`whole_figure` figures are narrowed).
 
     >>> integer_hull(Fraction(25, 2), Fraction(27, 2))
     (Fraction(13, 1), Fraction(13, 1))
@@ -271,7 +279,7 @@ def float_interval(
     >>> float_interval(Claim(id="a", value="126"))
     (125.49999999999999, 126.50000000000001)
     """
-    if count and policy.integer_counts:
+    if count and policy.integer_counts and whole_figure(claim):
         return float_integer_hull(*float_interval(claim, policy, lang))
     value = claim.value
     if value is None:

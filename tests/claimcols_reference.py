@@ -19,7 +19,7 @@ from typing import Any
 from factcheck.claimcols import ClaimColumns
 from factcheck.model import Claim, Hedge
 from factcheck.propagate import conv_hi, conv_lo
-from factcheck.semantics import Policy, float_interval
+from factcheck.semantics import Policy, float_interval, whole_figure
 from factcheck.units import Canonical, is_count
 
 __all__ = ["claim_columns"]
@@ -165,6 +165,8 @@ def claim_columns(claims: dict[str, Claim], policy: Policy, lang_of: Callable[[s
         # units): ceil and floor are monotone and exact on floats, so the float hull
         # contains the exact one (semantics.integer_hull) as the interval did.
         counted = np.array([is_count(cu) for cu in canon] or [False])[np.frombuffer(unit_no, dtype=np.int64)]
+        # (since the sixth session: figures written as whole numbers only)
+        counted &= np.array([whole_figure(c) for c in claims.values()] or [False])
         lo = np.where(counted, np.ceil(lo), lo)
         hi = np.where(counted, np.floor(hi), hi)
     # Units: multiply by each unit's factor interval, rounded outward (factors are > 0).

@@ -16,7 +16,7 @@ PKG = Path(__file__).resolve().parent.parent / "factcheck"
 STAGES: dict[str, int] = {
     # shared vocabulary: numbers, units, the claim model and its meaning
     "errors": 0, "numbers": 0, "units": 0, "unitcache": 0, "periods": 0, "model": 0, "semantics": 0,
-    "_wording": 0, "gcpause": 0, "persian": 0,
+    "_wording": 0, "gcpause": 0, "persian": 0, "jsontext": 0,
     # text -> claims
     "extract": 1,
     # rule kinds and their finding codes

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
+import factcheck.evaluate as evaluate_mod
 from factcheck.claimcols import claim_columns
 from factcheck.evaluate import FLAT_MIN, evaluate
 from factcheck.files import load_text
@@ -33,6 +34,7 @@ from factcheck.semantics import (
     float_interval,
     integer_hull,
     stated_interval,
+    whole_figure,
 )
 from factcheck.units import CURRENCIES, canonical, is_count
 
@@ -45,7 +47,9 @@ NOT_COUNTS = ["person / day", "call / hour", "percent", "dimensionless", "day", 
               "hour", "kilometer", "kilogram", "rial", "toman", "usd", "eur", "gbp", "dozen",
               "case / month", "toman / year"]
 
-values = st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False)
+# Whole figures (the ones narrowed) as often as any others.
+values = st.one_of(st.integers(-10**9, 10**9).map(Decimal),
+                   st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False))
 positive = st.decimals(min_value=Decimal("1e-4"), max_value=10**4, allow_nan=False,
                        allow_infinity=False).filter(lambda d: d > 0)
 tolerance = st.one_of(st.none(), st.decimals(min_value=0, max_value=2, places=3))
@@ -89,6 +93,10 @@ def test_the_hull_holds_every_integer_of_the_interval_and_nothing_else(arg: tupl
     claim, policy = arg
     lo, hi = claim_interval(claim, policy)
     nlo, nhi = claim_interval(claim, policy, count=True)
+    if not whole_figure(claim):  # "2.3 people": an average or an estimate, never narrowed
+        assert (nlo, nhi) == stated_interval(claim, policy) == (lo, hi)
+        assert float_interval(claim, policy, count=True) == float_interval(claim, policy)
+        return
     assert (nlo, nhi) == stated_interval(claim, policy) == integer_hull(lo, hi)
     for old, new, side in ((lo, nlo, math.ceil), (hi, nhi, math.floor)):
         if isinstance(old, float):  # unbounded stays unbounded
@@ -180,6 +188,28 @@ def test_five_and_three_are_not_nine_people_through_the_cli(run_cli, tmp_path: P
     bad = run_cli("check", "deaths.yaml", cwd=tmp_path)
     assert bad.returncode == 2 and "factcheck.toml:1:" in bad.stderr and "integer-counts" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+_AVERAGE = """
+claims:
+  - {id: people, value: 3, unit: person}
+  - {id: mean, value: 1.5, unit: person}
+  - {id: wrong, value: 2, unit: person}
+rules:
+  - {id: fine, kind: average, mean: mean, total: people, n: 2}
+  - {id: too_high, kind: average, mean: wrong, total: people, n: 2}
+"""
+
+
+@pytest.mark.parametrize("flat_min", [1, 10**9])  # the screen's columns and the exact path
+def test_an_average_of_counts_is_not_a_count(flat_min: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3 people in 2 households: 1.5 people each.  The mean carries the total's unit, but a
+    # figure written with decimals is not read as a whole count; a whole one still is.
+    monkeypatch.setattr(evaluate_mod, "FLAT_MIN", flat_min)
+    status = {f.rule: f.status for f in evaluate_mod.evaluate(load_text(_AVERAGE.lstrip(), "a.yaml"), ON).findings}
+    assert status == {"fine": Status.consistent, "too_high": Status.inconsistent}
+    assert stated_interval(Claim(id="m", value=Decimal("1.5"), unit="person"), ON) == (Fraction(29, 20),
+                                                                                     Fraction(31, 20))
 
 
 def _many(groups: int) -> str:

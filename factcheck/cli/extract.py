@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -156,5 +155,7 @@ def render_json(claims: list[Any], path: str, lang: str, rules: list[Any] | None
     for r in rules or ():
         cs.rules[r.id] = r
         cs.origin[f"rules:{r.id}"] = (path, None, None)
+    from .. import jsontext
+
     report = check_claimset(cs, paths=[path])
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(report.to_dict()) + "\n"

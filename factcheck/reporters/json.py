@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
+from .. import jsontext
 from ..report import Report
 from . import Options, reporter
 
 
 @reporter("json")
 def render(report: Report, options: Options) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(report.to_dict()) + "\n"

@@ -11,13 +11,13 @@ findings are included with their reason, as SARIF ``suppressions``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .. import jsontext
 from ..baseline import fingerprint
 from ..findings import Finding, Severity
 from ..report import Location, Report
@@ -153,4 +153,4 @@ def render(report: Report, options: Options) -> str:
         "results": results,
     }
     doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(doc) + "\n"
