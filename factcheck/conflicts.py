@@ -26,8 +26,10 @@ from .verdict import CONFIDENT, describe, finding, str_needed
 __all__ = ["MAX_CHAINS", "chains", "explain", "minimal_claims"]
 
 INF = float("inf")
-#: The lowest value of an unsigned claim set free (an int: propagation converts it fastest).
+#: The lowest value of an unsigned claim set free (an int: propagation converts it fastest),
+#: and the same as float propagation reads it (already a float: nothing to convert).
 _FLOOR = 0
+_FLOAT_FLOOR = 0.0
 
 
 class _Explainer:
@@ -139,7 +141,11 @@ class _Claims:
                 return self._linear.fails([var[cid] for cid in freed])
             if len(freed) == 1:  # the run that gives what the claim would have to be
                 return self.alone(freed[0]) is None
-        domains: dict[int, tuple[Bound, Bound]] = {var[cid]: self.free[cid] for cid in freed}
+        free = self.free
+        if not exact:  # the floor in floats: what propagation would convert it to (0.0)
+            domains = {var[cid]: (_FLOAT_FLOOR, INF) if free[cid][0] is _FLOOR else free[cid] for cid in freed}
+        else:
+            domains = {var[cid]: free[cid] for cid in freed}
         return fails(self.comp.problem, self.cons, domains, exact)
 
 

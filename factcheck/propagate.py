@@ -577,7 +577,10 @@ class OneLinear:
             return None
         problem.sync_backend()
         c = problem.constraints[cons[0]]
-        if not isinstance(c, Linear) or len(set(c.vars)) != len(c.vars) or not set(free) <= set(c.vars):
+        if not isinstance(c, Linear):
+            return None
+        vs = set(c.vars)
+        if len(vs) != len(c.vars) or not vs.issuperset(free):
             return None
         row = problem.row(cons[0], True)
         if not row[6] or _improper(row[3], row[4]):  # float coefficients; lo > hi
@@ -659,8 +662,13 @@ def _terms(a: Any, sg: int, lo: Any, hi: Any) -> tuple[Any, Any]:
 def _improper(lo: Num, hi: Num) -> bool:
     """Empty, with an end at the wrong infinity (where a sum of bounds could be NaN), or
     with a finite float end (exact mode computes with it in floats)."""
-    return (lo > hi or lo == INF or hi == _NINF
-            or (lo.__class__ is float and lo != _NINF) or (hi.__class__ is float and hi != INF))
+    # Only a float can be infinite: a float end is proper only as the right infinity,
+    # and comparing a rational with a float is slow.
+    if lo.__class__ is float and lo != _NINF:
+        return True
+    if hi.__class__ is float and hi != INF:
+        return True
+    return bool(lo > hi)
 
 
 # A constraint as the loops read it.  A Linear is (True, coefs, vars, lo, hi, constraint,
