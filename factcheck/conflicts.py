@@ -345,9 +345,10 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
     if conf < CONFIDENT:
         f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
     for r in core:
-        if verdicts[r].code == "FC001":  # already part of a conflict found before
+        v = verdicts[r]  # read once: the evaluator may make a rule's finding as it is read
+        if v.code == "FC001":  # already part of a conflict found before
             continue
-        verdicts[r] = replace(verdicts[r], status=Status.inconsistent, code="FC001",
+        verdicts[r] = replace(v, status=Status.inconsistent, code="FC001",
                               name="chain.inconsistent", severity=f.severity,
                               message=f"part of a conflict: {msg}", possible=f.possible,
                               message_fa=persian.part_of_chain(f.message_fa))

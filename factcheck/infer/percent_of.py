@@ -119,7 +119,7 @@ def _part_before(doc: Doc, p: Figure, *, bare: bool = False) -> Figure | None:
     gap = doc.between(a, p)
     if len(gap) > 45 or not (_APPOSITIVE.match(gap) or gap.strip() in ("", "(")):
         return None
-    if any(g.start > a.end and g.end <= p.start for g in doc.figures):
+    if any(g.start > a.end and g.end <= p.start for g in doc.in_sentence(p.sentence)):
         return None
     return a
 
@@ -413,7 +413,7 @@ def _of_nearest(doc: Doc, s: Figure, part: Figure | None, parts_of: dict[str, An
             or group_noun(doc, part) is not None:
         return []  # "1,200 of the girls, or 40 percent", "Of the girls, 1,200 (40 percent)": of that group
     siblings = doc.once(_with_shares) - {part.id}
-    if any(doc.by_id[g].sentence == part.sentence for g in siblings):
+    if any(g.id in siblings for g in doc.in_sentence(part.sentence)):
         # "509,000 (59 percent) were women and 351,000 (41 percent) men": when every part carries its
         # share the shares may be of the parts together, not of a total stated before (see ``find``)
         return []

@@ -333,14 +333,14 @@ def nearest_total(doc: Doc, part: Figure, *, before: int, skip: Iterable[str] = 
     older = comparison_figures(doc)
     if part.id in older or part.value is None:
         return None
-    para = max((p.end() for p in _PARAGRAPH.finditer(doc.norm, 0, part.start)), default=0)
-    lo = max(doc.sentences[max(part.sentence - 1, 0)][0], para)
+    lo = doc.sentences[max(part.sentence - 1, 0)][0]
+    lo = max([lo, *(p.end() for p in _PARAGRAPH.finditer(doc.norm, lo, part.start))])  # within the paragraph
     if any(k in CURRENCIES for k, _ in part.thing):
         return None  # "$1.6 billion (12 percent)" is most often a share of a budget the words do not give
     siblings = set(skip)
     generic = _noun_word(doc, part) in _GENERIC and not part.is_bare
     found: list[Figure] = []
-    for g in doc.figures:
+    for g in (*doc.in_sentence(part.sentence - 1), *doc.in_sentence(part.sentence)):
         if g.start < lo or g.end > before or g.id == part.id or g.id in older:
             continue
         if g.is_percent or g.is_ratio or g.per_time != 0 or g.value is None or not (g.is_count or g.is_bare):
@@ -356,7 +356,8 @@ def nearest_total(doc: Doc, part: Figure, *, before: int, skip: Iterable[str] = 
     whole = found[-1]
     if any(k in CURRENCIES for k, _ in whole.thing):
         return None
-    if any(g.id in part_figures(doc) or g.id in set(exclude) for g in found):
+    parts = part_figures(doc) | set(exclude)
+    if any(g.id in parts for g in found):
         return None  # the share may be of the larger figure or of the part
     if counted_as(doc, part, whole) is None:
         return None
