@@ -117,7 +117,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     n = len(run.slots)
     slots = run.slots
     slots += [_renumber(f, n + i + 1) for i, f in enumerate(chain_findings)]
-    findings = Findings(slots, _Consistent(run).make)
+    findings = Findings(slots, run.maker.make)
     return Evaluation(cs, _Intervals(cs, policy, run.comp.stated), findings)
 
 
@@ -142,6 +142,8 @@ class _Run:
         #: are made when read (:class:`_Consistent`).
         self.slots: list[Finding | None] = [None] * len(self.rules)
         self.claim_ids: dict[str, tuple[str, ...]] = {}
+        #: Makes a consistent finding when it is read (during the chain search, or after).
+        self.maker = _Consistent(self)
         self.is_valid = [False] * len(self.rules)
         #: Rules checked alone (the screen's suspects, or all), by name: their numbers.
         self.checked: dict[str, int] = {}
@@ -330,10 +332,6 @@ class _Run:
                 self.slots[number[rid]] = f
         return out
 
-    def consistent(self, no: int) -> Finding:
-        """The finding of rule number ``no``, which holds."""
-        return _Consistent(self).make(no)
-
 
 class _Consistent:
     """Makes the finding of a rule that holds, when it is read: its kind's consistent
@@ -368,6 +366,8 @@ class _Marked(dict[str, Finding]):
         super().__init__()
         self._run = run
         self._number: dict[str, int] | None = None
+        # Findings read and not (yet) marked: read again by a later search.
+        self._read: dict[str, Finding] = {}
 
     def number(self) -> dict[str, int]:
         if self._number is None:
@@ -375,8 +375,11 @@ class _Marked(dict[str, Finding]):
         return self._number
 
     def __missing__(self, rid: str) -> Finding:
-        no = self.number()[rid]
-        return self._run.slots[no] or self._run.consistent(no)
+        f = self._read.get(rid)
+        if f is None:
+            no = self.number()[rid]
+            f = self._read[rid] = self._run.slots[no] or self._run.maker.make(no)
+        return f
 
 
 def _has_numpy() -> bool:
