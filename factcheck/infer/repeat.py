@@ -29,6 +29,7 @@ error on a truthful article, so a pair also needs the words to agree:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -206,10 +207,17 @@ def find(doc: Doc) -> Iterator[Proposal]:
                                   evidence=f"«{doc.quote(a)}» at {doc.where(a.start)} in the {where} restates "
                                            f"«{doc.quote(best)}» at {doc.where(best.start)}"),
                        unify(doc, [a, best], classifier=True) or {})
-    # Digits against words: the same value, once in digits and once in words.
+    # Digits against words: the same value, once in digits and once in words.  Only
+    # figures of one value and unit can pair: grouped first, so that a long article is
+    # not compared pair by pair (thousands of figures, millions of Fraction comparisons).
+    same: dict[tuple[object, str], list[int]] = {}
+    for i, f in enumerate(figs):
+        same.setdefault((f.value, f.claim.unit), []).append(i)
     for i, a in enumerate(figs):
-        for b in figs[i + 1:]:
-            if b.sentence == a.sentence or a.value != b.value or a.claim.unit != b.claim.unit:
+        group = same[(a.value, a.claim.unit)]
+        for j in group[bisect_right(group, i):]:  # the figures after a, in order
+            b = figs[j]
+            if b.sentence == a.sentence:
                 continue
             if a.claim.hedge is not b.claim.hedge or not _same_quantity(doc, a, b):
                 continue
