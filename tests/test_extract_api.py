@@ -112,6 +112,7 @@ def test_a_smaller_number_after_to_is_not_the_top_of_a_range(text: str, lang: st
 @pytest.mark.parametrize(("text", "kind"), [
     ("با شماره ۱۱۰ تماس بگیرید", "phone"),
     ("Call 911 now", "phone"),
+    ("Call 311 (free) for help", "phone"),  # a bracket after a phone line, but no share in it
     ("در سال ۱۴۰۲ چیزی", "year"),
     ("in 2012/13", "year"),
     ("تاریخ 1402/03/20 بود", "date"),
@@ -164,6 +165,11 @@ def test_a_year_after_a_figure_is_its_period() -> None:
     ("با ۱۱۰ درصد افزایش", "fa", [("110", "percent", "exact")]),
     # «درصدی» is the adjective: «افزایش ۲۰ درصدی» is a twenty-percent rise
     ("افزایش ۲۰ درصدی تصادفات", "fa", [("20", "percent", "exact")]),
+    # 311 is a city's phone line, but not with its share in brackets (found by a generated article)
+    ("The city had 5,227 candidates; 311 (10.9 percent) passed.", "en",
+     [("5227", "person", "exact"), ("311", "dimensionless", "exact"), ("10.9", "percent", "exact")]),
+    ("از ۲۲۰۰ تصادف، ۱۱۰ (۵ درصد) فوتی بود.", "fa",
+     [("2200", "accident", "exact"), ("110", "accident", "exact"), ("5", "percent", "exact")]),
     # counted as in Persian («پنج رکن»), not as a bare 5
     ("The plan rests on five pillars", "en", [("5", "pillar", "exact")]),
 ])

@@ -615,8 +615,11 @@ class Scanner:
                 return mention("year")  # "in 2019 women voted": the year, not 2019 women
             if prev is not None and prev.k in lang.year_before and not unit_after():
                 return mention("year")
+            # A phone line stands alone; "911 of the accidents", «۱۱۰ از ۲۰۰۰ نفر» and
+            # "311 (10.9 percent) passed" count a part of a whole.
             if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after() and (
-                    nxt is None or nxt.kind != "word" or nxt.k in lang.stop or nxt.k in lang.conj):
+                    nxt is None or nxt.kind != "word" or nxt.k in lang.stop or nxt.k in lang.conj) \
+                    and not self._share_in_brackets(fwd, j) and not (nxt is not None and nxt.k in ("of", "از")):
                 return mention("phone")
             # «با ۱۱۰ تماس گرفت» is the police line; «با ۱۱۰ درصد افزایش» is a share.
             if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues \
@@ -1041,6 +1044,18 @@ class Scanner:
         if t.kind == "word" and t.k in lang.fractions:
             return True
         return self._noun(fwd, j) is not None
+
+    def _share_in_brackets(self, fwd: list[Tok], j: int) -> bool:
+        """A share set off right after ("311 (10.9 percent) passed", "111 — 1 percent —",
+        "911, or 2 percent,"): the number before is a count of something, not a phone line."""
+        if j >= len(fwd) or fwd[j].t not in ("(", "-", "—", "–", ",", "،"):  # dashes read as "-"
+            return False
+        for k in range(j + 1, min(len(fwd), j + 4)):  # a hedge or "or" may come first
+            if fwd[k].kind == "num":
+                return self._percent_or_scale_after(fwd, k + 1)
+            if fwd[k].kind != "word":
+                return False
+        return False
 
     def _percent_or_scale_after(self, fwd: list[Tok], j: int) -> bool:
         if j >= len(fwd):

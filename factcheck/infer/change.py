@@ -76,7 +76,7 @@ def _direction(doc: Doc, f: Figure) -> tuple[str | None, Cue | None]:
     for pat, d in ((_UP, "increase"), (_DOWN, "decrease")):
         for c in doc.find_all(pat, lo, hi):
             # "less than" in «کمتر از ۱۹ خانوار، معادل ۴.۶ درصد» hedges the other figure; it is no change word
-            if any(g.start <= c.start < g.end for g in doc.figures if g.sentence == f.sentence):
+            if any(g.start <= c.start < g.end for g in doc.in_sentence(f.sentence)):
                 continue
             dist = c.start - f.end if c.start >= f.end else f.start - c.end
             if best is None or dist < best[0]:

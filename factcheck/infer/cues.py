@@ -112,7 +112,7 @@ def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | N
     pats = ((_PERIOD_FA, _FA_PERIOD_UNITS), (_PERIOD_EN, _EN_PERIOD_UNITS))
     for pat, units in pats:
         for m in pat.finditer(doc.norm, lo, hi):
-            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
+            if any(g.start <= m.start() < g.end for g in doc.in_sentence(f.sentence)):
                 continue  # inside a figure ("15-month", "170 a day") is not this total's period
             n = number_word(m.group("n"))
             if n is None or n == 0:
@@ -126,7 +126,7 @@ def period_near(doc: Doc, f: Figure, *, window: int = 60) -> tuple[str, Cue] | N
         for m in pat.finditer(doc.norm, lo, hi):
             if _NUMBER_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
                 continue
-            if any(g.start <= m.start() < g.end for g in doc.figures if g.sentence == f.sentence):
+            if any(g.start <= m.start() < g.end for g in doc.in_sentence(f.sentence)):
                 continue
             duration = fixed or _WORDY_UNITS[m.group("u")]
             dist = min(abs(m.start() - f.end), abs(f.start - m.end()))

@@ -49,8 +49,8 @@ def _times(doc: Doc, r: Figure) -> tuple[int | None, Cue | None]:
     it ("1,500 a day at each of its two branches").
     """
     s, e = doc.sentences[r.sentence]
-    prev_fig = max((f.end for f in doc.figures if f.sentence == r.sentence and f.end <= r.start), default=s)
-    next_fig = min((f.start for f in doc.figures if f.sentence == r.sentence and f.start >= r.end
+    prev_fig = max((f.end for f in doc.in_sentence(r.sentence) if f.end <= r.start), default=s)
+    next_fig = min((f.start for f in doc.in_sentence(r.sentence) if f.start >= r.end
                     and not _is_each_count(doc, f)), default=e)
     tagged = r.claim.subject is not None and _EACH_TAG in r.claim.subject.tags
     cue, items_end = None, r.start
@@ -408,7 +408,7 @@ _NOT_ACTS = frozenset((
 def _clause(doc: Doc, f: Figure) -> tuple[int, int]:
     """The clause a figure stands in: between the nearest splits around it (outside figures)."""
     s, e = doc.sentences[f.sentence]
-    inside = [(g.start, g.end) for g in doc.figures if g.sentence == f.sentence]
+    inside = [(g.start, g.end) for g in doc.in_sentence(f.sentence)]
 
     def free(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in inside)
@@ -545,7 +545,7 @@ def _sub_period(doc: Doc, r: Figure, t: Figure) -> bool:
     for m in _SUB_PERIOD.finditer(doc.norm, lo, hi):
         if shared and dist(t, m) < dist(r, m):
             continue
-        if any(f.start <= m.start() < f.end for f in doc.figures if f is not r and f.sentence == r.sentence):
+        if any(f.start <= m.start() < f.end for f in doc.in_sentence(r.sentence) if f is not r):
             continue
         if _COUNTED.search(doc.norm, max(0, m.start() - 15), m.start()):
             continue  # «۶ ماه نخست», "the first 6 months": a counted period, the total's own or checked as such
