@@ -94,7 +94,7 @@ class Findings(Sequence[Finding]):
     def counts(self) -> dict[str, int]:
         """How many findings of each status (by value, every status) are not suppressed.
         Those not made yet are consistent and never suppressed: they are counted, not made."""
-        out = dict.fromkeys(Status.__members__, 0)
+        out = {s.value: 0 for s in Status}
         made = self.made_items()
         for _, f in made:
             if not f.suppressed:
@@ -135,3 +135,6 @@ class Findings(Sequence[Finding]):
 
     def __add__(self, other: Iterable[Finding]) -> list[Finding]:
         return [*self, *other]
+
+    def __radd__(self, other: Iterable[Finding]) -> list[Finding]:
+        return [*other, *self]

@@ -116,7 +116,8 @@ def test_pickling_carries_the_findings(seq: tuple[list[Finding | None], list[Fin
 def test_a_different_list_is_not_equal() -> None:
     lazy = Findings([None, None], _made)
     assert lazy != [_made(0)] and lazy != [_made(0), _made(0)] and lazy != "f1"
-    assert lazy + [_made(5)] == [_made(0), _made(1), _made(5)]  # noqa: RUF005  # list + Findings
+    assert lazy + [_made(5)] == [_made(0), _made(1), _made(5)]  # noqa: RUF005  # Findings + list
+    assert [_made(5)] + lazy == [_made(5), _made(0), _made(1)]  # noqa: RUF005  # list + Findings
 
 
 # -- the evaluator ---------------------------------------------------------------------
