@@ -1266,13 +1266,23 @@ def _say_rule(p: _Prose, rule: dict[str, Any]) -> None:
                 p.figure(rate)
                 p.add(".")
     elif kind == "percent_of":
-        p.add("Of " if en else "از ")
-        p.figure(rule["whole"])
-        p.add(", " if en else "، ")
-        p.figure(rule["part"])
-        p.add(" (" if en else " معادل ")
-        p.figure(rule["share"])
-        p.add(") were in the capital." if en else " در پایتخت بودند.")
+        # "Of W, P (S) were in the capital", or the whole in a sentence of its own and the part
+        # with its share in brackets after it ("W were recorded. P (S) were in the capital.").
+        if p.w.draw(st.sampled_from(["of", "bracket"])) == "of":
+            p.add("Of " if en else "از ")
+            p.figure(rule["whole"])
+            p.add(", " if en else "، ")
+            p.figure(rule["part"])
+            p.add(" (" if en else " معادل ")
+            p.figure(rule["share"])
+            p.add(") were in the capital." if en else " در پایتخت بودند.")
+        else:
+            p.figure(rule["whole"])
+            p.add(" were recorded. " if en else " ثبت شد. ")
+            p.figure(rule["part"])
+            p.add(" (")
+            p.figure(rule["share"])
+            p.add(") were in the capital." if en else ") در پایتخت بودند.")
     elif kind == "percent_change":
         up = rule.get("direction", "increase") == "increase"
         if en:
