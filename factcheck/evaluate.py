@@ -141,7 +141,10 @@ class _Run:
         #: Each rule's finding, by number, once it is not consistent; consistent findings
         #: are made when read (:class:`_Consistent`).
         self.slots: list[Finding | None] = [None] * len(self.rules)
-        self.claim_ids: dict[str, tuple[str, ...]] = {}
+        #: Each rule's claim ids, by number (a rule that could not be read has None).  Kept
+        #: by number: filing 56,000 rules' ids under their id strings touches every string.
+        self.ids_by_no: list[tuple[str, ...] | None] = [None] * len(self.rules)
+        self._number: dict[str, int] | None = None
         #: Makes a consistent finding when it is read (during the chain search, or after).
         self.maker = _Consistent(self)
         self.is_valid = [False] * len(self.rules)
@@ -214,7 +217,7 @@ class _Run:
             screener.set_rule(no)
         builder.start_rule(rid)
         try:
-            ids = self.claim_ids[rid] = tuple(kind.claim_ids(rule))
+            ids = self.ids_by_no[no] = tuple(kind.claim_ids(rule))
             if kind.units_by_dims:
                 key = (kind.name, tuple(map(builder.dims, ids)))
                 problem = None if key in self.units_ok else kind.check_units(rule, builder)
@@ -244,7 +247,9 @@ class _Run:
 
         assert self.screener is not None
         done = compile_kind(self.screener, self.reg[name], list(pick(self.rules, nos)), nos)
-        self.claim_ids.update(zip(pick(self.rule_ids, nos), done.ids, strict=False))
+        ids_by_no = self.ids_by_no
+        for no, ids in zip(nos, done.ids, strict=False):
+            ids_by_no[no] = ids
         for row, problem in done.problems.items():
             self._invalid(nos[row], problem)
         for row in done.one_by_one:
@@ -267,7 +272,7 @@ class _Run:
         """The rules that cannot hold on their own, with their findings.  Those the screen
         could not clear (all of them on a small problem) are checked one by one, in float
         then exact arithmetic."""
-        comp, ids_of = self.comp, self.claim_ids.__getitem__
+        comp, ids_by_no = self.comp, self.ids_by_no
         suspects = set(valid) if flat is None else flat.local_suspects
         bad: dict[str, Finding] = {}
         rule_ids, is_valid = self.rule_ids, self.is_valid
@@ -280,7 +285,7 @@ class _Run:
                 # Confirmed exactly and explained (None: the float conflict was rounding
                 # alone, and the rule holds).
                 rule = self.rules[no]
-                f = explain(comp, rid, rule, self.reg[rule.kind], cons, ids_of(rid), f"f{no + 1}")
+                f = explain(comp, rid, rule, self.reg[rule.kind], cons, ids_by_no[no] or (), f"f{no + 1}")
                 if f is not None:
                     bad[rid] = f
         return bad
@@ -309,7 +314,7 @@ class _Run:
     def find_chains(self, valid: list[str], flat: Screen | None, local_bad: dict[str, Finding]) -> list[Finding]:
         """Conflicts visible only through several rules (FC001), per connected component of
         the rules that hold alone; their rules' verdicts are marked as part of them."""
-        ids_of = self.claim_ids.__getitem__
+        ids_of = self.ids_of
         ok = self.is_valid
         if local_bad:  # rules that fail alone were checked alone: their numbers are known
             ok = ok.copy()
@@ -327,10 +332,21 @@ class _Run:
                 self.comp.rule(r)
             out.extend(chains(self.comp, comp_rules, ids_of, marked))
         if marked:
-            number = marked.number()
+            number = self.number()
             for rid, f in marked.items():
                 self.slots[number[rid]] = f
         return out
+
+    def number(self) -> dict[str, int]:
+        """Each rule's number by its id, built when first needed (chain searches, small
+        problems): a large problem with no chain never pays for it."""
+        if self._number is None:
+            self._number = dict(zip(self.rule_ids, range(len(self.rule_ids)), strict=True))
+        return self._number
+
+    def ids_of(self, rid: str) -> tuple[str, ...]:
+        """The claim ids of the rule ``rid``."""
+        return self.ids_by_no[self.number()[rid]] or ()
 
 
 class _Consistent:
@@ -338,14 +354,14 @@ class _Consistent:
     finding with the rule's own id, claims, confidence and evidence.  It keeps only what
     that needs, not the evaluation's compiled problem."""
 
-    __slots__ = ("bases", "claim_ids", "kinds", "reg", "rule_ids", "rules")
+    __slots__ = ("bases", "ids_by_no", "kinds", "reg", "rule_ids", "rules")
 
     def __init__(self, run: _Run) -> None:
         self.reg = run.reg
         self.rule_ids = run.rule_ids
         self.rules = run.rules
         self.kinds = run.kinds
-        self.claim_ids = run.claim_ids
+        self.ids_by_no = run.ids_by_no
         self.bases: dict[str, Finding] = {}
 
     def make(self, no: int) -> Finding:
@@ -355,7 +371,7 @@ class _Consistent:
             base = self.bases[name] = finding(None, None, self.reg[name], Status.consistent, None, "",
                                               "").sparse()
         rid, rule = self.rule_ids[no], self.rules[no]
-        return base.for_rule(f"f{no + 1}", rid, self.claim_ids[rid], rule.confidence, rule.evidence)
+        return base.for_rule(f"f{no + 1}", rid, self.ids_by_no[no] or (), rule.confidence, rule.evidence)
 
 
 class _Marked(dict[str, Finding]):
@@ -365,19 +381,13 @@ class _Marked(dict[str, Finding]):
     def __init__(self, run: _Run) -> None:
         super().__init__()
         self._run = run
-        self._number: dict[str, int] | None = None
         # Findings read and not (yet) marked: read again by a later search.
         self._read: dict[str, Finding] = {}
-
-    def number(self) -> dict[str, int]:
-        if self._number is None:
-            self._number = dict(zip(self._run.rule_ids, range(len(self._run.rule_ids)), strict=True))
-        return self._number
 
     def __missing__(self, rid: str) -> Finding:
         f = self._read.get(rid)
         if f is None:
-            no = self.number()[rid]
+            no = self._run.number()[rid]
             f = self._read[rid] = self._run.slots[no] or self._run.maker.make(no)
         return f
 
