@@ -70,10 +70,12 @@ class Report:
     def inconsistent(self) -> list[Finding]:
         return self.evaluation.inconsistent
 
-    def problems(self, min_severity: Severity = Severity.info) -> list[Finding]:
-        """Findings worth showing: not consistent, at or above a severity, not suppressed."""
+    def problems(self, min_severity: Severity = Severity.info, *, suppressed: bool = False) -> list[Finding]:
+        """Findings worth showing: not consistent, at or above a severity, not suppressed
+        (with ``suppressed=True``, suppressed ones too)."""
         rank = min_severity.rank
-        return [f for _, f in self.findings.problems() if f.severity.rank >= rank and not f.suppressed]
+        return [f for _, f in self.findings.problems()
+                if f.severity.rank >= rank and (suppressed or not f.suppressed)]
 
     def exit_code(self, fail_level: Severity = Severity.error) -> int:
         """1 when an unsuppressed finding that is not consistent (inconsistent, invalid or

@@ -23,9 +23,7 @@ def shown(report: Report, options: Options, *, suppressed: bool = False) -> list
     """
     if options.show_all:
         return list(report.findings)
-    rank = Severity(options.min_severity).rank
-    return [f for _, f in report.findings.problems()
-            if f.severity.rank >= rank and (suppressed or not f.suppressed)]
+    return report.problems(Severity(options.min_severity), suppressed=suppressed)
 
 
 def is_persian(report: Report, f: Finding) -> bool:

@@ -8,11 +8,11 @@ from fractions import Fraction
 
 from .. import persian
 from ..codes import CATALOGUE
-from ..findings import Finding, Severity, Status
+from ..findings import Finding, Status
 from ..report import Report
 from ..verdict import describe
 from . import Options, reporter
-from ._common import ascii_digits, is_persian, message
+from ._common import ascii_digits, is_persian, message, shown
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "none": "\033[32m"}
 _BOLD = "\033[1m"
@@ -32,11 +32,7 @@ def render(report: Report, options: Options) -> str:
         return f"{code}{s}{_RESET}" if c else s
 
     out: list[str] = []
-    min_sev = Severity(options.min_severity)
-    shown = report.findings if options.show_all else report.problems(min_sev)
-    for f in shown:
-        if f.suppressed and not options.show_all:
-            continue
+    for f in shown(report, options):
         loc = report.finding_location(f)
         where = "<no location>"
         if loc is not None:
