@@ -39,7 +39,7 @@ sys.path.insert(0, str(HERE.parent))
 from synth import generate  # noqa: E402
 
 import factcheck.evaluate as ev  # noqa: E402
-from factcheck.claimcols import _FIELDS  # noqa: E402
+from factcheck.claimtable import FIELDS as _FIELDS  # noqa: E402
 from factcheck.files import ClaimSet, load_paths  # noqa: E402
 from factcheck.semantics import DEFAULT_POLICY  # noqa: E402
 

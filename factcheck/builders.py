@@ -244,7 +244,7 @@ class Screener(BuilderBase):
     def __init__(self, cs: ClaimSet, policy: Policy) -> None:
         super().__init__(cs, policy)
         # Claim k is variable k; every claim's interval is computed at once, as columns.
-        self.cols = claim_columns(cs.claims, policy, self.lang, self.unit)
+        self.cols = claim_columns(cs.claims, policy, self.lang, self.unit, cs.claim_tables)
         self._n = len(cs.claims)
         # The question every rule compiled one by one asks of its claims, answered by the
         # dictionary directly.

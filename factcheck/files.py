@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from . import gcpause, yamlfast
+from . import claimtable, gcpause, yamlfast
 from .errors import ClaimFileError, InputError
 from .model import Claim, Document, RuleBase
 
@@ -136,6 +136,14 @@ class Origins(MutableMapping[str, Where]):
             items = self._by[section] = {}
         items[ident] = where
 
+    def put_all(self, section: str, idents: Iterable[str], where: Where) -> None:
+        """:meth:`put` of each of ``idents``, all read at ``where``."""
+        items = self._by.get(section)
+        if items is None:
+            self._by[section] = dict.fromkeys(idents, where)
+        else:
+            items.update(dict.fromkeys(idents, where))
+
     def update(self, other: Any = (), /, **kw: Where) -> None:
         if isinstance(other, Origins) and not kw:
             for section, items in other._by.items():
@@ -154,8 +162,14 @@ class ClaimSet:
     origin: Origins = field(default_factory=Origins)
     doc_of_file: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # document id -> source text if known
+    #: What evaluating reads of each claim, read while the claims were loaded (one table
+    #: per file, in order; :mod:`factcheck.claimtable`).  Used only while it describes
+    #: ``claims`` exactly; None once a merged part had none.
+    claim_tables: tuple[claimtable.ClaimTable, ...] | None = field(default=(), repr=False, compare=False)
 
     def add(self, other: ClaimSet) -> None:
+        tables = claimtable.joined(self.claim_tables, len(self.claims), other.claim_tables, len(other.claims))
+        self.claim_tables = None  # until every claim is in (a duplicate id stops halfway)
         for name in ("documents", "claims", "rules"):
             mine, theirs = getattr(self, name), getattr(other, name)
             for k, v in theirs.items():
@@ -166,6 +180,7 @@ class ClaimSet:
                     raise ClaimFileError(f"duplicate id {k!r}{where}", path=p, line=ln, column=col,
                                          field=f"{name[:-1]}.id")
                 mine[k] = v
+        self.claim_tables = tables
         self.origin.update(other.origin)
         self.doc_of_file.update(other.doc_of_file)
         self.texts.update(other.texts)
@@ -364,7 +379,8 @@ def _load_text(text: str, path: str, *, fast: bool = True) -> ClaimSet:
                              path=path, line=1, column=1)
     model = file_model()
     try:
-        parsed: Any = model.model_validate(data)
+        with claimtable.reading() as reader:
+            parsed: Any = model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         loc = tuple(err["loc"])
@@ -400,7 +416,17 @@ def _load_text(text: str, path: str, *, fast: bool = True) -> ClaimSet:
     if default_doc:
         cs.doc_of_file[path] = default_doc
     here = (path, None, None)
+    table = reader.table(parsed.claims)
+    cs.claim_tables = None if table is None else (table,)
     for section, items in (("claims", parsed.claims), ("rules", parsed.rules)):
+        if section == "claims" and table is not None:
+            # Filed by the ids the reader took while each claim was in the cache: a pass
+            # over the claims here would fetch each from memory again.
+            filed = dict(zip(reader.ids, items, strict=True))
+            if len(filed) == len(items):  # else an id is repeated: said below
+                cs.claims = filed
+                cs.origin.put_all(section, filed, here)
+                continue
         store: dict[str, Any] = getattr(cs, section)
         put = cs.origin.put
         for i, item in enumerate(items):

@@ -9,6 +9,8 @@ assembles the file model from them.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -19,6 +21,7 @@ from .numbers import normalize_digits
 from .units import canonical
 
 __all__ = [
+    "CLAIM_READER",
     "ID_PATTERN",
     "Claim",
     "Document",
@@ -108,6 +111,9 @@ class _Strict(BaseModel):
 # bounded by the combinations of field names in use.
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 _UNITS: dict[str, str] = {}
+#: Given each valid claim as validation makes it, while a file is loaded: its fields are
+#: read into columns then, while they are in the cache (:mod:`factcheck.claimtable`).
+CLAIM_READER: ContextVar[Callable[[Claim], None] | None] = ContextVar("CLAIM_READER", default=None)
 
 
 def _share_fields_set(m: BaseModel) -> None:
@@ -239,6 +245,9 @@ class Claim(_Strict):
                 raise ValueError(f"value_max {self.value_max} is below value {self.value}")
         elif self.value_max is not None:
             raise ValueError("value_max is only allowed with hedge 'range'")
+        read = CLAIM_READER.get()
+        if read is not None:
+            read(self)
         return self
 
 

@@ -1,0 +1,122 @@
+"""Loading and evaluating, before and after a change: this checkout against a git revision,
+timed in the same run.
+
+    python benchmarks/load_ab.py --base main --claims 100000 --rounds 5
+
+The revision's ``factcheck`` package is exported (``git archive``) to a temporary
+directory.  One synthetic graph (:mod:`synth`, ``--rate`` of rules falsified) is written
+as JSON and as block-style YAML (as ``run.py`` writes them).  Each round runs, in a fresh
+process per checkout and alternating between them (a shared machine drifts: both see
+the same drift), after a warm-up on a small graph (imports, caches), the best of
+``--repeat`` of each, in CPU seconds:
+
+- ``load json`` and ``load yaml``: ``load_paths`` of the file;
+- ``evaluate``: ``evaluate()`` of the loaded JSON graph (each evaluation after the first
+  finds the claims as cold as the first: they fill about 125 MB of heap at 10^5);
+- ``load+evaluate``: the JSON file loaded and evaluated once, in one span — what a
+  ``factcheck check`` of the file spends in the engine.
+
+What the previous step made is freed before the clock starts.  The best of all rounds is
+printed per checkout, with the ratio base / this checkout; the findings of both are
+compared and must be identical.  Nothing is asserted beyond that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+STEPS = ("load json", "load yaml", "evaluate", "load+evaluate")
+
+#: Run in each checkout's process: times, and a digest of the findings.
+_CHILD = r"""
+import gc, hashlib, json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from factcheck.evaluate import evaluate
+from factcheck.files import load_paths
+small, big_json, big_yaml, repeat = Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5])
+evaluate(load_paths([small]))  # imports and caches, as a long-running process has them
+
+def best(step):
+    out, least = None, float("inf")
+    for _ in range(repeat):
+        out = None  # the previous result is freed outside the timed span
+        gc.collect()
+        t = time.process_time()
+        out = step()
+        least = min(least, time.process_time() - t)
+    return least, out
+
+times = {}
+times["load yaml"], _ = best(lambda: load_paths([big_yaml]))
+_ = None
+times["load json"], cs = best(lambda: load_paths([big_json]))
+times["evaluate"], res = best(lambda: evaluate(cs))
+names = [f.name for f in __import__("dataclasses").fields(res.findings[0])] if res.findings else []
+text = json.dumps([{n: getattr(f, n) for n in names} for f in res.findings], sort_keys=True, default=str)
+res = cs = None
+times["load+evaluate"], _ = best(lambda: evaluate(load_paths([big_json])))
+print(json.dumps({**times, "digest": hashlib.sha256(text.encode()).hexdigest()[:16]}))
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", default="main", help="the git revision to compare with")
+    ap.add_argument("--claims", type=int, default=100_000, help="size of the synthetic graph")
+    ap.add_argument("--rate", type=float, default=0.01, help="share of rules falsified")
+    ap.add_argument("--rounds", type=int, default=3, help="processes per checkout, alternating")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each step per process; the best counts")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(HERE))
+    import yaml
+    from explain_ab import _export
+    from synth import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {}
+        for name, n in (("small", 1000), ("big", args.claims)):
+            data = generate(n, seed=n, rate=args.rate).data
+            files[f"{name}.json"] = Path(tmp) / f"{name}.json"
+            files[f"{name}.json"].write_text(json.dumps(data), encoding="utf-8")
+            if name == "big":
+                dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+                files["big.yaml"] = Path(tmp) / "big.yaml"
+                files["big.yaml"].write_text(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False),
+                                             encoding="utf-8")
+        base = Path(tmp) / "base"
+        _export(args.base, base)
+        checkouts = {args.base: base, "this checkout": ROOT}
+        best: dict[str, dict[str, float]] = {}
+        digests: dict[str, str] = {}
+        for _ in range(args.rounds):
+            for name, path in checkouts.items():
+                out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(files["small.json"]),
+                                      str(files["big.json"]), str(files["big.yaml"]), str(args.repeat)],
+                                     check=True, capture_output=True, text=True).stdout
+                got = json.loads(out)
+                digests[name] = got.pop("digest")
+                mine = best.setdefault(name, {})
+                for k, v in got.items():
+                    mine[k] = min(mine.get(k, v), v)
+    print(f"{args.claims:,} claims, {args.rate:.0%} falsified; "
+          f"best of {args.rounds} processes x {args.repeat} runs, CPU s")
+    print(f"{'':16s}" + "".join(f"{s:>15s}" for s in STEPS))
+    for name in checkouts:
+        print(f"{name:16s}" + "".join(f"{best[name][s]:15.4f}" for s in STEPS))
+    b, t = best[args.base], best["this checkout"]
+    print(f"{'ratio':16s}" + "".join(f"{b[s] / t[s]:14.3f}x" for s in STEPS))
+    same = digests[args.base] == digests["this checkout"]
+    print("findings identical" if same else f"FINDINGS DIFFER: {digests}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
