@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import is_
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from . import claimtable, gcpause, yamlfast
 from .errors import ClaimFileError, InputError
-from .model import Claim, Document, RuleBase
+from .model import RULE_READER, Claim, Document, RuleBase
 
 __all__ = ["MAX_FILE_BYTES", "ClaimSet", "file_model", "load_paths", "load_text", "rule_adapter"]
 
@@ -379,7 +380,7 @@ def _load_text(text: str, path: str, *, fast: bool = True) -> ClaimSet:
                              path=path, line=1, column=1)
     model = file_model()
     try:
-        with claimtable.reading() as reader:
+        with claimtable.reading() as reader, _reading_rules() as rules_read:
             parsed: Any = model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
@@ -418,13 +419,14 @@ def _load_text(text: str, path: str, *, fast: bool = True) -> ClaimSet:
     here = (path, None, None)
     table = reader.table(parsed.claims)
     cs.claim_tables = None if table is None else (table,)
-    for section, items in (("claims", parsed.claims), ("rules", parsed.rules)):
-        if section == "claims" and table is not None:
-            # Filed by the ids the reader took while each claim was in the cache: a pass
-            # over the claims here would fetch each from memory again.
-            filed = dict(zip(reader.ids, items, strict=True))
+    read_ids = (reader.ids if table is not None else None, rules_read.ids_of(parsed.rules))
+    for (section, items), ids in zip((("claims", parsed.claims), ("rules", parsed.rules)), read_ids, strict=True):
+        if ids is not None:
+            # Filed by the ids read while each item was in the cache: a pass over the items
+            # here would fetch each from memory again.
+            filed = dict(zip(ids, items, strict=True))
             if len(filed) == len(items):  # else an id is repeated: said below
-                cs.claims = filed
+                setattr(cs, section, filed)
                 cs.origin.put_all(section, filed, here)
                 continue
         store: dict[str, Any] = getattr(cs, section)
@@ -439,6 +441,38 @@ def _load_text(text: str, path: str, *, fast: bool = True) -> ClaimSet:
             put(section, item.id, here)
     _index_positions(cs, parsed, path, where)
     return cs
+
+
+class _RulesRead:
+    """The rules validation made, in order, with their ids read as each was made."""
+
+    def __init__(self) -> None:
+        self.rules: list[RuleBase] = []
+        self.ids: list[str] = []
+        keep, name = self.rules.append, self.ids.append
+
+        def add(rule: RuleBase) -> None:
+            keep(rule)
+            name(rule.id)
+
+        self.add = add
+
+    def ids_of(self, rules: list[RuleBase]) -> list[str] | None:
+        """The ids of ``rules`` if they are the rules read, in order; else None."""
+        mine = self.rules
+        if len(mine) != len(rules) or not all(map(is_, mine, rules)):
+            return None
+        return self.ids
+
+
+@contextlib.contextmanager
+def _reading_rules() -> Iterator[_RulesRead]:
+    read = _RulesRead()
+    token = RULE_READER.set(read.add)
+    try:
+        yield read
+    finally:
+        RULE_READER.reset(token)
 
 
 def _index_positions(cs: ClaimSet, parsed: Any, path: str, where: Any) -> None:

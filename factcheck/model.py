@@ -23,6 +23,7 @@ from .units import canonical
 __all__ = [
     "CLAIM_READER",
     "ID_PATTERN",
+    "RULE_READER",
     "Claim",
     "Document",
     "ExactNumber",
@@ -111,9 +112,10 @@ class _Strict(BaseModel):
 # bounded by the combinations of field names in use.
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 _UNITS: dict[str, str] = {}
-#: Given each valid claim as validation makes it, while a file is loaded: its fields are
-#: read into columns then, while they are in the cache (:mod:`factcheck.claimtable`).
+#: Given each valid claim (rule) as validation makes it, while a file is loaded: its fields
+#: are read then, while they are in the cache (:mod:`factcheck.claimtable`, files.py).
 CLAIM_READER: ContextVar[Callable[[Claim], None] | None] = ContextVar("CLAIM_READER", default=None)
+RULE_READER: ContextVar[Callable[[RuleBase], None] | None] = ContextVar("RULE_READER", default=None)
 
 
 def _share_fields_set(m: BaseModel) -> None:
@@ -278,6 +280,9 @@ class RuleBase(_Strict):
                 for x in v:
                     if isinstance(x, BaseModel):
                         _share_fields_set(x)
+        read = RULE_READER.get()
+        if read is not None:
+            read(self)
         return self
 
     def claim_ids(self) -> list[str]:  # pragma: no cover - every kind overrides
