@@ -81,6 +81,26 @@ function bidiText(tag, attrs, text) {
   return e;
 }
 
+// A left-to-right run in Persian text: a claim id, an expression or a unit left in English,
+// from its first Latin letter (or an opening bracket before it) to its last Latin letter,
+// quote or closing bracket, with the ASCII between.  A figure ends no run: "a = 5 (5 تا 5)"
+// isolates "a" alone, so that no bracket is cut from its pair.
+const LTR_RUN = /[(\[]*[A-Za-z_](?:[ -~]*[A-Za-z_'")\]])?/g;
+
+/** Persian text (a formula naming claims, with Latin ids and expressions) right to left,
+ * each left-to-right run isolated: otherwise "a = ۵ نفر" could show its id after the figure
+ * and an expression "x >= y * 2" inside out. */
+function rtlText(tag, attrs, text) {
+  const e = el(tag, { dir: "rtl", ...attrs });
+  let last = 0;
+  for (const m of text.matchAll(LTR_RUN)) {
+    e.append(text.slice(last, m.index), el("bdi", { dir: "ltr", text: m[0] }));
+    last = m.index + m[0].length;
+  }
+  e.append(text.slice(last));
+  return e;
+}
+
 function claimById(id) {
   return page.state.claims.find((c) => c.id === id);
 }
@@ -394,14 +414,15 @@ function renderFindings() {
       el("code", { text: [f.code, f.name].filter(Boolean).join(" ") }), " ",
       f.rule ? el("span", { class: "muted", text: `${f.kind} ${f.rule}` }) : el("span", { class: "muted", text: f.rules.join(", ") })));
     // On the Persian page each finding opens with its code's summary in Persian and is
-    // explained in Persian (message_fa: the English message's facts and numbers); the
-    // arithmetic that follows is a formula and stays as the command line prints it.
+    // explained in Persian (message_fa: the English message's facts and numbers), its
+    // arithmetic too (arithmetic_fa: the same formula and numbers), right to left.
     const fa = uiLang() === "fa";
     const summaryFa = fa && f.code ? page.info?.codes?.[f.code]?.fa : "";
     if (summaryFa) card.append(el("p", { class: "summary", lang: "fa", dir: "rtl", text: summaryFa }));
     if (fa && f.message_fa) card.append(el("p", { class: "message", lang: "fa", dir: "rtl", text: f.message_fa }));
     else card.append(bidiText("p", { class: "message" }, f.message));
-    if (f.arithmetic) card.append(bidiText("p", { class: "arithmetic" }, f.arithmetic));
+    if (fa && f.message_fa && f.arithmetic_fa) card.append(rtlText("p", { class: "arithmetic", lang: "fa" }, f.arithmetic_fa));
+    else if (f.arithmetic) card.append(bidiText("p", { class: "arithmetic" }, f.arithmetic));
     if (f.status === "inconsistent" && f.claims.length) {
       const table = el("table", { class: "needed" },
         el("thead", {}, el("tr", {}, el("th", { text: t("th.figure") }), el("th", { text: t("th.written") }),
