@@ -82,20 +82,43 @@ function bidiText(tag, attrs, text) {
 }
 
 // A left-to-right run in Persian text: a claim id, an expression or a unit left in English,
-// from its first Latin letter (or an opening bracket before it) to its last Latin letter,
-// quote or closing bracket, with the ASCII between.  A figure ends no run: "a = 5 (5 تا 5)"
-// isolates "a" alone, so that no bracket is cut from its pair.
-const LTR_RUN = /[(\[]*[A-Za-z_](?:[ -~]*[A-Za-z_'")\]])?/g;
+// from its first Latin letter (or an opening bracket before it) to its last ASCII letter,
+// digit, quote or closing bracket, with the ASCII between ("total >= centre * 4").
+const LTR_RUN = /[(\[]*[A-Za-z_](?:[ -~]*[A-Za-z0-9_'")\]])?/g;
+
+/** The part of a run to isolate: up to its first bracket whose pair lies outside it (the
+ * "[" of "b = [b: ذکر نشده]"), or after it if it leads the run.  A bracket isolated from its
+ * pair would not be mirrored with it. */
+function trimBrackets(run) {
+  const open = [];
+  const unpaired = [];
+  for (let i = 0; i < run.length; i++) {
+    if ("([".includes(run[i])) open.push(i);
+    else if (")]".includes(run[i])) { if (open.length) open.pop(); else unpaired.push(i); }
+  }
+  unpaired.push(...open);
+  if (!unpaired.length) return [0, run.length];
+  const first = Math.min(...unpaired);
+  if (first < run.search(/[A-Za-z_]/)) {
+    const [lead, end] = trimBrackets(run.slice(first + 1));
+    return [first + 1 + lead, first + 1 + end];
+  }
+  let end = first;
+  while (end > 1 && !/[A-Za-z0-9_'")\]]/.test(run[end - 1])) end--;
+  return [0, end];
+}
 
 /** Persian text (a formula naming claims, with Latin ids and expressions) right to left,
- * each left-to-right run isolated: otherwise "a = ۵ نفر" could show its id after the figure
- * and an expression "x >= y * 2" inside out. */
+ * each left-to-right run isolated: otherwise "a = ۵ نفر" would show its id left of the
+ * figure (the figure joins the id's left-to-right run) and "x >= y * 2" inside out. */
 function rtlText(tag, attrs, text) {
   const e = el(tag, { dir: "rtl", ...attrs });
+  const runs = new RegExp(LTR_RUN.source, "g");
   let last = 0;
-  for (const m of text.matchAll(LTR_RUN)) {
-    e.append(text.slice(last, m.index), el("bdi", { dir: "ltr", text: m[0] }));
-    last = m.index + m[0].length;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const [lead, end] = trimBrackets(m[0]);
+    e.append(text.slice(last, m.index + lead), el("bdi", { dir: "ltr", text: m[0].slice(lead, end) }));
+    last = runs.lastIndex = m.index + end;  // what a cut run leaves is searched again
   }
   e.append(text.slice(last));
   return e;
