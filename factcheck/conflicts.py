@@ -101,8 +101,9 @@ class _Claims:
 
     Explaining the conflict asks both about the same few claims; each exact question is
     answered once, in closed form where the constraints are one linear constraint
-    (:class:`factcheck.propagate.OneLinear`).  Float questions are always propagated: an
-    exact answer cannot stand for one, since float propagation reads a constraint's
+    (:class:`factcheck.propagate.OneLinear`); there the deletion asks only exact
+    questions (:func:`minimal_claims`).  Float questions are always propagated: an exact
+    answer cannot stand for one, since float propagation reads a constraint's
     coefficients and bounds rounded to the nearest float and may fail, or hold, where
     exact propagation does not.
     """
@@ -117,6 +118,11 @@ class _Claims:
             cid: (-INF if claims[cid].signed else _FLOOR, INF) for cid in self.ids}
         self._alone: dict[str, tuple[Bound, Bound] | None] = {}
         self._linear = OneLinear.make(comp.problem, cons, {var[cid]: self.free[cid] for cid in self.ids})
+
+    @property
+    def linear(self) -> bool:
+        """Whether the constraints are one linear constraint answered in closed form."""
+        return self._linear is not None
 
     def alone(self, cid: str) -> tuple[Bound, Bound] | None:
         """The bounds of ``cid``'s variable (exact, in the problem's units) with only it
@@ -155,7 +161,7 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
     their own, or None if they hold in exact arithmetic (the float conflict was rounding
     alone)."""
     claims = _Claims(comp, cons, ids)
-    conflict = minimal_claims(claims)
+    conflict = minimal_claims(claims, exact=True)
     if conflict is None:
         return None
     needed = _needed(comp, claims)
@@ -168,13 +174,25 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
                    arithmetic_fa=exp.arithmetic_fa)
 
 
-def minimal_claims(claims: _Claims) -> tuple[str, ...] | None:
+def minimal_claims(claims: _Claims, *, exact: bool = False) -> tuple[str, ...] | None:
     """A smallest set of the claims whose stated values alone make their constraints fail,
     or None if the constraints hold in exact arithmetic (they must fail in floats).
 
     Deletion: free each claim in turn (any value its sign allows); if the constraints still
     fail without it, it is not needed.  The claims left pinned conflict by themselves.
+
+    With ``exact``, or where the constraints are one linear constraint, the deletion asks
+    exact questions only, after one exact check of the whole: freeing one claim is the
+    question :meth:`_Claims.alone` answers (and caches for what each claim would have to
+    be), and one linear constraint answers every question in closed form, so a float pass
+    would only add a guess.  Otherwise (chains, with many constraints, where an exact
+    propagation costs about twice a float one) the deletion runs in floats first
+    (:func:`_deletion`).
     """
+    if exact or claims.linear:
+        if not claims.fails(claims.ids, True):
+            return None
+        return tuple(_delete(claims.ids, claims.fails, exact=True))
     core = _deletion(claims.ids, claims.fails)
     return None if core is None else tuple(core)
 
