@@ -170,6 +170,11 @@ def test_a_year_after_a_figure_is_its_period() -> None:
      [("5227", "person", "exact"), ("311", "dimensionless", "exact"), ("10.9", "percent", "exact")]),
     ("از ۲۲۰۰ تصادف، ۱۱۰ (۵ درصد) فوتی بود.", "fa",
      [("2200", "accident", "exact"), ("110", "accident", "exact"), ("5", "percent", "exact")]),
+    # a phone line's number before the language's partitive word counts a part of a whole
+    ("911 of the 12,000 accidents were fatal.", "en",
+     [("911", "accident", "exact"), ("12000", "accident", "exact")]),
+    ("۱۱۰ از ۲۰۰۰ نفر قبول شدند.", "fa", [("110", "person", "exact"), ("2000", "person", "exact")]),
+    ("Call 911 for help.", "en", []),
     # counted as in Persian («پنج رکن»), not as a bare 5
     ("The plan rests on five pillars", "en", [("5", "pillar", "exact")]),
 ])

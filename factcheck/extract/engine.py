@@ -619,7 +619,7 @@ class Scanner:
             # "311 (10.9 percent) passed" count a part of a whole.
             if int(num.value) in lang.phone_numbers and "," not in first_tok and not unit_after() and (
                     nxt is None or nxt.kind != "word" or nxt.k in lang.stop or nxt.k in lang.conj) \
-                    and not self._share_in_brackets(fwd, j) and not (nxt is not None and nxt.k in ("of", "از")):
+                    and not self._share_in_brackets(fwd, j) and not (nxt is not None and nxt.k in lang.partitive):
                 return mention("phone")
             # «با ۱۱۰ تماس گرفت» is the police line; «با ۱۱۰ درصد افزایش» is a share.
             if int(num.value) in lang.phone_numbers and prev is not None and prev.k in lang.phone_cues \
