@@ -170,7 +170,8 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
     return finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                   claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa, conflict=conflict)
+                   claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa, conflict=conflict,
+                   arithmetic_fa=exp.arithmetic_fa)
 
 
 def minimal_claims(claims: _Claims, *, exact: bool = False) -> tuple[str, ...] | None:
@@ -348,18 +349,22 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
     claims = _Claims(comp, ccons, claim_ids)
     needed = _needed(comp, claims)
     parts = []
+    parts_fa = []
     for cid in claim_ids:
         lo, hi = comp.stated[cid]
         n = needed[cid]
         want = "no value" if n is None else fmt_iv(*n)
-        parts.append(f"{cid} = {describe(comp.cs.claims[cid])} (stated {fmt_iv(lo, hi)}; "
-                     f"the other rules need {want})")
+        c = comp.cs.claims[cid]
+        written = describe(c)
+        parts.append(f"{cid} = {written} (stated {fmt_iv(lo, hi)}; the other rules need {want})")
+        parts_fa.append(persian.chain_claim(cid, written, c.unit, (lo, hi), n))
     msg = f"rules {', '.join(core)} cannot all hold together"
     conf = min(comp.cs.rules[r].confidence for r in core)
     # The core fails exactly, so its claims do too (None cannot come back).
     f = finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
                 rules=core, claims=claim_ids, needed=str_needed(needed), kind_name="chain",
-                message_fa=persian.chain(core), conflict=minimal_claims(claims) or tuple(claim_ids))
+                message_fa=persian.chain(core), conflict=minimal_claims(claims) or tuple(claim_ids),
+                arithmetic_fa="؛ ".join(parts_fa))
     if conf < CONFIDENT:
         f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
     for r in core:

@@ -208,7 +208,9 @@ class _Run:
     def _invalid(self, no: int, problem: str) -> None:
         rid, rule = self.rule_ids[no], self.rules[no]
         self.slots[no] = finding(rid, rule, self.reg[rule.kind], Status.invalid, "FC003", problem, problem,
-                                 fid=f"f{no + 1}", message_fa=persian.invalid(problem))
+                                 fid=f"f{no + 1}", message_fa=persian.invalid(problem),
+                                 # the claims and units as the rule file names them, as message_fa quotes them
+                                 arithmetic_fa=problem)
 
     def _one(self, no: int) -> None:
         """Check the units of rule number ``no`` and compile it on its own."""

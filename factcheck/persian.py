@@ -22,8 +22,8 @@ from ._wording import HEDGE_WORDS
 from .numbers import format_number, normalize_digits
 
 __all__ = [
-    "DIGITS", "UNDETERMINED", "chain", "claim", "digits", "has_persian", "in_script", "interval", "invalid",
-    "number", "part_of_chain", "period", "unit", "unused_suppression", "uses_ascii_digits",
+    "DIGITS", "UNDETERMINED", "chain", "chain_claim", "claim", "digits", "has_persian", "in_script", "interval",
+    "invalid", "number", "part_of_chain", "period", "unit", "unused_suppression", "uses_ascii_digits",
 ]
 
 Bound = Fraction | float
@@ -217,6 +217,18 @@ def unused_suppression(code: str, scope: str, target: str, reason: str) -> str:
     where = {"claim": f"ادعای «{target}»", "rule": f"قاعدهٔ «{target}»"}.get(scope, target)
     return (f"چشم‌پوشیِ بی‌مورد: در {where} یافتهٔ {code} نیست که نادیده گرفته شود "
             f"(دلیلِ نوشته‌شده: {reason})")
+
+
+def chain_claim(cid: str, written: str, u: str, stated: tuple[Bound, Bound],
+                needed: tuple[Bound, Bound] | None) -> str:
+    """One claim of FC001's arithmetic: what it states and what the other rules need.
+
+    >>> chain_claim("a", "about 12 call", "call", (Fraction(23, 2), Fraction(25, 2)), None)
+    'a = حدود ۱۲ تماس (گفته‌شده ۱۱٫۵ تا ۱۲٫۵؛ قاعده‌های دیگر با هیچ مقداری برقرار نمی‌شوند)'
+    """
+    want = ("قاعده‌های دیگر با هیچ مقداری برقرار نمی‌شوند" if needed is None
+            else f"قاعده‌های دیگر {interval(*needed)} لازم دارند")
+    return f"{cid} = {claim(written, u)} (گفته‌شده {interval(*stated)}؛ {want})"
 
 
 def part_of_chain(chain_message: str) -> str:
