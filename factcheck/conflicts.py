@@ -353,11 +353,12 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
     for cid in claim_ids:
         lo, hi = comp.stated[cid]
         n = needed[cid]
-        want = "no value" if n is None else fmt_iv(*n)
+        want = None if n is None else fmt_iv(*n)
+        stated = fmt_iv(lo, hi)
         c = comp.cs.claims[cid]
         written = describe(c)
-        parts.append(f"{cid} = {written} (stated {fmt_iv(lo, hi)}; the other rules need {want})")
-        parts_fa.append(persian.chain_claim(cid, written, c.unit, (lo, hi), n))
+        parts.append(f"{cid} = {written} (stated {stated}; the other rules need {want or 'no value'})")
+        parts_fa.append(persian.chain_claim(cid, written, c.unit, stated, want))
     msg = f"rules {', '.join(core)} cannot all hold together"
     conf = min(comp.cs.rules[r].confidence for r in core)
     # The core fails exactly, so its claims do too (None cannot come back).

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck import persian
 from factcheck.codes import CATALOGUE
@@ -25,6 +26,7 @@ from factcheck.evaluate import evaluate
 from factcheck.files import load_text
 from factcheck.findings import Finding, Status
 from factcheck.kinds import load_all
+from factcheck.kinds.base import fmt_iv
 from factcheck.numbers import normalize_digits
 from factcheck.report import Report
 from factcheck.reporters import Options, get
@@ -271,3 +273,17 @@ def test_an_invalid_rule_on_persian_figures_labels_its_problem_in_persian(run_cl
     assert f["code"] == "FC003" and f["arithmetic_fa"] == f["arithmetic"]
     out = run_cli("check", str(p)).stdout
     assert f"    محاسبه: {f['arithmetic']}" in out.splitlines()
+
+
+_BOUND = st.one_of(st.fractions(max_denominator=10**6).filter(lambda x: abs(x) < 10**12),
+                   st.sampled_from([float("inf"), float("-inf")]))
+
+
+@given(_BOUND, _BOUND)
+def test_an_interval_read_back_from_english_is_said_as_persian_says_it(a: Any, b: Any) -> None:
+    # FC001's Persian arithmetic reads the English line's intervals back (their numbers
+    # formatted once): it must say what persian.interval says of the bounds themselves.
+    lo, hi = min(a, b), max(a, b)
+    if lo == hi and isinstance(lo, float):
+        return  # an empty or unbounded point: no claim has one
+    assert persian.interval_text(fmt_iv(lo, hi)) == persian.interval(lo, hi)
