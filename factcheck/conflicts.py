@@ -101,8 +101,9 @@ class _Claims:
 
     Explaining the conflict asks both about the same few claims; each exact question is
     answered once, in closed form where the constraints are one linear constraint
-    (:class:`factcheck.propagate.OneLinear`).  Float questions are always propagated: an
-    exact answer cannot stand for one, since float propagation reads a constraint's
+    (:class:`factcheck.propagate.OneLinear`); there the deletion asks only exact
+    questions (:func:`minimal_claims`).  Float questions are always propagated: an exact
+    answer cannot stand for one, since float propagation reads a constraint's
     coefficients and bounds rounded to the nearest float and may fail, or hold, where
     exact propagation does not.
     """
@@ -117,6 +118,11 @@ class _Claims:
             cid: (-INF if claims[cid].signed else _FLOOR, INF) for cid in self.ids}
         self._alone: dict[str, tuple[Bound, Bound] | None] = {}
         self._linear = OneLinear.make(comp.problem, cons, {var[cid]: self.free[cid] for cid in self.ids})
+
+    @property
+    def linear(self) -> bool:
+        """Whether the constraints are one linear constraint answered in closed form."""
+        return self._linear is not None
 
     def alone(self, cid: str) -> tuple[Bound, Bound] | None:
         """The bounds of ``cid``'s variable (exact, in the problem's units) with only it
@@ -155,7 +161,7 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
     their own, or None if they hold in exact arithmetic (the float conflict was rounding
     alone)."""
     claims = _Claims(comp, cons, ids)
-    conflict = minimal_claims(claims)
+    conflict = minimal_claims(claims, exact=True)
     if conflict is None:
         return None
     needed = _needed(comp, claims)
@@ -164,16 +170,29 @@ def explain(comp: Compiler, rid: str, rule: RuleBase, kind: RuleKind, cons: list
     except Exception as exc:  # explanation must never hide a verdict
         exp = Explanation(kind.codes[0].code, f"{kind.name} {rid} cannot hold", str(exc))
     return finding(rid, rule, kind, Status.inconsistent, exp.code, exp.message, exp.arithmetic,
-                   claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa, conflict=conflict)
+                   claims=ids, needed=str_needed(needed), fid=fid, message_fa=exp.message_fa, conflict=conflict,
+                   arithmetic_fa=exp.arithmetic_fa)
 
 
-def minimal_claims(claims: _Claims) -> tuple[str, ...] | None:
+def minimal_claims(claims: _Claims, *, exact: bool = False) -> tuple[str, ...] | None:
     """A smallest set of the claims whose stated values alone make their constraints fail,
     or None if the constraints hold in exact arithmetic (they must fail in floats).
 
     Deletion: free each claim in turn (any value its sign allows); if the constraints still
     fail without it, it is not needed.  The claims left pinned conflict by themselves.
+
+    With ``exact``, or where the constraints are one linear constraint, the deletion asks
+    exact questions only, after one exact check of the whole: freeing one claim is the
+    question :meth:`_Claims.alone` answers (and caches for what each claim would have to
+    be), and one linear constraint answers every question in closed form, so a float pass
+    would only add a guess.  Otherwise (chains, with many constraints, where an exact
+    propagation costs about twice a float one) the deletion runs in floats first
+    (:func:`_deletion`).
     """
+    if exact or claims.linear:
+        if not claims.fails(claims.ids, True):
+            return None
+        return tuple(_delete(claims.ids, claims.fails, exact=True))
     core = _deletion(claims.ids, claims.fails)
     return None if core is None else tuple(core)
 
@@ -330,18 +349,23 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
     claims = _Claims(comp, ccons, claim_ids)
     needed = _needed(comp, claims)
     parts = []
+    parts_fa = []
     for cid in claim_ids:
         lo, hi = comp.stated[cid]
         n = needed[cid]
-        want = "no value" if n is None else fmt_iv(*n)
-        parts.append(f"{cid} = {describe(comp.cs.claims[cid])} (stated {fmt_iv(lo, hi)}; "
-                     f"the other rules need {want})")
+        want = None if n is None else fmt_iv(*n)
+        stated = fmt_iv(lo, hi)
+        c = comp.cs.claims[cid]
+        written = describe(c)
+        parts.append(f"{cid} = {written} (stated {stated}; the other rules need {want or 'no value'})")
+        parts_fa.append(persian.chain_claim(cid, written, c.unit, stated, want))
     msg = f"rules {', '.join(core)} cannot all hold together"
     conf = min(comp.cs.rules[r].confidence for r in core)
     # The core fails exactly, so its claims do too (None cannot come back).
     f = finding(None, None, None, Status.inconsistent, "FC001", msg, "; ".join(parts),
                 rules=core, claims=claim_ids, needed=str_needed(needed), kind_name="chain",
-                message_fa=persian.chain(core), conflict=minimal_claims(claims) or tuple(claim_ids))
+                message_fa=persian.chain(core), conflict=minimal_claims(claims) or tuple(claim_ids),
+                arithmetic_fa="؛ ".join(parts_fa))
     if conf < CONFIDENT:
         f = replace(f, severity=Severity.warning, possible=True, confidence=conf)
     for r in core:

@@ -145,6 +145,8 @@ class _Run:
         #: by number: filing 56,000 rules' ids under their id strings touches every string.
         self.ids_by_no: list[tuple[str, ...] | None] = [None] * len(self.rules)
         self._number: dict[str, int] | None = None
+        #: Numbers of some rules by name, known without ``_number`` (see :meth:`no_of`).
+        self._known: dict[str, int] = {}
         #: Makes a consistent finding when it is read (during the chain search, or after).
         self.maker = _Consistent(self)
         self.is_valid = [False] * len(self.rules)
@@ -206,7 +208,9 @@ class _Run:
     def _invalid(self, no: int, problem: str) -> None:
         rid, rule = self.rule_ids[no], self.rules[no]
         self.slots[no] = finding(rid, rule, self.reg[rule.kind], Status.invalid, "FC003", problem, problem,
-                                 fid=f"f{no + 1}", message_fa=persian.invalid(problem))
+                                 fid=f"f{no + 1}", message_fa=persian.invalid(problem),
+                                 # the claims and units as the rule file names them, as message_fa quotes them
+                                 arithmetic_fa=problem)
 
     def _one(self, no: int) -> None:
         """Check the units of rule number ``no`` and compile it on its own."""
@@ -273,11 +277,12 @@ class _Run:
         could not clear (all of them on a small problem) are checked one by one, in float
         then exact arithmetic."""
         comp, ids_by_no = self.comp, self.ids_by_no
-        suspects = set(valid) if flat is None else flat.local_suspects
         bad: dict[str, Finding] = {}
         rule_ids, is_valid = self.rule_ids, self.is_valid
-        # The suspects' numbers in rule order, found with no Python step per rule.
-        nos = [no for no in compress(range(len(rule_ids)), map(suspects.__contains__, rule_ids)) if is_valid[no]]
+        if flat is None:
+            nos = list(compress(range(len(rule_ids)), is_valid))
+        else:  # by number, in rule order: no rule's name is read (56,000 cold strings)
+            nos = [no for no in flat.local_suspect_numbers if is_valid[no]]
         self.checked = dict(zip(map(rule_ids.__getitem__, nos), nos, strict=True))
         for rid, no in self.checked.items():
             cons = comp.rule(rid)
@@ -324,7 +329,12 @@ class _Run:
         if flat is None:
             groups = connected(good, ids_of)
         else:  # the screen takes the rules' numbers too, so it need not look up their names
-            groups = flat.suspect_components(good, ids_of, list(compress(range(len(ok)), ok)))
+            good_nos = list(compress(range(len(ok)), ok))
+            positions = flat.suspect_groups(good, ids_of, good_nos)
+            groups = [[good[i] for i in g] for g in positions]
+            # The chain search asks for these rules' numbers by name: known from here, so
+            # no map of every rule's name to its number is built.
+            self._known.update((good[i], good_nos[i]) for g in positions for i in g)
         out: list[Finding] = []
         marked = _Marked(self)
         for comp_rules in groups:
@@ -332,21 +342,25 @@ class _Run:
                 self.comp.rule(r)
             out.extend(chains(self.comp, comp_rules, ids_of, marked))
         if marked:
-            number = self.number()
+            no_of = self.no_of
             for rid, f in marked.items():
-                self.slots[number[rid]] = f
+                self.slots[no_of(rid)] = f
         return out
 
-    def number(self) -> dict[str, int]:
-        """Each rule's number by its id, built when first needed (chain searches, small
-        problems): a large problem with no chain never pays for it."""
-        if self._number is None:
-            self._number = dict(zip(self.rule_ids, range(len(self.rule_ids)), strict=True))
-        return self._number
+    def no_of(self, rid: str) -> int:
+        """The number of the rule ``rid``: known for the rules the screen grouped, else
+        from a map of every rule built when first needed (small problems): a large problem
+        never pays for that map."""
+        no = self._known.get(rid)
+        if no is None:
+            if self._number is None:
+                self._number = dict(zip(self.rule_ids, range(len(self.rule_ids)), strict=True))
+            no = self._number[rid]
+        return no
 
     def ids_of(self, rid: str) -> tuple[str, ...]:
         """The claim ids of the rule ``rid``."""
-        return self.ids_by_no[self.number()[rid]] or ()
+        return self.ids_by_no[self.no_of(rid)] or ()
 
 
 class _Consistent:
@@ -387,7 +401,7 @@ class _Marked(dict[str, Finding]):
     def __missing__(self, rid: str) -> Finding:
         f = self._read.get(rid)
         if f is None:
-            no = self._run.number()[rid]
+            no = self._run.no_of(rid)
             f = self._read[rid] = self._run.slots[no] or self._run.maker.make(no)
         return f
 

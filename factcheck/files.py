@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -193,7 +194,16 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _FastLoader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that keeps decimals exact."""
+    """Safe loader that keeps decimals exact, and reads only ``true`` and ``false`` as
+    booleans (YAML 1.2): ``yes``, ``no``, ``on`` and ``off`` are text, so that an id,
+    a reference or a language code such as ``no`` (Norwegian) is read as written."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_FastLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
+_FastLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def _decimal(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -294,7 +304,7 @@ def _parse(text: str, path: str, *, fast: bool = True) -> Any:
             raise ClaimFileError(str(exc), path=path) from None
     if fast:  # the common part of YAML without PyYAML's per-scalar objects; the rest below
         with contextlib.suppress(yamlfast.Unsupported):
-            return yamlfast.load(text, _FastLoader.yaml_constructors)
+            return yamlfast.load(text, _FastLoader.yaml_constructors, _FastLoader.yaml_implicit_resolvers)
     try:
         return yaml.load(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:

@@ -60,12 +60,16 @@ class Finding:
     #: ``message`` in Persian (figures in Persian digits); empty for consistent findings.
     #: Reporters show it for findings on Persian figures (docs/report.md).
     message_fa: str = ""
+    #: ``arithmetic`` in Persian: the same formula and numbers, with Persian unit names,
+    #: hedges and periods (figures in Persian digits); empty when ``arithmetic`` is.
+    #: Reporters show it where they show ``message_fa`` (docs/report.md).
+    arithmetic_fa: str = ""
 
     @classmethod
     def quick(cls, **values: Any) -> Finding:
         """A finding with the given fields and defaults elsewhere, made several times faster.
 
-        A frozen dataclass sets each of its 19 fields through ``object.__setattr__``; a
+        A frozen dataclass sets each of its fields through ``object.__setattr__``; a
         large evaluation makes one finding per rule, so the evaluator fills the instance
         dictionary directly instead.  Unknown field names are an error, as in ``__init__``.
         """

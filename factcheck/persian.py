@@ -22,8 +22,8 @@ from ._wording import HEDGE_WORDS
 from .numbers import format_number, normalize_digits
 
 __all__ = [
-    "DIGITS", "UNDETERMINED", "chain", "claim", "digits", "has_persian", "in_script", "interval", "invalid",
-    "number", "part_of_chain", "period", "unit", "unused_suppression", "uses_ascii_digits",
+    "DIGITS", "UNDETERMINED", "chain", "chain_claim", "claim", "digits", "has_persian", "in_script", "interval",
+    "interval_text", "invalid", "number", "part_of_chain", "period", "unit", "unused_suppression", "uses_ascii_digits",
 ]
 
 Bound = Fraction | float
@@ -217,6 +217,40 @@ def unused_suppression(code: str, scope: str, target: str, reason: str) -> str:
     where = {"claim": f"ادعای «{target}»", "rule": f"قاعدهٔ «{target}»"}.get(scope, target)
     return (f"چشم‌پوشیِ بی‌مورد: در {where} یافتهٔ {code} نیست که نادیده گرفته شود "
             f"(دلیلِ نوشته‌شده: {reason})")
+
+
+def chain_claim(cid: str, written: str, u: str, stated: str, needed: str | None) -> str:
+    """One claim of FC001's arithmetic: what it states and what the other rules need, from
+    the English line's intervals (:func:`factcheck.kinds.base.fmt_iv`), read back as
+    :func:`claim` reads the claim: their numbers are formatted once, for both lines.
+
+    >>> chain_claim("a", "about 12 call", "call", "11.5 to 12.5", None)
+    'a = حدود ۱۲ تماس (گفته‌شده ۱۱٫۵ تا ۱۲٫۵؛ قاعده‌های دیگر با هیچ مقداری برقرار نمی‌شوند)'
+    """
+    want = ("قاعده‌های دیگر با هیچ مقداری برقرار نمی‌شوند" if needed is None
+            else f"قاعده‌های دیگر {interval_text(needed)} لازم دارند")
+    return f"{cid} = {claim(written, u)} (گفته‌شده {interval_text(stated)}؛ {want})"
+
+
+def interval_text(text: str) -> str:
+    """An interval as :func:`factcheck.kinds.base.fmt_iv` writes it in English, said as
+    :func:`interval` says it.
+
+    >>> interval_text("-2.5 to 1,000") == interval(Fraction(-5, 2), Fraction(1000))
+    True
+    """
+    if text == "any value":
+        return "هر مقداری"
+    for en, fa in (("at least ", "دست‌کم "), ("at most ", "حداکثر ")):
+        if text.startswith(en):
+            return fa + _number_text(text[len(en):])
+    lo, sep, hi = text.partition(" to ")
+    return f"{_number_text(lo)} تا {_number_text(hi)}" if sep else _number_text(text)
+
+
+def _number_text(text: str) -> str:
+    """A number as :func:`format_number` wrote it, as :func:`number` writes it."""
+    return "−" + digits(text[1:]) if text.startswith("-") else digits(text)
 
 
 def part_of_chain(chain_message: str) -> str:

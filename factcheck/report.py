@@ -195,6 +195,7 @@ class Report:
             "kind": f.kind, "status": f.status.value, "severity": f.severity.value,
             "claims": list(f.claims), "conflict": list(f.conflict),
             "message": f.message, "message_fa": f.message_fa, "arithmetic": f.arithmetic,
+            "arithmetic_fa": f.arithmetic_fa,
             "needed": {k: (list(v) if v else None) for k, v in f.needed.items()},
             "confidence": f.confidence, "possible": f.possible, "evidence": f.evidence,
             "suppressed": f.suppressed, "suppression": f.suppression,

@@ -116,8 +116,9 @@ def markdown() -> str:
         "",
         "Every finding that is not consistent explains itself in English (`message`) and in "
         "Persian (`message_fa`): the same facts and the same numbers, the Persian one in "
-        "Persian words and digits. The text report and the page of `factcheck serve` show the "
-        "Persian message to a Persian reader (see docs/cli.md and docs/web.md); the JSON "
+        "Persian words and digits; so does its arithmetic (`arithmetic`, `arithmetic_fa`). "
+        "The text report and the page of `factcheck serve` show the Persian message and "
+        "arithmetic to a Persian reader (see docs/cli.md and docs/web.md); the JSON "
         "report carries both (docs/report.md). Each code below also has a one-line summary "
         "in both languages.",
         "",

@@ -66,6 +66,9 @@ class Screen:
         flagged, self._local = self._private_pass(mask)
         self._flagged = np.zeros(len(rule_ids), dtype=bool)
         self._flagged[flagged] = True
+        #: The numbers (positions in ``rule_ids``) of the rules the local pass flagged, in
+        #: order: the evaluator checks them alone without looking up any rule's name.
+        self.local_suspect_numbers: list[int] = flagged.tolist()
         self.local_suspects = self._names(flagged)
 
     def _no(self) -> dict[str, int]:
@@ -176,6 +179,11 @@ class Screen:
         """Connected components (as :func:`factcheck.graph.components` groups them) of
         ``good`` rules that the joint pass could not clear.  ``numbers``, if given, are the
         good rules' numbers (positions in ``rule_ids``), in the same order."""
+        return [[good[i] for i in g] for g in self.suspect_groups(good, claim_ids, numbers)]
+
+    def suspect_groups(self, good: list[str], claim_ids: Callable[[str], Iterable[str]],
+                       numbers: list[int] | None = None) -> list[list[int]]:
+        """:meth:`suspect_components`, each rule given by its position in ``good``."""
         if not good:
             return []
         np = self._np
@@ -199,8 +207,7 @@ class Screen:
             ref_rule, ref_claim = ref_rule[keep], i_claim[keep]
         else:
             ref_rule, ref_claim = _incidence(good, claim_ids)
-        groups = seed_components(len(good), ref_rule, ref_claim, np.sort(pos[seeds]))
-        return [[good[i] for i in g] for g in groups]
+        return seed_components(len(good), ref_rule, ref_claim, np.sort(pos[seeds]))
 
 
 def _incidence(rules: list[str], claim_ids: Callable[[str], Iterable[str]]) -> tuple[Array, Array]:

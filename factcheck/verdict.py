@@ -44,7 +44,7 @@ def finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, statu
              code: str | None, message: str, arithmetic: str, *, rules: Iterable[str] = (),
              claims: Iterable[str] = (), needed: dict[str, tuple[str, str] | None] | None = None,
              kind_name: str | None = None, fid: str = "", message_fa: str = "",
-             conflict: tuple[str, ...] = ()) -> Finding:
+             conflict: tuple[str, ...] = (), arithmetic_fa: str = "") -> Finding:
     conf = rule.confidence if rule is not None else 1.0
     possible = status is Status.inconsistent and conf < CONFIDENT
     if status is Status.inconsistent:
@@ -65,6 +65,7 @@ def finding(rid: str | None, rule: RuleBase | None, kind: RuleKind | None, statu
         code=code, name=cat.name if cat else None, message=message, arithmetic=arithmetic,
         needed=needed or {}, confidence=conf, possible=possible,
         evidence=rule.evidence if rule is not None else None, message_fa=message_fa, conflict=conflict,
+        arithmetic_fa=arithmetic_fa,
     )
 
 

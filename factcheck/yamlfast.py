@@ -53,10 +53,11 @@ _SIMPLE_TAGS = frozenset(
 class _Scalars:
     """PyYAML's implicit typing of plain scalars, memoised per file."""
 
-    def __init__(self, constructors: dict[Any, Callable[..., Any]]) -> None:
+    def __init__(self, constructors: dict[Any, Callable[..., Any]],
+                 resolvers: dict[Any, list[tuple[str, Any]]] | None = None) -> None:
         import yaml
 
-        table: dict[Any, list[tuple[str, Any]]] = yaml.resolver.Resolver.yaml_implicit_resolvers
+        table = yaml.resolver.Resolver.yaml_implicit_resolvers if resolvers is None else resolvers
         # by first character, as PyYAML's resolve() looks them up, wildcard resolvers last
         self._wildcard = table.get(None, [])
         self._resolvers = {k: v + self._wildcard for k, v in table.items() if k is not None}
@@ -275,8 +276,10 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
-def load(text: str, constructors: dict[Any, Callable[..., Any]]) -> Any:
-    """Read ``text`` as PyYAML would with ``constructors`` (a loader's ``yaml_constructors``).
+def load(text: str, constructors: dict[Any, Callable[..., Any]],
+         resolvers: dict[Any, list[tuple[str, Any]]] | None = None) -> Any:
+    """Read ``text`` as PyYAML would with ``constructors`` (a loader's ``yaml_constructors``)
+    and ``resolvers`` (its ``yaml_implicit_resolvers``; PyYAML's YAML 1.1 ones if None).
 
     Raise :class:`Unsupported` if the text is not in the part of YAML read here.
     """
@@ -291,7 +294,7 @@ def load(text: str, constructors: dict[Any, Callable[..., Any]]) -> Any:
         rest = [b.rstrip(" ") for b in rest]
     if not rest:
         raise Unsupported("empty")
-    reader = _Reader(indents, rest, _Scalars(constructors))
+    reader = _Reader(indents, rest, _Scalars(constructors, resolvers))
     try:
         data = reader.block(indents[0])
     except RecursionError:

@@ -115,8 +115,10 @@ def test_github_annotations(run_cli):
     assert m["cmd"] == "error" and m["title"] == "FC111"
     assert m["file"] == "examples/qom-police.fa.txt"
     assert (m["line"], m["end"], m["col"], m["endcol"]) == ("9", "9", "195", "207")
-    # Newlines in the message are escaped; the arithmetic is there.
-    assert "%0Aarithmetic: " in m["msg"] and "\n" not in m["msg"]
+    # Newlines in the message are escaped; the arithmetic is there, in Persian as the
+    # message is (figures in the article's Persian digits).
+    assert "%0Aمحاسبه: (۸۲۲ نفر در روز + ۲ × بیش از ۲٬۰۰۰ نفر در روز)" in m["msg"] and "\n" not in m["msg"]
+    assert "≥ ۸۶۳٬۰۴۸٫۵ نفر > ۴۵۰٬۰۰۰ (۴۰۰٬۰۰۰ نفر)" in m["msg"] and "arithmetic: " not in m["msg"]
     assert "863,048.5" in m["msg"]
     # The article is Persian: the annotation says it in Persian first, then in English.
     persian, english = m["msg"].split("%0A")[:2]
@@ -159,8 +161,9 @@ def test_junit_one_case_per_rule_and_failures_carry_the_arithmetic(run_cli):
     # Persian figures: the Persian message first, the English one after it.
     assert "مجموع از نرخ × طول دوره کمتر است" in failure.get("message")
     assert "in English: total falls short of rate × period" in failure.text
-    assert "arithmetic: (822 person/day + 2 × more than 2,000 person/day)" in failure.text
-    assert "≥ 863,048.5 person > 450,000" in failure.text
+    # ... and its arithmetic in Persian, where the Persian message is
+    assert "محاسبه: (۸۲۲ نفر در روز + ۲ × بیش از ۲٬۰۰۰ نفر در روز)" in failure.text
+    assert "≥ ۸۶۳٬۰۴۸٫۵ نفر > ۴۵۰٬۰۰۰" in failure.text and "arithmetic: " not in failure.text
     assert root.get("tests") == str(len(rules)) and root.get("failures") == "1"
     assert failed[0].get("file") == "rules/qom-police.yaml" and int(failed[0].get("line")) > 1
 

@@ -154,3 +154,34 @@ def test_a_bracketed_share_is_checked_against_the_count_before(whole: int, frac:
         text = _fa(f"داوطلبان این آزمون {whole} نفر بودند و {part} نفر ({share:g} درصد) قبول شدند.\n")
     bad = _bad(text, lang)
     assert bool(bad) == (off != 0), normalize_digits(text)
+
+
+# A share written as a fraction word in brackets: (template, lang, whole, true part, impossible part)
+FRACTION_FORMS = [
+    ("The city has 48,000 candidates. {part} (a third) passed the exam.\n", "en", "48000", "16,000", "24,000"),
+    ("Police recorded 2,400 accidents last year; {part} of them (half) were fatal.\n", "en", "2400", "1,200",
+     "1,800"),
+    ("Police recorded 2,400 accidents last year; {part} of them (a quarter) were fatal.\n", "en", "2400", "600",
+     "1,200"),
+    ("داوطلبان این آزمون ۴۸ هزار نفر بودند و {part} نفر (یک‌سوم) قبول شدند.\n", "fa", "48000", "۱۶ هزار",
+     "۲۴ هزار"),
+    ("پلیس پارسال ۲۴۰۰ تصادف ثبت کرد؛ {part} مورد از آن‌ها (نیمی) فوتی بود.\n", "fa", "2400", "۱۲۰۰", "۱۸۰۰"),
+]
+
+
+def _whole_number(written: str) -> str:
+    text = normalize_digits(written).replace(",", "")
+    return str(int(text.split()[0]) * (1000 if "هزار" in text else 1))
+
+
+@pytest.mark.parametrize(("template", "lang", "whole", "part", "wrong"), FRACTION_FORMS)
+def test_a_fraction_word_in_brackets_is_a_share_of_the_count_before(template: str, lang: str, whole: str,
+                                                                   part: str, wrong: str) -> None:
+    got = _rules(template.format(part=part), lang)
+    # percent_of's claims are (share, part, whole), part_of's (part, whole)
+    kinds = {(k, tuple(q[1:] if k == "percent_of" else q)) for k, _c, s, q in got if s is Status.consistent}
+    assert ("percent_of", (_whole_number(part), whole)) in kinds
+    assert ("part_of", (_whole_number(part), whole)) in kinds
+    assert _bad(template.format(part=part), lang) == []
+    bad = _bad(template.format(part=wrong), lang)
+    assert [(k, q[1:]) for k, _c, _s, q in bad] == [("percent_of", [_whole_number(wrong), whole])]

@@ -23,6 +23,7 @@ from factcheck.errors import ClaimFileError
 from factcheck.files import _FastLoader, _load_text, load_text
 
 CONSTRUCTORS = _FastLoader.yaml_constructors
+RESOLVERS = _FastLoader.yaml_implicit_resolvers
 
 
 def slow(text: str) -> Any:
@@ -47,7 +48,7 @@ def same(a: Any, b: Any) -> bool:
 def check_agrees(text: str) -> bool:
     """Fast and slow readers agree on ``text``; return whether the fast one read it."""
     try:
-        fast = yamlfast.load(text, CONSTRUCTORS)
+        fast = yamlfast.load(text, CONSTRUCTORS, RESOLVERS)
     except yamlfast.Unsupported:
         return False
     expected = slow(text)  # raises if the fast reader accepted what PyYAML rejects
@@ -111,7 +112,7 @@ def test_fast_reader_never_accepts_what_pyyaml_reads_otherwise(doc: Any, style: 
         pos %= len(text) + 1
         text = text[:pos] + insert + text[pos + cut:]
     try:
-        fast = yamlfast.load(text, CONSTRUCTORS)
+        fast = yamlfast.load(text, CONSTRUCTORS, RESOLVERS)
     except yamlfast.Unsupported:
         return
     try:
@@ -151,7 +152,7 @@ def test_block_style_claim_files_are_read_by_the_fast_reader() -> None:
     # The style large files are written in must not fall back (that is the point).
     assert check_agrees(BLOCK_FILE)
     assert check_agrees(BLOCK_FILE.replace("\n", "\r\n"))
-    data = yamlfast.load(BLOCK_FILE, CONSTRUCTORS)
+    data = yamlfast.load(BLOCK_FILE, CONSTRUCTORS, RESOLVERS)
     assert data["claims"][1]["value"] == "64.8"
     assert data["rules"][0]["note"] is None
 
@@ -163,7 +164,7 @@ def test_block_style_claim_files_are_read_by_the_fast_reader() -> None:
 ])
 def test_what_the_fast_reader_leaves_to_pyyaml(text: str) -> None:
     with pytest.raises(yamlfast.Unsupported):
-        yamlfast.load(text, CONSTRUCTORS)
+        yamlfast.load(text, CONSTRUCTORS, RESOLVERS)
 
 
 def _outcome(text: str, fast: bool) -> tuple[str, Any]:
@@ -201,7 +202,7 @@ def test_claim_files_load_and_fail_the_same_whichever_reader(claims: list[dict[s
     "claims:\n- {id: a, value: 1, hedge: range, value_max: 0}\n",
 ])
 def test_bad_claim_files_fail_with_the_same_message_from_either_reader(text: str) -> None:
-    yamlfast.load(text, CONSTRUCTORS)  # read by the fast reader (raises if it declines)
+    yamlfast.load(text, CONSTRUCTORS, RESOLVERS)  # read by the fast reader (raises if it declines)
     with pytest.raises(ClaimFileError) as fast:
         load_text(text, "bad.yaml")
     with pytest.raises(ClaimFileError) as slow_:

@@ -460,3 +460,93 @@ def test_persian_interface(page: Page, shots: Path) -> None:
     page.click("#ui-lang")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     expect(page.locator("#check")).to_have_text("Check figures")
+
+
+# -- the arithmetic in Persian -----------------------------------------------------------------
+
+_VISUAL = """(el, pieces) => {
+  // Each piece (found in order, one after another, in the element's text) as drawn: its box.
+  const nodes = [];
+  let text = "";
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
+  let from = 0;
+  return pieces.map((p) => {
+    const at = text.indexOf(p, from);
+    if (at < 0) return null;
+    from = at + p.length;
+    const [node, start] = nodes.filter(([, s]) => s <= at).pop();
+    const range = document.createRange();
+    range.setStart(node, at - start);
+    range.setEnd(node, Math.min(node.data.length, at - start + p.length));
+    const b = range.getBoundingClientRect();
+    return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+  });
+}"""
+
+
+def _read_right_to_left(page: Page, locator: Any, pieces: list[str]) -> None:
+    """The pieces, in the order the text has them, are drawn right to left (a later one
+    left of an earlier one on its line, or on a later line)."""
+    boxes = locator.evaluate(_VISUAL, pieces)
+    assert None not in boxes, (pieces, boxes)
+    for i in range(1, len(pieces)):
+        pa, pb = boxes[i - 1], boxes[i]
+        next_line = pb["top"] >= pa["bottom"] - 2
+        assert next_line or pb["right"] <= pa["left"] + 1, \
+            f"{pieces[i]!r} is not drawn after {pieces[i - 1]!r}: {pa} {pb}"
+
+
+def test_persian_page_shows_the_persian_arithmetic_right_to_left(page: Page, shots: Path) -> None:
+    seed = _seed_finding()
+    page.click("#ui-lang")
+    _open(page, SEED_TEXT, _files(SEED_FILES))
+    arith = page.locator("#findings .finding.inconsistent .arithmetic")
+    expect(arith).to_have_text(seed.arithmetic_fa)
+    expect(arith).to_have_attribute("dir", "rtl")
+    expect(arith).to_have_attribute("lang", "fa")
+    # drawn as read: the rates first (at the right), the total needed, then the total stated
+    _read_right_to_left(page, arith, ["(۸۲۲", "نفر در روز", "بیش از ۲٬۰۰۰", "۶ ماه گذشته", "۱۷۹", "۱۸۶",
+                                      "۸۶۳٬۰۴۸٫۵", "۴۵۰٬۰۰۰", "۴۰۰٬۰۰۰ نفر)"])
+    card = page.locator("#findings .finding.inconsistent")
+    assert arith.bounding_box()["x"] + arith.bounding_box()["width"] <= card.bounding_box()["x"] + \
+        card.bounding_box()["width"]
+    page.screenshot(path=str(shots / "web-fa-arithmetic.png"))
+    # the English page keeps the English arithmetic, left to right
+    page.click("#ui-lang")
+    expect(arith).to_have_text(seed.arithmetic)
+    expect(arith).to_have_attribute("dir", "ltr")
+
+
+def test_persian_arithmetic_isolates_claim_ids_and_expressions(page: Page) -> None:
+    text = "در این شهر ۱۰ مورد ثبت شد: ۴ مورد در مرکز، و در هر یک از دو بخش دیگر ۵ مورد.\n"
+    doc = {"id": "fa", "path": "cases.fa.txt", "lang": "fa"}
+    claims: list[dict[str, Any]] = []
+    for cid, quote, value in [("total", "۱۰ مورد", 10), ("centre", "۴ مورد", 4), ("each", "۵ مورد", 5)]:
+        s = text.index(quote)
+        claims.append({"id": cid, "value": value, "unit": "case", "precision": 1,
+                       "source": {"document": "fa", "span": [s, s + len(quote)], "quote": quote}})
+    claims.append({"id": "rest", "unit": "case"})
+    rules = [{"id": "r1", "kind": "sum", "whole": "total", "parts": ["rest", "centre"]},
+             {"id": "r2", "kind": "sum", "whole": "rest", "parts": [{"claim": "each", "times": 2}]},
+             {"id": "r3", "kind": "expr", "expr": "total >= centre * 4"}]
+    body = yaml.safe_dump({"document": doc, "claims": claims, "rules": rules}, allow_unicode=True, sort_keys=False)
+    page.click("#ui-lang")
+    _open(page, text, [{"name": "claims.yaml", "mimeType": "application/yaml", "buffer": body.encode()}])
+    report = evaluate(load_text(body, "claims.yaml")).findings
+    chain = next(f for f in report if f.kind == "chain")
+    expr = next(f for f in report if f.rule == "r3")
+    chain_line = page.locator(".finding.inconsistent .arithmetic", has_text="قاعده‌های دیگر")
+    expect(chain_line).to_have_text(chain.arithmetic_fa)
+    # each claim id is isolated left to right (its brackets, «[rest: ذکر نشده]», stay paired)
+    assert chain_line.locator("bdi").all_text_contents() == ["total", "rest", "rest", "centre", "each"], \
+        chain_line.inner_html()
+    # ... and read first: the id at the right of its figure
+    _read_right_to_left(page, chain_line, ["total", "۱۰ مورد", "centre", "۴ مورد"])
+    expr_line = page.locator(".finding.inconsistent .arithmetic", has_text="برقرار نیست")
+    expect(expr_line).to_have_text(expr.arithmetic_fa)
+    assert expr_line.locator("bdi").first.text_content() == "total >= centre * 4"
+    # the expression reads left to right inside the Persian line
+    _read_right_to_left(page, expr_line, ["رابطهٔ", "total >= centre * 4", "برای"])
+    box = expr_line.locator("bdi").first.evaluate(_VISUAL, ["total", "centre"])
+    assert box[0]["right"] <= box[1]["left"] + 1

@@ -40,6 +40,8 @@ from .resolve import unify, unify_part
 from .totals import Total, counted_as, group_before, group_noun, group_total, nearest_total, stated_total
 
 _FRACTIONS = ("third", "half", "fourth", "fifth", "tenth", "quarter_share")
+#: Units of a plain share: a percentage, or a fraction word ("(a third)", «(یک‌سوم)»).
+_PLAIN_SHARES = frozenset(("percent", *_FRACTIONS))
 _OUT_OF = re.compile(r"^\s*([^\W\d]+\s+){0,4}?(out of|of a total of|of all|from a total of|"
                      r"از مجموع|از کل|از میان|از بین)\s*$")
 _OF_B_A = re.compile(r"\b(of|out of)\s*$|(?<!\w)(از مجموع|از کل|از میان|از بین)\s*$")
@@ -400,10 +402,10 @@ def _of_nearest(doc: Doc, s: Figure, part: Figure | None, parts_of: dict[str, An
     the count of that thing just before (:func:`factcheck.infer.totals.nearest_total`), and the count is
     some of it.  "Police recorded 2,400 accidents last year; 600 of them (25 percent) were fatal."
 
-    Only a plain share (not a change, not percentage points) whose bracket or clause closes right after
-    it counts; with the count after the share, nothing but the bracket may hold it.
+    Only a plain share (a percentage or a fraction word, not a change, not percentage points) whose
+    bracket or clause closes right after it counts; with the count after the share, nothing but the bracket may hold it.
     """
-    if part is None or s.claim.unit.replace(" ", "") != "percent" or part.is_percent:
+    if part is None or s.claim.unit.replace(" ", "") not in _PLAIN_SHARES or part.is_percent:
         return []
     first, last = (part, s) if part.end <= s.start else (s, part)
     closed = (_SHARE_CLOSES if last is s else _CLOSE).match(doc.norm, last.end, last.end + 30)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from fractions import Fraction
 from typing import Literal
 
@@ -71,8 +70,8 @@ class Average(RuleKind):
                              "average does not match", "average does not match")
         n_fa = _fa.written(ex, rule.count) if rule.count else _fa.number(rule.n)
         text = "میانگین با مجموع تقسیم بر تعداد جور درنمی‌آید"
-        return replace(exp, message_fa=self.target_vs_fa(
-            ex, rule.mean, f"{_fa.written(ex, rule.total)} ÷ {n_fa}", text, text))
+        return self.target_vs_fa(
+            exp, ex, rule.mean, f"{_fa.written(ex, rule.total)} ÷ {n_fa}", text, text)
 
 
 register_kind(Average())

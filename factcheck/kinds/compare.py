@@ -88,9 +88,11 @@ class Compare(RuleKind):
             k_fa = f"{_fa.written(ex, rule.factor_claim)} برابرِ "
         else:
             k_fa = equal
-        fa = (f"در متن آمده که {_fa.written(ex, rule.a)} {op_fa} {k_fa}{_fa.written(ex, rule.b)} "
-              "است، اما رقم‌ها چنین چیزی را ناممکن می‌کنند")
-        return Explanation("FC171", text + ", which the figures rule out", arith, fa)
+        said_fa = f"{op_fa} {k_fa}{_fa.written(ex, rule.b)}"
+        a_fa = _fa.written(ex, rule.a)
+        fa = f"در متن آمده که {a_fa} {said_fa} است، اما رقم‌ها چنین چیزی را ناممکن می‌کنند"
+        arith_fa = f"{a_fa} ∈ [{_fa.number(a_lo)}، {_fa.number(a_hi)}] {said_fa} نیست"
+        return Explanation("FC171", text + ", which the figures rule out", arith, fa, arith_fa)
 
 
 register_kind(Compare())

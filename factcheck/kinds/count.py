@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from fractions import Fraction
 from typing import Literal
 
@@ -69,7 +68,7 @@ class Count(RuleKind):
         else:
             formula_fa = " + ".join(_fa.term(ex, t) for t in rule.parts or ())
         text = "شمارِ گفته‌شده با فهرست جور نیست"
-        return replace(exp, message_fa=self.target_vs_fa(ex, rule.claim, formula_fa, text, text))
+        return self.target_vs_fa(exp, ex, rule.claim, formula_fa, text, text)
 
 
 register_kind(Count())

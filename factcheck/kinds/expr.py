@@ -21,6 +21,7 @@ from pydantic import Field, field_validator
 from ..codes import Code, register
 from ..model import RuleBase
 from ..numbers import format_number
+from . import _fa
 from . import register as register_kind
 from .base import MINUS_ONE, ONE, ZERO, Builder, Explainer, Explanation, RuleKind
 
@@ -191,8 +192,13 @@ class Expr(RuleKind):
             f"{cid} = {ex.written(cid)} ({format_number(ex.stated(cid)[0])} to "
             f"{format_number(ex.stated(cid)[1])})" for cid in rule.claim_ids()
         )
+        parts_fa = "، ".join(
+            f"{cid} = {_fa.written(ex, cid)} ({_fa.number(ex.stated(cid)[0])} تا "
+            f"{_fa.number(ex.stated(cid)[1])})" for cid in rule.claim_ids()
+        )
         return Explanation("FC191", f"{rule.expr} cannot hold", f"{rule.expr} is false for {parts}",
-                           f"رابطهٔ {rule.expr} با این رقم‌ها برقرار نمی‌شود")
+                           f"رابطهٔ {rule.expr} با این رقم‌ها برقرار نمی‌شود",
+                           f"رابطهٔ {rule.expr} برای {parts_fa} برقرار نیست")
 
 
 class _DryRun:

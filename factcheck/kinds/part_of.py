@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -62,8 +61,8 @@ class PartOf(RuleKind):
         exp = self.target_vs(ex, rule.whole, f"the part {ex.written(rule.part)}", "FC103", "FC103",
                              "part exceeds whole", "part exceeds whole")
         text = "بخش از کل بیشتر است"
-        return replace(exp, message_fa=self.target_vs_fa(
-            ex, rule.whole, f"بخشِ {_fa.written(ex, rule.part)}", text, text))
+        return self.target_vs_fa(
+            exp, ex, rule.whole, f"بخشِ {_fa.written(ex, rule.part)}", text, text)
 
 
 register_kind(PartOf())

@@ -6,7 +6,6 @@ The change is a percentage (``rose 39%``: new = old × (1 + 0.39)) or a factor
 
 from __future__ import annotations
 
-from dataclasses import replace
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -127,7 +126,7 @@ class PercentChange(RuleKind):
             word = "کاهشِ" if rule.direction == "decrease" else "افزایشِ"
             formula_fa = f"{_fa.written(ex, rule.old)} با {word} {_fa.written(ex, c)}"
         text = "تغییرِ گفته‌شده با دو رقم جور درنمی‌آید"
-        return replace(exp, message_fa=self.target_vs_fa(ex, rule.new, formula_fa, text, text))
+        return self.target_vs_fa(exp, ex, rule.new, formula_fa, text, text)
 
 
 register_kind(PercentChange())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -65,8 +64,8 @@ class PercentOf(RuleKind):
         exp = self.target_vs(ex, rule.share, formula, "FC121", "FC121",
                              "share does not match", "share does not match")
         text = "سهمِ گفته‌شده با بخش و کل جور درنمی‌آید"
-        return replace(exp, message_fa=self.target_vs_fa(
-            ex, rule.share, f"{_fa.written(ex, rule.part)} ÷ {_fa.written(ex, rule.whole)}", text, text))
+        return self.target_vs_fa(
+            exp, ex, rule.share, f"{_fa.written(ex, rule.part)} ÷ {_fa.written(ex, rule.whole)}", text, text)
 
 
 register_kind(PercentOf())

@@ -62,16 +62,19 @@ class PercentTotal(RuleKind):
         lo = sum(a * s for a, s in zip(los, scale, strict=True))
         hi = sum(a * s for a, s in zip(his, scale, strict=True))
         formula_fa = " + ".join(_fa.written(ex, c) for c in rule.shares)
+        whole_fa = f"{_fa.number(100)} درصد"
         if lo > 100:
+            lo_fa = f"{_fa.number(lo)} درصد"
             return Explanation("FC122", f"shares exceed 100%: {formula} is at least {format_number(lo)}%",
                                f"{formula} ≥ {format_number(lo)}% > 100%",
-                               f"جمعِ سهم‌ها از {_fa.number(100)} درصد بیشتر است: {formula_fa} "
-                               f"دست‌کم {_fa.number(lo)} درصد می‌شود")
+                               f"جمعِ سهم‌ها از {whole_fa} بیشتر است: {formula_fa} دست‌کم {lo_fa} می‌شود",
+                               f"{formula_fa} ≥ {lo_fa} > {whole_fa}")
+        hi_fa = f"{_fa.number(hi)} درصد"
         return Explanation("FC123",
                            f"shares said to cover the whole fall short: {formula} is at most "
                            f"{format_number(hi)}%", f"{formula} ≤ {format_number(hi)}% < 100%",
                            f"سهم‌هایی که گفته شده همهٔ کل را می‌سازند به آن نمی‌رسند: {formula_fa} "
-                           f"حداکثر {_fa.number(hi)} درصد می‌شود")
+                           f"حداکثر {hi_fa} می‌شود", f"{formula_fa} ≤ {hi_fa} < {whole_fa}")
 
 
 register_kind(PercentTotal())

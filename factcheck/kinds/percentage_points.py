@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
@@ -59,7 +58,7 @@ class PercentagePoints(RuleKind):
                              "points do not match", "points do not match")
         formula_fa = f"{_fa.written(ex, rule.old)} {op} {_fa.written(ex, rule.change)}"
         text = "تغییرِ گفته‌شده به واحد درصد با دو درصد جور درنمی‌آید"
-        return replace(exp, message_fa=self.target_vs_fa(ex, rule.new, formula_fa, text, text))
+        return self.target_vs_fa(exp, ex, rule.new, formula_fa, text, text)
 
 
 register_kind(PercentagePoints())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Any, Literal
@@ -178,9 +177,9 @@ class Rate(RuleKind):
         formula_fa = _formula([_fa.term(ex, t) for t in rule.rate],
                               f"بر حسبِ{_fa.unit(ex, rule.total)}" if same
                               else f"× {_fa.period(ex, rule.total, rule.duration)}")
-        return replace(exp, message_fa=self.target_vs_fa(
-            ex, rule.total, formula_fa, "مجموع از نرخ × طول دوره کمتر است",
-            "مجموع از نرخ × طول دوره بیشتر است"))
+        return self.target_vs_fa(
+            exp, ex, rule.total, formula_fa, "مجموع از نرخ × طول دوره کمتر است",
+            "مجموع از نرخ × طول دوره بیشتر است")
 
 
 def _formula(rates: list[str], then: str) -> str:

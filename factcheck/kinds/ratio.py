@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field
@@ -52,9 +51,9 @@ class Ratio(RuleKind):
         exp = self.target_vs(ex, rule.ratio, formula, "FC141", "FC141",
                              "ratio does not match", "ratio does not match")
         text = "نسبتِ گفته‌شده با رقم‌ها جور درنمی‌آید"
-        return replace(exp, message_fa=self.target_vs_fa(
-            ex, rule.ratio, f"{_fa.written(ex, rule.numerator)} ÷ {_fa.written(ex, rule.denominator)}",
-            text, text))
+        return self.target_vs_fa(
+            exp, ex, rule.ratio, f"{_fa.written(ex, rule.numerator)} ÷ {_fa.written(ex, rule.denominator)}",
+            text, text)
 
 
 register_kind(Ratio())

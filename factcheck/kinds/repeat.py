@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -75,7 +74,7 @@ class Repeat(RuleKind):
         exp = self.target_vs(ex, target, ex.written(first), "FC151", "FC151",
                              "repeated figure differs", "repeated figure differs")
         text = "رقمی که دو بار آمده یکسان نیست"
-        return replace(exp, message_fa=self.target_vs_fa(ex, target, _fa.written(ex, first), text, text))
+        return self.target_vs_fa(exp, ex, target, _fa.written(ex, first), text, text)
 
 
 register_kind(Repeat())

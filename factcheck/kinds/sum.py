@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Literal
 
 from pydantic import Field
@@ -97,8 +96,8 @@ class Sum(RuleKind):
         formula_fa = " + ".join(_fa.term(ex, t) for t in rule.parts)
         if rule.remainder:
             formula_fa += " + بقیه"
-        return replace(exp, message_fa=self.target_vs_fa(
-            ex, rule.whole, formula_fa, "جمعِ بخش‌ها از کل بیشتر است", "جمعِ بخش‌ها به کل نمی‌رسد"))
+        return self.target_vs_fa(
+            exp, ex, rule.whole, formula_fa, "جمعِ بخش‌ها از کل بیشتر است", "جمعِ بخش‌ها به کل نمی‌رسد")
 
 
 register_kind(Sum())

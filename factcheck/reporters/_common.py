@@ -11,8 +11,8 @@ from ..report import Location, Report
 from ..verdict import describe
 from . import Options
 
-__all__ = ["ascii_digits", "claim_line", "details", "headline", "is_persian", "message", "norm_path", "persian_message",
-           "shown"]
+__all__ = ["ARITHMETIC_FA", "arithmetic", "ascii_digits", "claim_line", "details", "headline", "is_persian", "message",
+           "norm_path", "persian_message", "reads_persian", "shown"]
 
 
 def shown(report: Report, options: Options, *, suppressed: bool = False) -> list[Finding]:
@@ -46,12 +46,32 @@ def persian_message(report: Report, f: Finding) -> str:
     return persian.in_script(f.message_fa, ascii_digits(report, f))
 
 
+def reads_persian(report: Report, f: Finding) -> bool:
+    """True if the finding's reader reads it in Persian: it has a Persian message and
+    figures from Persian text."""
+    return bool(f.message_fa) and is_persian(report, f)
+
+
 def message(report: Report, f: Finding) -> str:
     """What a reader of the finding's article reads: the Persian message for findings on
     Persian figures, the English one otherwise (and whenever there is no Persian one)."""
-    if f.message_fa and is_persian(report, f):
+    if reads_persian(report, f):
         return persian_message(report, f)
     return f.message
+
+
+def arithmetic(report: Report, f: Finding, *, english: bool = False) -> str:
+    """The labelled arithmetic line under a finding, "" if it has none: in Persian
+    («محاسبه: ...», figures in the digits the article used) wherever :func:`message` is
+    Persian, unless ``english``; in English (``arithmetic: ...``) otherwise, and whenever
+    there is no Persian arithmetic."""
+    if f.arithmetic_fa and not english and reads_persian(report, f):
+        return f"{ARITHMETIC_FA}: {persian.in_script(f.arithmetic_fa, ascii_digits(report, f))}"
+    return f"arithmetic: {f.arithmetic}" if f.arithmetic else ""
+
+
+#: The Persian label of the arithmetic line («محاسبه»: the calculation).
+ARITHMETIC_FA = "محاسبه"
 
 
 def headline(report: Report, f: Finding) -> tuple[str, list[str]]:
@@ -86,13 +106,14 @@ def _where(loc: Location) -> str:
     return s
 
 
-def details(report: Report, f: Finding) -> list[str]:
-    """The lines under a finding: its claims, the arithmetic, what each claim would need."""
+def details(report: Report, f: Finding, *, english: bool = False) -> list[str]:
+    """The lines under a finding: its claims, the arithmetic (in Persian where the
+    headline is, unless ``english``), what each claim would need."""
     from .text import _iv
 
     out = [claim_line(report, cid) for cid in f.claims if cid in report.claims]
-    if f.arithmetic:
-        out.append(f"arithmetic: {f.arithmetic}")
+    if line := arithmetic(report, f, english=english):
+        out.append(line)
     if f.status is Status.inconsistent:
         for cid, need in f.needed.items():
             if need is None:

@@ -101,7 +101,7 @@ def _rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
 
 def _result(report: Report, f: Finding, index: dict[str, int], uri_of: UriOf = _uri) -> dict[str, Any]:
     code = f.code or "FC002"
-    text = "\n".join([f"{f.message or f.status.value}", *details(report, f)])
+    text = "\n".join([f"{f.message or f.status.value}", *details(report, f, english=True)])
     res: dict[str, Any] = {
         "ruleId": code,
         "level": _LEVEL[f.severity],
@@ -111,7 +111,7 @@ def _result(report: Report, f: Finding, index: dict[str, int], uri_of: UriOf = _
                        "claims": list(f.claims), "arithmetic": f.arithmetic,
                        "possible": f.possible, "confidence": f.confidence,
                        # message.text is English (tools expect one text); the Persian one here
-                       "message_fa": f.message_fa},
+                       "message_fa": f.message_fa, "arithmetic_fa": f.arithmetic_fa},
     }
     if code in index:
         res["ruleIndex"] = index[code]

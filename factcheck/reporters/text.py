@@ -12,7 +12,7 @@ from ..findings import Finding, Status
 from ..report import Report
 from ..verdict import describe
 from . import Options, reporter
-from ._common import ascii_digits, is_persian, message, shown
+from ._common import arithmetic, ascii_digits, is_persian, message, shown
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "none": "\033[32m"}
 _BOLD = "\033[1m"
@@ -61,8 +61,8 @@ def render(report: Report, options: Options) -> str:
             if fa:  # the figure in Persian words and the article's digits
                 said = persian.in_script(persian.claim(said, claim.unit), ascii_digits(report, f))
             out.append(f"    {cid} = {said}{quote}{paint(at, _DIM)}")
-        if f.arithmetic:
-            out.append(f"    arithmetic: {f.arithmetic}")
+        if line := arithmetic(report, f):
+            out.append(f"    {line}")
         if f.conflict and len(f.conflict) < len(f.claims):
             out.append(f"    همین‌ها به‌تنهایی با هم جور نیستند: {'، '.join(f.conflict)}" if fa else
                        f"    these alone cannot all be right: {', '.join(f.conflict)}")

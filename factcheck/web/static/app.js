@@ -81,6 +81,49 @@ function bidiText(tag, attrs, text) {
   return e;
 }
 
+// A left-to-right run in Persian text: a claim id, an expression or a unit left in English,
+// from its first Latin letter (or an opening bracket before it) to its last ASCII letter,
+// digit, quote or closing bracket, with the ASCII between ("total >= centre * 4").
+const LTR_RUN = /[(\[]*[A-Za-z_](?:[ -~]*[A-Za-z0-9_'")\]])?/g;
+
+/** The part of a run to isolate: up to its first bracket whose pair lies outside it (the
+ * "[" of "b = [b: ذکر نشده]"), or after it if it leads the run.  A bracket isolated from its
+ * pair would not be mirrored with it. */
+function trimBrackets(run) {
+  const open = [];
+  const unpaired = [];
+  for (let i = 0; i < run.length; i++) {
+    if ("([".includes(run[i])) open.push(i);
+    else if (")]".includes(run[i])) { if (open.length) open.pop(); else unpaired.push(i); }
+  }
+  unpaired.push(...open);
+  if (!unpaired.length) return [0, run.length];
+  const first = Math.min(...unpaired);
+  if (first < run.search(/[A-Za-z_]/)) {
+    const [lead, end] = trimBrackets(run.slice(first + 1));
+    return [first + 1 + lead, first + 1 + end];
+  }
+  let end = first;
+  while (end > 1 && !/[A-Za-z0-9_'")\]]/.test(run[end - 1])) end--;
+  return [0, end];
+}
+
+/** Persian text (a formula naming claims, with Latin ids and expressions) right to left,
+ * each left-to-right run isolated: otherwise "a = ۵ نفر" would show its id left of the
+ * figure (the figure joins the id's left-to-right run) and "x >= y * 2" inside out. */
+function rtlText(tag, attrs, text) {
+  const e = el(tag, { dir: "rtl", ...attrs });
+  const runs = new RegExp(LTR_RUN.source, "g");
+  let last = 0;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const [lead, end] = trimBrackets(m[0]);
+    e.append(text.slice(last, m.index + lead), el("bdi", { dir: "ltr", text: m[0].slice(lead, end) }));
+    last = runs.lastIndex = m.index + end;  // what a cut run leaves is searched again
+  }
+  e.append(text.slice(last));
+  return e;
+}
+
 function claimById(id) {
   return page.state.claims.find((c) => c.id === id);
 }
@@ -394,14 +437,15 @@ function renderFindings() {
       el("code", { text: [f.code, f.name].filter(Boolean).join(" ") }), " ",
       f.rule ? el("span", { class: "muted", text: `${f.kind} ${f.rule}` }) : el("span", { class: "muted", text: f.rules.join(", ") })));
     // On the Persian page each finding opens with its code's summary in Persian and is
-    // explained in Persian (message_fa: the English message's facts and numbers); the
-    // arithmetic that follows is a formula and stays as the command line prints it.
+    // explained in Persian (message_fa: the English message's facts and numbers), its
+    // arithmetic too (arithmetic_fa: the same formula and numbers), right to left.
     const fa = uiLang() === "fa";
     const summaryFa = fa && f.code ? page.info?.codes?.[f.code]?.fa : "";
     if (summaryFa) card.append(el("p", { class: "summary", lang: "fa", dir: "rtl", text: summaryFa }));
     if (fa && f.message_fa) card.append(el("p", { class: "message", lang: "fa", dir: "rtl", text: f.message_fa }));
     else card.append(bidiText("p", { class: "message" }, f.message));
-    if (f.arithmetic) card.append(bidiText("p", { class: "arithmetic" }, f.arithmetic));
+    if (fa && f.message_fa && f.arithmetic_fa) card.append(rtlText("p", { class: "arithmetic", lang: "fa" }, f.arithmetic_fa));
+    else if (f.arithmetic) card.append(bidiText("p", { class: "arithmetic" }, f.arithmetic));
     if (f.status === "inconsistent" && f.claims.length) {
       const table = el("table", { class: "needed" },
         el("thead", {}, el("tr", {}, el("th", { text: t("th.figure") }), el("th", { text: t("th.written") }),

@@ -1,7 +1,7 @@
 // The page's own words in English and Persian.  The engine's findings come in both
-// languages (message, message_fa): on the Persian page each finding is introduced by its
-// code's Persian summary (/api/info) and explained by its Persian message; the
-// arithmetic stays as the command line prints it.
+// languages (message and message_fa, arithmetic and arithmetic_fa): on the Persian page
+// each finding is introduced by its code's Persian summary (/api/info) and explained by
+// its Persian message and Persian arithmetic.
 
 const STRINGS = {
   en: {
