@@ -20,6 +20,7 @@ fast reading does not cover (ranges, scale words, figures beyond float range) ta
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -91,10 +92,8 @@ def claim_columns(claims: Mapping[str, Claim], policy: Policy, lang_of: Callable
     if got is None:
         # Everything is done with a claim while its objects are in the cache (they are far
         # apart in memory: a second pass over the figures would fetch each one again).
-        reader = Reader()
-        add = reader.add
-        for c in claims.values():
-            add(c)
+        reader = Reader(keep=False)
+        deque(map(reader.add, claims.values()), 0)
         got = reader.columns()
     x, h, codes, units = got
     if policy.rounding != "significant":

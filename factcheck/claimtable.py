@@ -108,9 +108,14 @@ class ClaimTable:
 
 
 class Reader:
-    """Reads each claim given to :meth:`add` into a table (as validation makes them)."""
+    """Reads each claim given to :meth:`add` into a table (as validation makes them).
 
-    def __init__(self) -> None:
+    ``keep``: the table holds the claims read, and their ids are kept (:attr:`ids`), so
+    that it can describe them (:meth:`table`); without, it only gives their columns
+    (:meth:`columns`, for claims read when they are evaluated).
+    """
+
+    def __init__(self, keep: bool = True) -> None:
         claims: list[Claim] = []
         values: array[float] = array("d")
         halves: array[float] = array("d")
@@ -121,7 +126,8 @@ class Reader:
         self.ids: list[str] = []
         unit_ids: dict[str, int] = {}
         half_of: dict[Decimal, float] = {}
-        keep, name, value, half, code = claims.append, self.ids.append, values.append, halves.append, codes.append
+        keeping, keep, name = keep, claims.append, self.ids.append
+        value, half, code = values.append, halves.append, codes.append
         fields, hedges, exact, rng, big = _DICT_FIELDS, _HEDGE_NO, Hedge.exact, _RANGE, BIG
         half_decimals, half_tens, long_text = HALF_DECIMALS, HALF_TENS, len(HALF_DECIMALS)
 
@@ -129,13 +135,13 @@ class Reader:
         # costs loading what it saves evaluating (docs/performance.md, step 23).
         def add(c: Claim) -> None:
             v, u, hedge, sign, scale, p, ident = fields(c.__dict__)
-            keep(c)
-            name(ident)
-            no = unit_ids.get(u)
-            if no is None:
-                no = unit_ids[u] = len(units)
+            if keeping:
+                keep(c)
+                name(ident)
+            flags = unit_ids.get(u)  # the unit's number, in place in the code
+            if flags is None:
+                flags = unit_ids[u] = len(units) << UNIT_SHIFT
                 units.append(u)
-            flags = no << UNIT_SHIFT
             if sign:
                 flags |= SIGNED
             if v is None or scale is not None or hedge is rng:
@@ -143,6 +149,16 @@ class Reader:
                 half(0.0)
                 code(flags | SLOW | UNSTATED if v is None else flags | SLOW)
                 return
+            if p is not None:  # a rounding unit given: the common case of generated files
+                fv = float(v)
+                if -big < fv < big:
+                    hp = half_of.get(p)
+                    if hp is None:
+                        hp = half_of[p] = 0.5 * float(p)
+                    value(fv)
+                    half(hp)
+                    code(flags if hedge is exact else flags | hedges[hedge])
+                    return
             # The same steps as claim_columns took from the claims (equal floats): float()
             # of a Decimal parses its text, so a figure read for its digits is made into
             # text once.
@@ -188,7 +204,7 @@ class Reader:
         """The table, if it read exactly ``claims`` (the same objects, in order)."""
         t = self._table
         mine = t.claims
-        if len(mine) != len(claims) or not all(map(is_, mine, claims)):
+        if len(mine) != len(t.values) or len(mine) != len(claims) or not all(map(is_, mine, claims)):
             return None
         return t
 
