@@ -92,7 +92,7 @@ def claim_columns(claims: Mapping[str, Claim], policy: Policy, lang_of: Callable
     if got is None:
         # Everything is done with a claim while its objects are in the cache (they are far
         # apart in memory: a second pass over the figures would fetch each one again).
-        reader = Reader(keep=False)
+        reader = Reader(keep_claims=False)
         deque(map(reader.add, claims.values()), 0)
         got = reader.columns()
     x, h, codes, units = got

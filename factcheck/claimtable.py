@@ -110,12 +110,12 @@ class ClaimTable:
 class Reader:
     """Reads each claim given to :meth:`add` into a table (as validation makes them).
 
-    ``keep``: the table holds the claims read, and their ids are kept (:attr:`ids`), so
+    ``keep_claims``: the table holds the claims read, and their ids are kept (:attr:`ids`), so
     that it can describe them (:meth:`table`); without, it only gives their columns
     (:meth:`columns`, for claims read when they are evaluated).
     """
 
-    def __init__(self, keep: bool = True) -> None:
+    def __init__(self, keep_claims: bool = True) -> None:
         claims: list[Claim] = []
         values: array[float] = array("d")
         halves: array[float] = array("d")
@@ -126,7 +126,7 @@ class Reader:
         self.ids: list[str] = []
         unit_ids: dict[str, int] = {}
         half_of: dict[Decimal, float] = {}
-        keeping, keep, name = keep, claims.append, self.ids.append
+        keeping, keep, name = keep_claims, claims.append, self.ids.append
         value, half, code = values.append, halves.append, codes.append
         fields, hedges, exact, rng, big = _DICT_FIELDS, _HEDGE_NO, Hedge.exact, _RANGE, BIG
         half_decimals, half_tens, long_text = HALF_DECIMALS, HALF_TENS, len(HALF_DECIMALS)
