@@ -22,7 +22,7 @@ STAGES: dict[str, int] = {
     # rule kinds and their finding codes
     "kinds": 2, "codes": 2, "rulesdoc": 2,
     # claims and rules in files; rules inferred from text; the graph
-    "files": 3, "yamlfast": 3, "infer": 3, "graph": 3,
+    "files": 3, "claimtable": 3, "yamlfast": 3, "infer": 3, "graph": 3,
     # evaluation
     "propagate": 4, "flat": 4, "flatcols": 4, "colbuild": 4, "screen": 4, "claimcols": 4, "findings": 4, "evaluate": 4,
     "findinglist": 4,
