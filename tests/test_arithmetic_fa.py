@@ -287,3 +287,14 @@ def test_an_interval_read_back_from_english_is_said_as_persian_says_it(a: Any, b
     if lo == hi and isinstance(lo, float):
         return  # an empty or unbounded point: no claim has one
     assert persian.interval_text(fmt_iv(lo, hi)) == persian.interval(lo, hi)
+
+
+def test_assert_consistent_fails_with_the_persian_arithmetic_on_persian_figures(tmp_path: Path) -> None:
+    # The test helpers (and the pytest plugin, which uses them) print findings as the text
+    # report does: the Persian arithmetic under the Persian message.
+    from factcheck.testing import InconsistencyError, assert_consistent
+
+    for quotes, line, other in [(PERSIAN, FA_LINE, "arithmetic:"), (ENGLISH, EN_LINE, "محاسبه")]:
+        with pytest.raises(InconsistencyError) as err:
+            assert_consistent(_write(tmp_path, quotes))
+        assert f"    {line}" in str(err.value).splitlines() and other not in str(err.value)
