@@ -175,6 +175,12 @@ def test_a_year_after_a_figure_is_its_period() -> None:
      [("911", "accident", "exact"), ("12000", "accident", "exact")]),
     ("۱۱۰ از ۲۰۰۰ نفر قبول شدند.", "fa", [("110", "person", "exact"), ("2000", "person", "exact")]),
     ("Call 911 for help.", "en", []),
+    # "quarter" is a share after an article, not a period or a place
+    ("600 of them (a quarter) were fatal.", "en", [("600", "dimensionless", "exact"), ("1", "fourth", "exact")]),
+    ("Sales fell by about a quarter.", "en", [("1", "fourth", "about")]),
+    ("three quarters of the 400 seats", "en", [("3", "fourth", "exact"), ("400", "seat", "exact")]),
+    ("Prices rose in the last quarter and in a quarter of an hour.", "en", []),
+    ("Sales per quarter reached 400 units in the French Quarter.", "en", [("400", "item", "exact")]),
     # counted as in Persian («پنج رکن»), not as a bare 5
     ("The plan rests on five pillars", "en", [("5", "pillar", "exact")]),
 ])

@@ -161,6 +161,8 @@ FRACTION_FORMS = [
     ("The city has 48,000 candidates. {part} (a third) passed the exam.\n", "en", "48000", "16,000", "24,000"),
     ("Police recorded 2,400 accidents last year; {part} of them (half) were fatal.\n", "en", "2400", "1,200",
      "1,800"),
+    ("Police recorded 2,400 accidents last year; {part} of them (a quarter) were fatal.\n", "en", "2400", "600",
+     "1,200"),
     ("داوطلبان این آزمون ۴۸ هزار نفر بودند و {part} نفر (یک‌سوم) قبول شدند.\n", "fa", "48000", "۱۶ هزار",
      "۲۴ هزار"),
     ("پلیس پارسال ۲۴۰۰ تصادف ثبت کرد؛ {part} مورد از آن‌ها (نیمی) فوتی بود.\n", "fa", "2400", "۱۲۰۰", "۱۸۰۰"),

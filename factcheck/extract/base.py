@@ -130,6 +130,11 @@ class Language:
     change_from: ClassVar[frozenset[str]] = frozenset()
     #: number words that are also ordinary words and count only next to a noun or scale
     weak_words: ClassVar[frozenset[str]] = frozenset()
+    #: fraction words that also name a period or a place ("quarter"): a share only after a
+    #: number or an article, and not as a period ("in a quarter", "a quarter of an hour")
+    period_fractions: ClassVar[frozenset[str]] = frozenset()
+    #: words before "a <period fraction>" that make it a period: "in a quarter", "per quarter"
+    period_before: ClassVar[frozenset[str]] = frozenset()
     #: how many following words a noun phrase may span before its head noun
     noun_reach: ClassVar[int] = 1
     #: the head of a compound is its last noun ("car registrations"), not its first

@@ -638,6 +638,9 @@ class English(Language):
     range_join: ClassVar[frozenset[str]] = frozenset({"to"})
     change_from: ClassVar[frozenset[str]] = frozenset({"from"})
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
+    period_fractions: ClassVar[frozenset[str]] = frozenset({"quarter", "quarters"})
+    period_before: ClassVar[frozenset[str]] = frozenset(
+        {"in", "per", "each", "every", "within", "during", "for", "after", "before", "than"})
     noun_reach: ClassVar[int] = 4
     head_last: ClassVar[bool] = True
     trust_guess: ClassVar[bool] = True  # plausible_noun only accepts plural-looking words

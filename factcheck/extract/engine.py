@@ -184,7 +184,7 @@ class Scanner:
         self.skip_gaps = skip_gaps
         words = set(lang.cardinals) | set(lang.scales) | set(lang.ordinals) | set(lang.ordinal_scales)
         words |= set(lang.multiplier_words) | set(lang.hundreds)
-        words |= {w for w in lang.fractions if lang.fractions[w] in ("half",)}
+        words |= {w for w in lang.fractions if lang.fractions[w] in ("half",)} | set(lang.period_fractions)
         self._numwords = frozenset(lang.key(w) for w in words)
         # Where a figure may start: a digit, or a word beginning with a number word.  A word is
         # a candidate when the key of its first piece is a number word; keys only fold case
@@ -670,6 +670,8 @@ class Scanner:
             tags.append("fraction")
         # a / an before scale or fraction: "a third", "a million", "a dozen"
         start_tok_s = fig_s
+        if num.last == 0 and fwd[0].k in lang.period_fractions and not self._share_word(back, prev, fwd):
+            return None, fig_e  # "the first quarter", "in a quarter", "a quarter of an hour"
         if prev is not None and prev.k in lang.articles and (fwd[0].k in lang.scales or fwd[0].k in lang.fractions
                                                              or fwd[0].k == "dozen"):
             start_tok_s = prev.s
@@ -1044,6 +1046,21 @@ class Scanner:
         if t.kind == "word" and t.k in lang.fractions:
             return True
         return self._noun(fwd, j) is not None
+
+    def _share_word(self, back: list[Tok], prev: Tok | None, fwd: list[Tok]) -> bool:
+        """Whether a fraction word that also names a period ("quarter"), with no number
+        before it, is a share: after an article ("a quarter of the votes", "(a quarter)",
+        "fell by a quarter"), but not as a period ("in a quarter", "per quarter", "a
+        quarter of an hour")."""
+        lang = self.lang
+        if prev is None or prev.k not in lang.articles:
+            return False
+        if len(back) > 1 and back[-2].k in lang.period_before:
+            return False
+        # "a quarter of an hour", "a quarter of a century": of a period
+        after = [t.k for t in fwd[1:4] if t.kind == "word"]
+        return not (len(after) >= 3 and after[0] in lang.partitive and after[1] in lang.articles
+                    and (after[2] in lang.time_units or self._lemma(after[2]) in lang.time_units))
 
     def _share_in_brackets(self, fwd: list[Tok], j: int) -> bool:
         """A share set off right after ("311 (10.9 percent) passed", "111 — 1 percent —",
