@@ -298,3 +298,22 @@ def test_assert_consistent_fails_with_the_persian_arithmetic_on_persian_figures(
         with pytest.raises(InconsistencyError) as err:
             assert_consistent(_write(tmp_path, quotes))
         assert f"    {line}" in str(err.value).splitlines() and other not in str(err.value)
+
+
+@pytest.mark.parametrize("quotes", [PERSIAN, PERSIAN_ASCII, ENGLISH], ids=["persian", "ascii digits", "english"])
+def test_github_and_junit_say_what_each_figure_would_need_as_the_text_report_does(
+        run_cli: Any, tmp_path: Path, quotes: dict[str, str]) -> None:
+    p = _write(tmp_path, quotes)
+    text = run_cli("check", str(p)).stdout.splitlines()
+    english = quotes is ENGLISH
+    marks = ("for the rest to hold", "no value of") if english else ("برای آنکه بقیه", "هیچ مقداری از")
+    needs = [line.strip() for line in text if line.strip().startswith(marks)]
+    assert len(needs) == 3, text  # one line per claim of the sum
+    m = _GITHUB.search(run_cli("check", str(p), "--format", "github").stdout)
+    assert m
+    body = m["msg"].split("%0A")
+    failure = ET.fromstring(run_cli("check", str(p), "--format", "junit").stdout).find(".//failure")
+    assert failure is not None and failure.text
+    for lines in (body, failure.text.splitlines()):
+        assert [line for line in lines if line.startswith(marks)] == needs
+        assert english or not any("would have to be" in line or "lets the rest hold" in line for line in lines)
