@@ -287,3 +287,33 @@ def test_an_interval_read_back_from_english_is_said_as_persian_says_it(a: Any, b
     if lo == hi and isinstance(lo, float):
         return  # an empty or unbounded point: no claim has one
     assert persian.interval_text(fmt_iv(lo, hi)) == persian.interval(lo, hi)
+
+
+def test_assert_consistent_fails_with_the_persian_arithmetic_on_persian_figures(tmp_path: Path) -> None:
+    # The test helpers (and the pytest plugin, which uses them) print findings as the text
+    # report does: the Persian arithmetic under the Persian message.
+    from factcheck.testing import InconsistencyError, assert_consistent
+
+    for quotes, line, other in [(PERSIAN, FA_LINE, "arithmetic:"), (ENGLISH, EN_LINE, "محاسبه")]:
+        with pytest.raises(InconsistencyError) as err:
+            assert_consistent(_write(tmp_path, quotes))
+        assert f"    {line}" in str(err.value).splitlines() and other not in str(err.value)
+
+
+@pytest.mark.parametrize("quotes", [PERSIAN, PERSIAN_ASCII, ENGLISH], ids=["persian", "ascii digits", "english"])
+def test_github_and_junit_say_what_each_figure_would_need_as_the_text_report_does(
+        run_cli: Any, tmp_path: Path, quotes: dict[str, str]) -> None:
+    p = _write(tmp_path, quotes)
+    text = run_cli("check", str(p)).stdout.splitlines()
+    english = quotes is ENGLISH
+    marks = ("for the rest to hold", "no value of") if english else ("برای آنکه بقیه", "هیچ مقداری از")
+    needs = [line.strip() for line in text if line.strip().startswith(marks)]
+    assert len(needs) == 3, text  # one line per claim of the sum
+    m = _GITHUB.search(run_cli("check", str(p), "--format", "github").stdout)
+    assert m
+    body = m["msg"].split("%0A")
+    failure = ET.fromstring(run_cli("check", str(p), "--format", "junit").stdout).find(".//failure")
+    assert failure is not None and failure.text
+    for lines in (body, failure.text.splitlines()):
+        assert [line for line in lines if line.startswith(marks)] == needs
+        assert english or not any("would have to be" in line or "lets the rest hold" in line for line in lines)

@@ -107,19 +107,16 @@ def _where(loc: Location) -> str:
 
 
 def details(report: Report, f: Finding, *, english: bool = False) -> list[str]:
-    """The lines under a finding: its claims, the arithmetic (in Persian where the
-    headline is, unless ``english``), what each claim would need."""
-    from .text import _iv
+    """The lines under a finding: its claims, the arithmetic and what each claim would
+    need (both in Persian where the headline is, unless ``english``)."""
+    from .text import needed_lines
 
     out = [claim_line(report, cid) for cid in f.claims if cid in report.claims]
     if line := arithmetic(report, f, english=english):
         out.append(line)
     if f.status is Status.inconsistent:
-        for cid, need in f.needed.items():
-            if need is None:
-                out.append(f"no value of {cid} lets the rest hold")
-            else:
-                out.append(f"for the rest to hold, {cid} would have to be {_iv(need)}")
+        persian_reader = not english and reads_persian(report, f)
+        out.extend(needed_lines(f, ascii_digits(report, f) if persian_reader else None))
     if f.rules and f.rule is None:
         out.append(f"rules: {', '.join(f.rules)}")
     return out

@@ -67,8 +67,7 @@ def render(report: Report, options: Options) -> str:
             out.append(f"    همین‌ها به‌تنهایی با هم جور نیستند: {'، '.join(f.conflict)}" if fa else
                        f"    these alone cannot all be right: {', '.join(f.conflict)}")
         if f.status is Status.inconsistent:
-            needs = _needed_fa(f, ascii_digits(report, f)) if fa else _needed(f)
-            out.extend(f"    {line}" for line in needs)
+            out.extend(f"    {line}" for line in needed_lines(f, ascii_digits(report, f) if fa else None))
         if f.evidence:
             out.append(f"    evidence: {f.evidence}")
         if f.rules and f.rule is None:
@@ -86,15 +85,19 @@ def _persian_summary(f: Finding) -> str:
     return code.summary_fa if code is not None else ""
 
 
-def _needed(f: Finding) -> list[str]:
-    """What each figure of an inconsistent finding would have to be, in English."""
+def needed_lines(f: Finding, persian_digits_ascii: bool | None) -> list[str]:
+    """What each figure of an inconsistent finding would have to be: in English, or with
+    ``persian_digits_ascii`` given, in Persian with the figures in the article's digits
+    (ASCII if it is true)."""
+    if persian_digits_ascii is not None:
+        return _needed_fa(f, persian_digits_ascii)
     return [f"no value of {cid} lets the rest hold" if need is None
             else f"for the rest to hold, {cid} would have to be {_iv(need)}"
             for cid, need in f.needed.items()]
 
 
 def _needed_fa(f: Finding, ascii_digits: bool) -> list[str]:
-    """The same in Persian, with the figures in the article's digits."""
+    """:func:`needed_lines` in Persian."""
     return [persian.in_script(
         f"هیچ مقداری از {cid} بقیه را برقرار نمی‌کند" if need is None
         else f"برای آنکه بقیه برقرار بماند، {cid} باید {persian.interval(*_bounds(need))} باشد",
