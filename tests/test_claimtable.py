@@ -398,3 +398,15 @@ def test_a_zero_with_an_exponent_beyond_floats_loads_and_reads_exactly() -> None
         got = columns(cs, policy)
         assert (got.lo[0], got.hi[0]) == float_interval(cs.claims["z"], policy)
         assert got.hi[1] >= 5e299
+
+
+def test_a_claim_set_sent_to_another_process_keeps_its_table(tmp_path: Path) -> None:
+    # pickle (``--jobs``, Dask) and deepcopy keep which objects are the same, so the
+    # copy's table describes the copy's claims.
+    import copy
+    import pickle
+
+    cs = _loaded(tmp_path)
+    for other in (pickle.loads(pickle.dumps(cs)), copy.deepcopy(cs)):
+        assert _table_used(other)
+        assert_same(columns(other, Policy()), reference(cs, Policy()))
