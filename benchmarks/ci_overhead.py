@@ -103,10 +103,10 @@ def main(argv: list[str] | None = None) -> int:
             got = _child(graph, ROOT)
             _print(got, {"this checkout": got["seconds"]})
             return 0
-        from explain_ab import _export
+        from ab import export
 
         base = Path(tmp) / "base"
-        _export(args.base, base)
+        export(args.base, base)
         checkouts = {args.base: base, "this checkout": ROOT}
         best: dict[str, dict[str, float]] = {}
         digests: dict[str, dict[str, str]] = {}

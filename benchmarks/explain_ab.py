@@ -23,11 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tarfile
 import tempfile
-from io import BytesIO
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -67,14 +64,6 @@ print(json.dumps({"evaluate": min(total), **{k: min(v) for k, v in spent.items()
 """
 
 
-def _export(rev: str, dest: Path) -> None:
-    """The ``factcheck`` package as it is at ``rev``, under ``dest``."""
-    tar = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "factcheck"], check=True,
-                         capture_output=True).stdout
-    with tarfile.open(fileobj=BytesIO(tar)) as t:
-        t.extractall(dest, filter="data")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", default="main", help="the git revision to compare with")
@@ -85,38 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--steps", default="check_alone,find_chains", help="methods of _Run to time, by commas")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))
+    from ab import THIS, alternate, export, report
     from synth import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         graph = Path(tmp) / "graph.json"
         graph.write_text(json.dumps(generate(args.claims, seed=args.claims, rate=args.rate).data), encoding="utf-8")
         base = Path(tmp) / "base"
-        _export(args.base, base)
-        checkouts = {args.base: base, "this checkout": ROOT}
-        best: dict[str, dict[str, float]] = {}
-        digests: dict[str, str] = {}
-        for _ in range(args.rounds):
-            for name, path in checkouts.items():
-                out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(graph), str(args.repeat),
-                                      args.steps],
-                                     check=True, capture_output=True, text=True).stdout
-                got = json.loads(out)
-                digests[name] = got.pop("digest")
-                mine = best.setdefault(name, {})
-                for k, v in got.items():
-                    mine[k] = min(mine.get(k, v), v)
-    print(f"{args.claims:,} claims, {args.rate:.0%} falsified; "
-          f"best of {args.rounds} processes x {args.repeat} evaluations, CPU s")
-    steps = ("evaluate", *args.steps.split(","))
-    print(f"{'':16s}" + "".join(f"{s:>14s}" for s in steps))
-    for name in checkouts:
-        print(f"{name:16s}" + "".join(f"{best[name][s]:14.4f}" for s in steps))
-    b, t = best[args.base], best["this checkout"]
-    print(f"{'ratio':16s}" + "".join(f"{b[s] / t[s]:13.2f}x" for s in steps))
-    same = digests[args.base] == digests["this checkout"]
-    print("findings identical" if same else f"FINDINGS DIFFER: {digests}")
-    return 0 if same else 1
-
+        export(args.base, base)
+        checkouts = {args.base: base, THIS: ROOT}
+        best, digests = alternate(checkouts, _CHILD, lambda path: [str(path), str(graph), str(args.repeat),
+                                                                   args.steps], args.rounds)
+    return report(f"{args.claims:,} claims, {args.rate:.0%} falsified; "
+                  f"best of {args.rounds} processes x {args.repeat} evaluations, CPU s",
+                  ("evaluate", *args.steps.split(",")), best, digests, args.base)
 
 if __name__ == "__main__":
     raise SystemExit(main())

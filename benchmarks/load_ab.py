@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -77,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import yaml
-    from explain_ab import _export
+    from ab import THIS, alternate, export, report
     from synth import generate
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,31 +91,14 @@ def main(argv: list[str] | None = None) -> int:
                 files["big.yaml"].write_text(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False),
                                              encoding="utf-8")
         base = Path(tmp) / "base"
-        _export(args.base, base)
-        checkouts = {args.base: base, "this checkout": ROOT}
-        best: dict[str, dict[str, float]] = {}
-        digests: dict[str, str] = {}
-        for _ in range(args.rounds):
-            for name, path in checkouts.items():
-                out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(files["small.json"]),
-                                      str(files["big.json"]), str(files["big.yaml"]), str(args.repeat)],
-                                     check=True, capture_output=True, text=True).stdout
-                got = json.loads(out)
-                digests[name] = got.pop("digest")
-                mine = best.setdefault(name, {})
-                for k, v in got.items():
-                    mine[k] = min(mine.get(k, v), v)
-    print(f"{args.claims:,} claims, {args.rate:.0%} falsified; "
-          f"best of {args.rounds} processes x {args.repeat} runs, CPU s")
-    print(f"{'':16s}" + "".join(f"{s:>15s}" for s in STEPS))
-    for name in checkouts:
-        print(f"{name:16s}" + "".join(f"{best[name][s]:15.4f}" for s in STEPS))
-    b, t = best[args.base], best["this checkout"]
-    print(f"{'ratio':16s}" + "".join(f"{b[s] / t[s]:14.3f}x" for s in STEPS))
-    same = digests[args.base] == digests["this checkout"]
-    print("findings identical" if same else f"FINDINGS DIFFER: {digests}")
-    return 0 if same else 1
-
+        export(args.base, base)
+        checkouts = {args.base: base, THIS: ROOT}
+        best, digests = alternate(checkouts, _CHILD, lambda path: [
+            str(path), str(files["small.json"]), str(files["big.json"]), str(files["big.yaml"]), str(args.repeat)],
+            args.rounds)
+    return report(f"{args.claims:,} claims, {args.rate:.0%} falsified; "
+                  f"best of {args.rounds} processes x {args.repeat} runs, CPU s",
+                  STEPS, best, digests, args.base, width=15, ratio_digits=3)
 
 if __name__ == "__main__":
     raise SystemExit(main())

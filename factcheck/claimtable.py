@@ -21,21 +21,24 @@ reordered after loading, claim sets built by hand — is read from the claims as
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from itertools import chain
 from operator import attrgetter, is_, itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .model import CLAIM_READER, Hedge
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from .model import Claim
 
-__all__ = ["HEDGES", "ClaimTable", "Reader", "described", "implied_half", "reading"]
+__all__ = ["HEDGES", "ClaimTable", "Reader", "described", "given", "implied_half", "reading"]
 
 #: Hedges by number (``Hedge.exact`` is 0).
 HEDGES = tuple(Hedge)
@@ -217,11 +220,19 @@ class Reader:
 def reading() -> Iterator[Reader]:
     """Every claim validated in this context (thread or task) is read by the reader."""
     reader = Reader()
-    token = CLAIM_READER.set(reader.add)
-    try:
+    with given(CLAIM_READER, reader.add):
         yield reader
+
+
+@contextmanager
+def given(hook: ContextVar[Callable[[_T], None] | None], read: Callable[[_T], None]) -> Iterator[None]:
+    """``read`` set as the validators' ``hook`` (``model.CLAIM_READER``, ``RULE_READER``)
+    within this context (thread or task), and unset after it, whatever happens."""
+    token = hook.set(read)
+    try:
+        yield
     finally:
-        CLAIM_READER.reset(token)
+        hook.reset(token)
 
 
 def joined(mine: tuple[ClaimTable, ...] | None, n_mine: int, theirs: tuple[ClaimTable, ...] | None,

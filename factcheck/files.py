@@ -478,11 +478,8 @@ class _RulesRead:
 @contextlib.contextmanager
 def _reading_rules() -> Iterator[_RulesRead]:
     read = _RulesRead()
-    token = RULE_READER.set(read.add)
-    try:
+    with claimtable.given(RULE_READER, read.add):
         yield read
-    finally:
-        RULE_READER.reset(token)
 
 
 def _index_positions(cs: ClaimSet, parsed: Any, path: str, where: Any) -> None:
