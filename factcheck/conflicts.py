@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from . import persian
 from .builders import Compiler
 from .findings import Finding, Severity, Status
-from .kinds.base import Explanation, RuleKind, fmt_iv
+from .kinds.base import Explanation, RuleKind
 from .model import RuleBase
 from .numbers import format_number
 from .propagate import Linear, OneLinear, Trace, bounds_alone, fails, propagate
@@ -353,12 +353,12 @@ def _chainfinding(comp: Compiler, core: list[str], ids_of: Callable[[str], tuple
     for cid in claim_ids:
         lo, hi = comp.stated[cid]
         n = needed[cid]
-        want = None if n is None else fmt_iv(*n)
-        stated = fmt_iv(lo, hi)
+        stated, stated_fa = persian.intervals(lo, hi)
+        want, want_fa = (None, None) if n is None else persian.intervals(*n)
         c = comp.cs.claims[cid]
         written = describe(c)
         parts.append(f"{cid} = {written} (stated {stated}; the other rules need {want or 'no value'})")
-        parts_fa.append(persian.chain_claim(cid, written, c.unit, stated, want))
+        parts_fa.append(persian.chain_claim(cid, written, c.unit, stated_fa, want_fa))
     msg = f"rules {', '.join(core)} cannot all hold together"
     conf = min(comp.cs.rules[r].confidence for r in core)
     # The core fails exactly, so its claims do too (None cannot come back).

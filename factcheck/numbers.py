@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
-__all__ = ["format_number", "implied_precision", "lowest_terms", "normalize_digits"]
+__all__ = ["ENGLISH_INTERVAL", "IntervalWords", "format_number", "implied_precision", "lowest_terms",
+           "normalize_digits", "say_interval"]
 
 _DIGITS = str.maketrans(
     "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬",
@@ -144,3 +147,35 @@ def _decimal_text(d: Decimal) -> str:
     if d == d.to_integral_value():
         return f"{int(d):,}"
     return f"{d:,f}".rstrip("0").rstrip(".")
+
+
+class IntervalWords(NamedTuple):
+    """How a language says an interval that is not a point (``{}``: a number)."""
+
+    any_value: str
+    at_least: str
+    at_most: str
+    between: str
+
+
+ENGLISH_INTERVAL = IntervalWords("any value", "at least {}", "at most {}", "{} to {}")
+
+
+def say_interval(lo: Fraction | float, hi: Fraction | float, words: IntervalWords,
+                 number: Callable[[Fraction | float], str]) -> str:
+    """``[lo, hi]`` as text: a point, a range, or a one-sided bound, in ``words``, each
+    bound written by ``number``.
+
+    >>> say_interval(Fraction(5, 2), float("inf"), ENGLISH_INTERVAL, format_number)
+    'at least 2.5'
+    """
+    inf = float("inf")
+    if lo == hi:
+        return number(lo)
+    if hi == inf and lo == -inf:
+        return words.any_value
+    if hi == inf:
+        return words.at_least.format(number(lo))
+    if lo == -inf:
+        return words.at_most.format(number(hi))
+    return words.between.format(number(lo), number(hi))

@@ -19,11 +19,11 @@ import re
 from fractions import Fraction
 
 from ._wording import HEDGE_WORDS
-from .numbers import format_number, normalize_digits
+from .numbers import ENGLISH_INTERVAL, IntervalWords, format_number, normalize_digits, say_interval
 
 __all__ = [
     "DIGITS", "UNDETERMINED", "chain", "chain_claim", "claim", "digits", "has_persian", "in_script", "interval",
-    "interval_text", "invalid", "number", "part_of_chain", "period", "unit", "unused_suppression", "uses_ascii_digits",
+    "intervals", "invalid", "number", "part_of_chain", "period", "unit", "unused_suppression", "uses_ascii_digits",
 ]
 
 Bound = Fraction | float
@@ -91,16 +91,29 @@ def interval(lo: Bound, hi: Bound) -> str:
     >>> interval(Fraction(10), float("inf"))
     'دست\u200cکم ۱۰'
     """
-    inf = float("inf")
-    if lo == hi:
-        return number(lo)
-    if hi == inf and lo == -inf:
-        return "هر مقداری"
-    if hi == inf:
-        return f"دست‌کم {number(lo)}"
-    if lo == -inf:
-        return f"حداکثر {number(hi)}"
-    return f"{number(lo)} تا {number(hi)}"
+    return say_interval(lo, hi, _INTERVAL, number)
+
+
+_INTERVAL = IntervalWords("هر مقداری", "دست‌کم {}", "حداکثر {}", "{} تا {}")
+
+
+def intervals(lo: Bound, hi: Bound) -> tuple[str, str]:
+    """``[lo, hi]`` said in English (:func:`factcheck.kinds.base.fmt_iv`) and in Persian
+    (:func:`interval`), each bound formatted once for both (a chain finding says each of
+    its claims' intervals in both languages)."""
+    texts: dict[Bound, str] = {}
+
+    def english(x: Bound) -> str:
+        t = texts.get(x)
+        if t is None:
+            t = texts[x] = format_number(x)
+        return t
+
+    def persian(x: Bound) -> str:
+        t = english(x)
+        return "−" + digits(t[1:]) if t.startswith("-") else digits(t)
+
+    return say_interval(lo, hi, ENGLISH_INTERVAL, english), say_interval(lo, hi, _INTERVAL, persian)
 
 
 @functools.lru_cache(maxsize=1024)  # a few units, named in every explanation
@@ -220,37 +233,15 @@ def unused_suppression(code: str, scope: str, target: str, reason: str) -> str:
 
 
 def chain_claim(cid: str, written: str, u: str, stated: str, needed: str | None) -> str:
-    """One claim of FC001's arithmetic: what it states and what the other rules need, from
-    the English line's intervals (:func:`factcheck.kinds.base.fmt_iv`), read back as
-    :func:`claim` reads the claim: their numbers are formatted once, for both lines.
+    """One claim of FC001's arithmetic: what it states and what the other rules need, the
+    intervals already said in Persian (:func:`intervals`).
 
-    >>> chain_claim("a", "about 12 call", "call", "11.5 to 12.5", None)
+    >>> chain_claim("a", "about 12 call", "call", "۱۱٫۵ تا ۱۲٫۵", None)
     'a = حدود ۱۲ تماس (گفته‌شده ۱۱٫۵ تا ۱۲٫۵؛ قاعده‌های دیگر با هیچ مقداری برقرار نمی‌شوند)'
     """
     want = ("قاعده‌های دیگر با هیچ مقداری برقرار نمی‌شوند" if needed is None
-            else f"قاعده‌های دیگر {interval_text(needed)} لازم دارند")
-    return f"{cid} = {claim(written, u)} (گفته‌شده {interval_text(stated)}؛ {want})"
-
-
-def interval_text(text: str) -> str:
-    """An interval as :func:`factcheck.kinds.base.fmt_iv` writes it in English, said as
-    :func:`interval` says it.
-
-    >>> interval_text("-2.5 to 1,000") == interval(Fraction(-5, 2), Fraction(1000))
-    True
-    """
-    if text == "any value":
-        return "هر مقداری"
-    for en, fa in (("at least ", "دست‌کم "), ("at most ", "حداکثر ")):
-        if text.startswith(en):
-            return fa + _number_text(text[len(en):])
-    lo, sep, hi = text.partition(" to ")
-    return f"{_number_text(lo)} تا {_number_text(hi)}" if sep else _number_text(text)
-
-
-def _number_text(text: str) -> str:
-    """A number as :func:`format_number` wrote it, as :func:`number` writes it."""
-    return "−" + digits(text[1:]) if text.startswith("-") else digits(text)
+            else f"قاعده‌های دیگر {needed} لازم دارند")
+    return f"{cid} = {claim(written, u)} (گفته‌شده {stated}؛ {want})"
 
 
 def part_of_chain(chain_message: str) -> str:

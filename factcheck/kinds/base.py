@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..codes import Code
 from ..model import ID_PATTERN, Claim, RuleBase
-from ..numbers import format_number
+from ..numbers import ENGLISH_INTERVAL, format_number, say_interval
 from . import _fa
 
 __all__ = ["INF", "MINUS_ONE", "NEG_INF", "ONE", "ZERO", "Builder", "Columns", "Explainer", "Explanation",
@@ -128,16 +128,7 @@ class Explanation:
 
 def fmt_iv(lo: Bound, hi: Bound) -> str:
     """``[a, b]`` as readable text: a point, a range, or a one-sided bound."""
-    inf = float("inf")
-    if lo == hi:
-        return format_number(lo)
-    if hi == inf and lo == -inf:
-        return "any value"
-    if hi == inf:
-        return f"at least {format_number(lo)}"
-    if lo == -inf:
-        return f"at most {format_number(hi)}"
-    return f"{format_number(lo)} to {format_number(hi)}"
+    return say_interval(lo, hi, ENGLISH_INTERVAL, format_number)
 
 
 def term_text(ex: Explainer, t: Term) -> str:
