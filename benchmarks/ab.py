@@ -9,6 +9,7 @@ CPU seconds per step, and a ``digest`` of what it computed, which must be equal.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -20,6 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 #: The name this checkout's column has in the tables.
 THIS = "this checkout"
+
+
+def arguments(ap: argparse.ArgumentParser, repeat: str) -> None:
+    """The options every A/B script takes (``repeat`` says what is repeated per process)."""
+    ap.add_argument("--base", default="main", help="the git revision to compare with")
+    ap.add_argument("--claims", type=int, default=100_000, help="size of the synthetic graph")
+    ap.add_argument("--rate", type=float, default=0.01, help="share of rules falsified")
+    ap.add_argument("--rounds", type=int, default=3, help="processes per checkout, alternating")
+    ap.add_argument("--repeat", type=int, default=3, help=f"{repeat} per process; the best counts")
 
 
 def export(rev: str, dest: Path) -> None:

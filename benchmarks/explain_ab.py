@@ -66,15 +66,12 @@ print(json.dumps({"evaluate": min(total), **{k: min(v) for k, v in spent.items()
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", default="main", help="the git revision to compare with")
-    ap.add_argument("--claims", type=int, default=100_000, help="size of the synthetic graph")
-    ap.add_argument("--rate", type=float, default=0.01, help="share of rules falsified")
-    ap.add_argument("--rounds", type=int, default=3, help="processes per checkout, alternating")
-    ap.add_argument("--repeat", type=int, default=3, help="evaluations per process; the best counts")
+    sys.path.insert(0, str(HERE))
+    from ab import THIS, alternate, arguments, export, report
+
+    arguments(ap, "evaluations")
     ap.add_argument("--steps", default="check_alone,find_chains", help="methods of _Run to time, by commas")
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(HERE))
-    from ab import THIS, alternate, export, report
     from synth import generate
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -68,15 +68,12 @@ print(json.dumps({**times, "digest": hashlib.sha256(text.encode()).hexdigest()[:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", default="main", help="the git revision to compare with")
-    ap.add_argument("--claims", type=int, default=100_000, help="size of the synthetic graph")
-    ap.add_argument("--rate", type=float, default=0.01, help="share of rules falsified")
-    ap.add_argument("--rounds", type=int, default=3, help="processes per checkout, alternating")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each step per process; the best counts")
-    args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))
+    from ab import THIS, alternate, arguments, export, report
+
+    arguments(ap, "runs of each step")
+    args = ap.parse_args(argv)
     import yaml
-    from ab import THIS, alternate, export, report
     from synth import generate
 
     with tempfile.TemporaryDirectory() as tmp:
