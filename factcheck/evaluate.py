@@ -110,7 +110,7 @@ def _evaluate(cs: ClaimSet, policy: Policy) -> Evaluation:
     run = _Run(cs, policy)
     valid = run.compile()
     flat = _screen(run.screener, valid) if run.screener is not None else None
-    local_bad = run.check_alone(valid, flat)
+    local_bad = run.check_alone(flat)
     run.give_verdicts(local_bad)
     chain_findings = run.find_chains(valid, flat, local_bad)
     # Each rule's finding has its final id already; chain findings follow them.
@@ -272,7 +272,7 @@ class _Run:
                 is_valid[no] = True
 
     # -- 2. each rule alone ----------------------------------------------------------------
-    def check_alone(self, valid: list[str], flat: Screen | None) -> dict[str, Finding]:
+    def check_alone(self, flat: Screen | None) -> dict[str, Finding]:
         """The rules that cannot hold on their own, with their findings.  Those the screen
         could not clear (all of them on a small problem) are checked one by one, in float
         then exact arithmetic."""

@@ -69,7 +69,6 @@ class Screen:
         #: The numbers (positions in ``rule_ids``) of the rules the local pass flagged, in
         #: order: the evaluator checks them alone without looking up any rule's name.
         self.local_suspect_numbers: list[int] = flagged.tolist()
-        self.local_suspects = self._names(flagged)
 
     def _no(self) -> dict[str, int]:
         """Each rule's number (built once, when first needed)."""
@@ -87,9 +86,11 @@ class Screen:
         m[np.fromiter(map(no.__getitem__, rules), dtype=np.int64, count=len(rules))] = True
         return m
 
-    def _names(self, rule_nos: Array) -> set[str]:
+    @property
+    def local_suspects(self) -> set[str]:
+        """The names of the rules the local pass flagged."""
         ids = self.rule_ids
-        return {ids[i] for i in rule_nos.tolist()}
+        return {ids[i] for i in self.local_suspect_numbers}
 
     def _select(self, rule_mask: Array) -> tuple[Array, Array, Array, Array, Array]:
         """The linear constraints (with terms), terms and products of the masked rules:
