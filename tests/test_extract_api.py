@@ -180,6 +180,10 @@ def test_a_year_after_a_figure_is_its_period() -> None:
     ("Sales fell by about a quarter.", "en", [("1", "fourth", "about")]),
     ("three quarters of the 400 seats", "en", [("3", "fourth", "exact"), ("400", "seat", "exact")]),
     ("Prices rose in the last quarter and in a quarter of an hour.", "en", []),
+    # a hedge before "a <fraction>" hedges it; a period's word may stand before the hedge
+    ("More than a quarter of the 400 seats", "en", [("1", "fourth", "more_than"), ("400", "seat", "exact")]),
+    ("less than a third of voters came", "en", [("1", "third", "less_than")]),
+    ("It was over in less than a quarter.", "en", []),
     ("Sales per quarter reached 400 units in the French Quarter.", "en", [("400", "item", "exact")]),
     # counted as in Persian («پنج رکن»), not as a bare 5
     ("The plan rests on five pillars", "en", [("5", "pillar", "exact")]),

@@ -640,7 +640,7 @@ class English(Language):
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
     period_fractions: ClassVar[frozenset[str]] = frozenset({"quarter", "quarters"})
     period_before: ClassVar[frozenset[str]] = frozenset(
-        {"in", "per", "each", "every", "within", "during", "for", "after", "before", "than"})
+        {"in", "per", "each", "every", "within", "during", "for", "after", "before"})
     noun_reach: ClassVar[int] = 4
     head_last: ClassVar[bool] = True
     trust_guess: ClassVar[bool] = True  # plausible_noun only accepts plural-looking words

@@ -864,9 +864,11 @@ class Scanner:
         # hedge before
         qs = start_tok_s
         bi = len(back)
-        if bi and back[-1].t in _HEDGE_SYMBOLS and back[-1].e == qs:
-            hedge = _HEDGE_SYMBOLS[back[-1].t]
-            qs = back[-1].s
+        if bi and back[-1].s == start_tok_s:  # the figure opens with its article: "a third"
+            bi -= 1
+        if bi and back[bi - 1].t in _HEDGE_SYMBOLS and back[bi - 1].e == qs:
+            hedge = _HEDGE_SYMBOLS[back[bi - 1].t]
+            qs = back[bi - 1].s
             bi -= 1
         else:
             hit = self._match_before(lang.hedges_before, back, bi, self._max_phrase["hb"])
@@ -1055,7 +1057,11 @@ class Scanner:
         lang = self.lang
         if prev is None or prev.k not in lang.articles:
             return False
-        if len(back) > 1 and back[-2].k in lang.period_before:
+        before = len(back) - 1  # the article's place
+        hedge = self._match_before(lang.hedges_before, back, before, self._max_phrase["hb"])
+        if hedge is not None:  # "in less than a quarter": the period's word stands before the hedge
+            before -= hedge[0]
+        if before > 0 and back[before - 1].k in lang.period_before:
             return False
         # "a quarter of an hour", "a quarter of a century": of a period
         after = [t.k for t in fwd[1:4] if t.kind == "word"]
