@@ -284,9 +284,14 @@ class _Run:
         else:  # by number, in rule order: no rule's name is read (56,000 cold strings)
             nos = [no for no in flat.local_suspect_numbers if is_valid[no]]
         self.checked = dict(zip(map(rule_ids.__getitem__, nos), nos, strict=True))
+        # The screen flags a rule only when its float sweep of the rule alone failed: a
+        # second float run would only say so again, so those go straight to the exact
+        # check that explaining starts with.  Unscreened, most rules hold, and a float run
+        # clears each far more cheaply than the exact check.
+        screened = flat is not None
         for rid, no in self.checked.items():
             cons = comp.rule(rid)
-            if propagate(comp.problem, only=cons).failed is not None:
+            if screened or propagate(comp.problem, only=cons).failed is not None:
                 # Confirmed exactly and explained (None: the float conflict was rounding
                 # alone, and the rule holds).
                 rule = self.rules[no]
