@@ -86,6 +86,29 @@ def test_a_whole_said_first_in_the_sentence_before_the_rest() -> None:
     assert [s for _c, s, _q in _of(text.replace("12,690", "22,690"), "en", "sum")] == [Status.inconsistent]
 
 
+@pytest.mark.parametrize(("text", "lang", "rest", "wrong"), [
+    ("Of the 2,415 complaints received in 2025, 1,512 concerned delays and 603 concerned fares; the remaining 300 "
+     "were about staff.\n", "en", "300", "200"),
+    ("Of the 2,415 complaints, 1,512 concerned delays, 603 concerned fares, and the remaining 300 related to "
+     "staff conduct.\n", "en", "300", "200"),
+    ("از ۲ هزار و ۴۱۵ شکایتی که سال گذشته ثبت شد، هزار و ۵۱۲ مورد درباره تأخیر و ۶۰۳ مورد درباره کرایه بود و "
+     "۳۰۰ مورد باقی‌مانده به رفتار کارکنان مربوط می‌شد.\n", "fa", "۳۰۰ مورد", "۲۰۰ مورد"),
+])
+def test_a_rest_in_the_same_sentence_closes_the_breakdown(text: str, lang: str, rest: str, wrong: str) -> None:
+    # Without the rest's words the parts may leave a remainder, and 1,512 + 603 + 200 falls
+    # short of 2,415 without any contradiction: only the closed sum catches it.
+    sums = _of(text, lang, "sum")
+    assert [s for _c, s, _q in sums] == [Status.consistent]
+    assert len(sums[0][2]) == 4 and any(rest.split()[0] in q for q in sums[0][2])
+    assert [s for _c, s, _q in _of(text.replace(rest, wrong), lang, "sum")] == [Status.inconsistent]
+
+
+def test_a_remaining_figure_of_another_thing_does_not_close_the_breakdown() -> None:
+    text = ("Of the 2,415 complaints received in 2025, 1,512 concerned delays and 603 concerned fares; the remaining "
+            "200 kilometres of track will be renewed next year.\n")
+    assert [s for _c, s, _q in _of(text, "en", "sum")] == [Status.consistent]
+
+
 # -- a share of a named total, among totals that disagree ----------------------------------------
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -155,6 +155,7 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
     $1 billion pays for salaries": the three parts make up the whole exactly.  Only the breakdown
     ending last in the sentence before takes the rest, and only an open one.
     """
+    found = _with_clause_remainder(doc, found)
     pat = _REMAINDER_OPENS.get(doc.lang)
     if pat is None:
         return found
@@ -179,6 +180,44 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
             bd.whole, [*bd.parts, rest], bd.cue, bd.confidence, True, retype,
             bd.why + f"; «{words}» at {doc.where(s)} states the rest")
     return found
+
+
+def _with_clause_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
+    """The figure right after a breakdown's last part, in the same sentence, is stated as the
+    rest: it is a part and closes the breakdown.
+
+    "Of the 2,415 complaints, 1,512 concerned delays and 603 fares; the remaining 300 were
+    about staff", «از ۲ هزار و ۴۱۵ شکایت، هزار و ۵۱۲ مورد ... و ۳۰۰ مورد باقی‌مانده ...»: the
+    three parts make up the whole, with no unstated remainder.  Only an open breakdown takes it, and only a figure
+    the words name as the rest right at it (:func:`_rest_cue`).
+    """
+    for i, bd in enumerate(found):
+        if not bd.exhaustive and not bd.open:
+            closed = _closed_by_rest(doc, bd)
+            if closed is not None:
+                found[i] = closed
+    return found
+
+
+def _closed_by_rest(doc: Doc, bd: Breakdown) -> Breakdown | None:
+    """``bd`` closed by a rest at its last part or right after it in the sentence, if any."""
+    last = bd.parts[-1]
+    cue = _rest_cue(doc, last) if len(bd.parts) > 1 else None
+    parts, retype = bd.parts, bd.retype  # the breakdown took the rest as its last part already
+    if cue is None:
+        rest = doc.figures[last.index + 1] if last.index + 1 < len(doc.figures) else None
+        if (rest is None or rest.sentence != last.sentence or rest.id == bd.whole.id
+                or not _counts(doc, [rest])):
+            return None
+        cue = _rest_cue(doc, rest)
+        parts = [*bd.parts, rest]
+        # a bare rest counts what the parts right before it count
+        types = unify(doc, [bd.whole, *parts], classifier=True) if cue is not None else None
+        if cue is None or types is None:
+            return None
+        retype = types
+    return Breakdown(bd.whole, parts, bd.cue, bd.confidence, True, retype,
+                     bd.why + f"; «{cue.words}» at {doc.where(cue.start)} states the rest")
 
 
 #: A figure stated as the rest of a whole: "The remaining 12,690 offences", "and the remaining 30,000",
