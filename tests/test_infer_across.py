@@ -109,6 +109,42 @@ def test_a_remaining_figure_of_another_thing_does_not_close_the_breakdown() -> N
     assert [s for _c, s, _q in _of(text, "en", "sum")] == [Status.consistent]
 
 
+# -- counts taken out of a group named by its noun, with no share and no rest -----------------------
+
+@pytest.mark.parametrize(("text", "lang", "part", "wrong"), [
+    ("The economy added 212,000 jobs in the first quarter. Manufacturing accounted for 138,000 of the jobs.\n",
+     "en", "138,000", "238,000"),
+    ("A total of 48,000 students sat the exams. 18,000 of the students passed.\n", "en", "18,000", "58,000"),
+    ("امسال ۴۸ هزار داوطلب در آزمون شرکت کردند. ۱۸ هزار نفر از داوطلبان را زنان تشکیل می‌دادند.\n",
+     "fa", "۱۸ هزار", "۵۸ هزار"),
+])
+def test_a_count_of_a_named_group_is_a_part_of_its_total(text: str, lang: str, part: str, wrong: str) -> None:
+    got = _of(text, lang, "part_of")
+    # the total was written with the group's noun (plural or not): an error-grade reading
+    assert [(c, s) for c, s, _q in got] == [(0.8, Status.consistent)]
+    assert any(part in q for q in got[0][2])
+    assert [s for _c, s, _q in _of(text.replace(part, wrong), lang, "part_of")] == [Status.inconsistent]
+
+
+def test_counts_of_a_named_group_listed_together_are_parts_of_its_total() -> None:
+    text = ("The economy added 212,000 jobs in the first quarter. Manufacturing accounted for 138,000 of the new "
+            "jobs and construction for 45,000.\n")
+    sums = _of(text, "en", "sum")
+    assert [(c, s) for c, s, _q in sums] == [(0.8, Status.consistent)]
+    assert len(sums[0][2]) == 3  # the total and both parts; an unstated rest may add to them
+    assert [s for _c, s, _q in _of(text.replace("45,000", "95,000"), "en", "sum")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize("text", [
+    # the girls are some of the students, whose number of girls is not given
+    "A total of 2,400 students sat the exams. 1,900 of the girls passed.\n",
+    # the figure before it counts something else: no group of that thing was stated
+    "The council spent $4 million on roads. 18,000 of the residents signed a petition.\n",
+])
+def test_a_count_of_another_group_is_no_part(text: str) -> None:
+    assert _of(text, "en", "part_of") == [] and _of(text, "en", "sum") == []
+
+
 # -- a share of a named total, among totals that disagree ----------------------------------------
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -137,7 +137,48 @@ def breakdowns(doc: Doc) -> tuple[Breakdown, ...]:
 def _breakdowns(doc: Doc) -> tuple[Breakdown, ...]:
     found = [*_whole_then_parts(doc), *_parts_then_total(doc), *_of_whole_part(doc), *_of_these_opening(doc)]
     found = _with_remainder(doc, found)
-    return (*found, *_rest_of_stated(doc, found))
+    found += _rest_of_stated(doc, found)
+    return (*found, *_group_parts(doc, found))
+
+
+def _group_parts(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
+    """"The economy added 212,000 jobs … Manufacturing accounted for 138,000 of the new jobs and
+    construction for 95,000": counts taken out of a group named by its noun ("of the jobs",
+    «از داوطلبان را») are parts of that group's total stated before, with room for more.
+
+    The total is :func:`factcheck.infer.totals.group_total`'s (none for a group that is only some
+    of those counted, "of the girls"), with its confidence: a possible reading unless the total
+    was written with the same noun or a total word.  Counts already in a breakdown, or with a
+    share right after them or their noun (the ``percent_of`` pattern reads those), are left alone.
+    """
+    taken = {f.id for b in found for f in (b.whole, *b.parts)}
+    for f in _counts(doc, doc.figures):
+        if f.id in taken or _share_after(doc, f):
+            continue
+        noun = group_noun(doc, f)
+        if noun is None:
+            continue
+        total = group_total(doc, f, noun, exclude=taken)
+        if total is None or total.figure.id in taken or total.figure.value == f.value:
+            continue
+        at = doc.norm.index(noun, f.end)
+        after = doc.figures[f.index + 1] if f.index + 1 < len(doc.figures) else None
+        if after is not None and after.is_percent and after.sentence == f.sentence \
+                and len(doc.norm[at + len(noun):after.start]) <= 12:
+            continue  # "18,000 of the candidates, or 37.5 percent": the share's pattern reads it
+        whole = total.figure
+        retype = unify(doc, [whole, f], classifier=True)
+        if retype is None:
+            continue
+        nxt = [g for g in _counts(doc, doc.in_sentence(f.sentence)) if g.start > f.end and g.id not in taken]
+        parts = [f, *_more_parts(doc, whole, f, nxt)]
+        retype = unify(doc, [whole, *parts], classifier=True) or retype
+        taken.update(p.id for p in parts)
+        yield Breakdown(whole, parts, Cue(doc.text[f.end:at + len(noun)].strip(), f.end, at + len(noun)),
+                        total.confidence, False, retype,
+                        "the figure is taken out of the group stated before, named by its noun"
+                        if len(parts) == 1 else
+                        "the figures are taken out of the group stated before, the first named by its noun")
 
 
 #: A sentence opening on the rest of a whole: "The remaining $1 billion ...", «مابقی، یعنی ۱ میلیارد دلار».

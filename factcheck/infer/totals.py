@@ -137,11 +137,20 @@ def _read_days(doc: Doc, f: Figure) -> Fraction | None:
 
 def _stem(noun: str) -> str:
     """The word an English noun is matched by: its last word, without a plural s ("hospital stays" by
-    "stay"); a Persian one as written (its parts are one word, «شرکت کنندگان»)."""
+    "stay"); a Persian one as written (its parts are one word, «شرکت کنندگان»), without its plural
+    ending («داوطلبان» by «داوطلب», «شرکت کنندگان» by «شرکت کنند», which «شرکت کننده» starts with).
+    The stem is matched as the start of a word."""
     if not noun.isascii():
+        for ending in _FA_PLURALS:
+            if noun.endswith(ending) and len(noun) - len(ending) >= 3:
+                return noun[:-len(ending)]
         return noun
     word = noun.split()[-1]
     return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+#: Persian plural endings, longest first («های» before «ها»; «گان» before «ان»).
+_FA_PLURALS = (" های", " ها", "های", "ها", "گان", "ان")
 
 
 def _named_elsewhere(doc: Doc, noun: str, whole: Figure, pool: list[Figure]) -> bool:
@@ -206,7 +215,9 @@ def _total_word(doc: Doc, g: Figure) -> Cue | None:
 
 #: "of the candidates", «از متقاضیان» right after a count: the group it is a part of, named by one noun.
 _GROUP = {
-    "en": re.compile(r"\s*of\s+(?:all\s+)?the\s+(?P<n>[a-z]{3,})\b(?!\s+(?:of|in|from|at|who|with)\b)"),
+    # "of the new jobs": a word saying the group is the one just counted stands before its noun
+    "en": re.compile(r"\s*of\s+(?:all\s+)?the\s+(?:(?:new|additional|extra)\s+)?(?P<n>[a-z]{3,})\b"
+                     r"(?!\s+(?:of|in|from|at|who|with)\b)"),
     # a Persian noun may be written in two parts («شرکت‌کنندگان» is «شرکت کنندگان» once normalised)
     "fa": re.compile(r"\s*از\s+(?:میان\s+|بین\s+)?(?P<n>[^\W\d]{3,}(?:\s+(?:کنندگان|گان|ها|های))?)"
                      r"(?=\s*[,،()]|\s+(?:یعنی|معادل|را)(?!\w))"),
