@@ -145,6 +145,32 @@ def test_a_count_of_another_group_is_no_part(text: str) -> None:
     assert _of(text, "en", "part_of") == [] and _of(text, "en", "sum") == []
 
 
+# -- total words after the total ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "There are 630,000 registered cars and about 50,000 unregistered motorcycles in the city, nearly 680,000 "
+    "vehicles in all.\n",
+    "The city has 630,000 registered cars and about 50,000 unregistered motorcycles: nearly 680,000 in total.\n",
+    "Police arrested 1,240 men and 310 women last year, 1,550 people altogether.\n",
+])
+def test_total_words_after_the_total(text: str) -> None:
+    sums = _of(text, "en", "sum")
+    assert [(c, s) for c, s, _q in sums] == [(0.85, Status.consistent)]
+    assert len(sums[0][2]) == 3
+    wrong = text.replace("680,000", "600,000").replace("1,550", "1,450")
+    assert [s for _c, s, _q in _of(wrong, "en", "sum")] == [Status.inconsistent]
+
+
+@pytest.mark.parametrize("text", [
+    # "in all of its stores" is no total
+    "The chain hired 300 cashiers and 200 guards, and 150 in all of its stores were promoted.\n",
+    # the total words close a clause of their own
+    "The chain hired 300 cashiers and 200 guards. Sales rose 40 percent in total.\n",
+])
+def test_total_words_after_another_figure_give_no_sum(text: str) -> None:
+    assert _of(text, "en", "sum") == []
+
+
 # -- a share of a named total, among totals that disagree ----------------------------------------
 
 @pytest.mark.parametrize(("text", "lang"), [

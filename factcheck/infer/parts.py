@@ -528,7 +528,7 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
         figs = _counts(doc, sent)
         for wi, whole in enumerate(figs):
             lo = figs[wi - 1].end if wi else doc.sentences[si][0]
-            cue = doc.find(TOTAL, max(lo, whole.start - 60), whole.start)
+            cue = doc.find(TOTAL, max(lo, whole.start - 60), whole.start) or _total_after(doc, whole, sent)
             if cue is None or _share_of_total(doc, cue):
                 continue
             before = [p for p in figs[:wi] if not p.is_bare or whole.is_bare]
@@ -554,6 +554,22 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 continue
             yield Breakdown(whole, parts, cue, conf, True, retype,
                             "the figure is stated as the total of the ones before it")
+
+
+#: Total words written after the figure: "nearly 680,000 vehicles in all", "400,000 were recorded in
+#: total", "1,200 altogether"; a few words may come between (the noun, a verb).
+_TOTAL_AFTER = {"en": re.compile(r"(?:\s+[a-z]+){0,3}?\s+(in total|in all|altogether|combined)\b"
+                                 r"(?!\s+(?:of|the|its|their|his|her)\b)")}  # "in all of its offices"
+
+
+def _total_after(doc: Doc, whole: Figure, sent: list[Figure]) -> Cue | None:
+    """Total words right after ``whole``, before the next figure of its sentence."""
+    pat = _TOTAL_AFTER.get(doc.lang)
+    if pat is None:
+        return None
+    hi = min((g.start for g in sent if g.start >= whole.end), default=doc.sentences[whole.sentence][1])
+    m = pat.match(doc.norm, whole.end, hi)
+    return None if m is None else Cue(doc.text[m.start(1):m.end(1)], m.start(1), m.end(1))
 
 
 #: Between a share and "the total" it is a share of: "38 percent of the total", «۳۸ درصدِ کل».
