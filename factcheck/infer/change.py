@@ -52,6 +52,9 @@ _HALF = ("halved", "نصف")
 _HEDGE = {"more than ": Hedge.more_than, "over ": Hedge.more_than, "nearly ": Hedge.nearly,
           "almost ": Hedge.nearly, "about ": Hedge.about, "بیش از ": Hedge.more_than,
           "بیشتر از ": Hedge.more_than, "نزدیک به ": Hedge.nearly, "حدود ": Hedge.about}
+#: Between a change word and a pair that another change word took: a clause of its own ("doubled to
+#: 9,000 from 4,200, while the number of observers tripled to 1,500").
+_OTHER_CLAUSE = re.compile(r"\b(while|whereas|but|meanwhile)\b|[;؛]|(?<!\w)(در حالی که|در حالیکه|اما|ولی)(?!\w)")
 _POINTS = re.compile(r"\b(percentage )?points?\b|(?<!\w)واحد درصد")
 _COMPARED = re.compile(r"\b(compared with|compared to|against|from)\b[^.;]{0,30}$|"
                        r"(?<!\w)(نسبت به|در مقایسه با)[^.؛]{0,30}$")
@@ -200,6 +203,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
     for fig, fcue, d in _factors(doc):
         changes.append((fig, fcue, d, True))
     used: set[str] = set()
+    taken: set[tuple[str, str]] = set()  # pairs a change word was given, by their figures' ids
     for f, cue, direction, is_factor in changes:
         if f.id in than:
             # "8 percent more than this year's $3.9 billion": the words name both figures and the direction
@@ -231,7 +235,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
                 continue
         if (pair is None and not doc.in_sentence(f.sentence)) or (pair is None and is_factor):
             pair, conf = _pair_by_subject(doc, ps, f)
-        if pair is None or f.id in used:
+        if pair is None or f.id in used or _elsewhere(doc, pair, f, taken):
             continue
         old, new = pair.old, pair.new
         retype = unify(doc, [old, new])
@@ -241,7 +245,19 @@ def find(doc: Doc) -> Iterator[Proposal]:
             direction = _pair_direction(doc, pair) or (
                 "increase" if (old.value or 0) <= (new.value or 0) else "decrease")
         used.add(f.id)
+        taken.add((old.id, new.id))
         yield _change(doc, f, pair, direction, is_factor, conf, [cue, pair.cue], retype)
+
+
+def _elsewhere(doc: Doc, pair: Pair, f: Figure, taken: set[tuple[str, str]]) -> bool:
+    """``pair`` has a change already and ``f`` is in another clause: "… doubled to 9,000 from
+    4,200, while the number of observers tripled to 1,500" (the tripling is not of that pair).
+    Two changes of one pair in one clause ("more than doubled, up 114%") are both kept."""
+    if (pair.old.id, pair.new.id) not in taken:
+        return False
+    lo, hi = min(pair.old.start, pair.new.start), max(pair.old.end, pair.new.end)
+    between = doc.norm[hi:f.start] if f.start >= hi else doc.norm[f.end:lo]
+    return _OTHER_CLAUSE.search(between) is not None
 
 
 def _change(doc: Doc, f: Figure, pair: Pair, direction: str, is_factor: bool, conf: float,

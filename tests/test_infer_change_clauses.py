@@ -1,0 +1,52 @@
+"""A change word belongs to the pair of figures in its own clause.
+
+"The number of polling stations doubled to 9,000 from 4,200, while the number of observers
+tripled to 1,500": the tripling is of the observers, whose earlier number is not given.  Read
+as a change of the stations it was a false alarm (4,200 × 3 is not 9,000) — in both languages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("factcheck.extract", reason="the extraction stage is not installed")
+
+from factcheck.articles import claimset_from_article
+from factcheck.evaluate import evaluate
+from factcheck.findings import Status
+
+
+def _changes(text: str, lang: str) -> list[tuple[Status, str]]:
+    """(verdict, the change's words) of every percent_change rule inferred."""
+    cs = claimset_from_article(text, "t.txt", lang)
+    status = {f.rule: f.status for f in evaluate(cs).findings}
+    out = []
+    for r in cs.rules.values():
+        if r.kind == "percent_change":
+            change = cs.claims[r.change or r.factor or ""]
+            out.append((status[r.id], change.source.quote if change.source and change.source.quote else ""))
+    return out
+
+
+CASES = [
+    ("The number of polling stations doubled to 9,000 from 4,200 in the last election, while the number of "
+     "observers tripled to 1,500.\n", "en", "4,200", "3,200", "doubled"),
+    ("تعداد شعب اخذ رأی از ۴ هزار و ۲۰۰ شعبه در انتخابات قبل به ۹ هزار شعبه رسید و دو برابر شد، در حالی که "
+     "تعداد ناظران سه برابر شد و به هزار و ۵۰۰ نفر رسید.\n", "fa", "۴ هزار و ۲۰۰", "۳ هزار و ۲۰۰", "دو برابر"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "old", "wrong", "word"), CASES)
+def test_a_change_in_another_clause_is_not_given_the_pair(text: str, lang: str, old: str, wrong: str,
+                                                          word: str) -> None:
+    assert _changes(text, lang) == [(Status.consistent, word)]
+    # the clause's own change still checks its pair
+    assert _changes(text.replace(old, wrong), lang) == [(Status.inconsistent, word)]
+
+
+def test_two_changes_of_one_pair_in_one_clause_are_both_checked() -> None:
+    text = "Sales rose 114 percent to 9,000 from 4,200, more than doubling.\n"
+    got = _changes(text, "en")
+    assert sorted(s.value for s, _w in got) == ["consistent", "consistent"]
+    bad = _changes(text.replace("114 percent", "164 percent"), "en")
+    assert sorted(s.value for s, _w in bad) == ["consistent", "inconsistent"]
