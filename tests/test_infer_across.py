@@ -145,6 +145,63 @@ def test_a_count_of_another_group_is_no_part(text: str) -> None:
     assert _of(text, "en", "part_of") == [] and _of(text, "en", "sum") == []
 
 
+# -- counts named as parts of "the total", with their shares and the rest ---------------------------
+
+HOSPITAL_EN = ("There were 18,400 admissions to the hospital in 2024, 6 percent more than the 17,300 in 2023. "
+               "Emergency admissions made up 11,200 of the total, or 61 percent, while planned surgery accounted "
+               "for 4,900, or 27 percent. The remaining 2,300 were maternity cases.\n")
+HOSPITAL_FA = ("بیمارستان در سال گذشته ۱۸ هزار و ۴۰۰ بیمار پذیرش کرد. ۱۱ هزار و ۲۰۰ بیمار از کل، یعنی ۶۱ درصد، از "
+               "طریق اورژانس پذیرش شدند و سهم جراحی‌های برنامه‌ریزی‌شده ۴ هزار و ۹۰۰ بیمار، یعنی ۲۷ درصد بود. "
+               "مابقی، یعنی ۲ هزار و ۳۰۰ بیمار، در بخش زایمان بستری شدند.\n")
+
+
+@pytest.mark.parametrize(("text", "lang", "rest", "wrong", "share", "wrong_share"), [
+    (HOSPITAL_EN, "en", "2,300", "2,800", "27 percent", "37 percent"),
+    (HOSPITAL_FA, "fa", "۲ هزار و ۳۰۰", "۲ هزار و ۸۰۰", "۲۷ درصد", "۳۷ درصد"),
+])
+def test_parts_of_the_total_with_shares_and_a_rest(text: str, lang: str, rest: str, wrong: str, share: str,
+                                                   wrong_share: str) -> None:
+    sums = _of(text, lang, "sum")
+    assert [s for _c, s, _q in sums] == [Status.consistent]
+    assert len(sums[0][2]) == 4  # the total, two parts and the rest: closed
+    # each share is of the total, not of the parts together
+    assert [s for _c, s, _q in _of(text, lang, "percent_of")] == [Status.consistent] * 2
+    assert [s for _c, s, _q in _of(text.replace(rest, wrong), lang, "sum")] == [Status.inconsistent]
+    assert sorted(s.value for _c, s, _q in _of(text.replace(share, wrong_share), lang, "percent_of")) == [
+        "consistent", "inconsistent"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("There were 18,400 admissions to the hospital in 2024. Emergency admissions made up 11,200 of the total, or "
+     "61 percent.\n", "percent_of"),
+    ("There were 18,400 admissions to the hospital in 2024. Emergency admissions made up 11,200 of the total.\n",
+     "part_of"),
+])
+def test_a_count_of_the_total_with_no_rest(text: str, kind: str) -> None:
+    assert [s for _c, s, _q in _of(text, "en", kind)] == [Status.consistent]
+    wrong = text.replace("61 percent", "71 percent") if kind == "percent_of" else text.replace("11,200", "19,200")
+    assert [s for _c, s, _q in _of(wrong, "en", kind)] == [Status.inconsistent]
+
+
+def test_a_rest_does_not_close_a_breakdown_that_left_a_part_out() -> None:
+    # «۴ هزار و ۹۰۰» has no word making it a part, so the breakdown does not take it; the rest
+    # then cannot close the sum of 11,200 and 2,300 against 18,400 (it was a false alarm)
+    text = HOSPITAL_FA.replace("و سهم جراحی‌های برنامه‌ریزی‌شده ۴ هزار و ۹۰۰ بیمار، یعنی ۲۷ درصد بود",
+                               "و جراحی‌های برنامه‌ریزی‌شده ۴ هزار و ۹۰۰ بیمار را پذیرفتند")
+    assert [s for _k, _c, s, _q in _rules(text, "fa") if s is Status.inconsistent] == []
+
+
+def test_a_count_of_the_total_is_no_whole_of_the_figures_after_it() -> None:
+    # «۱۱ هزار و ۲۰۰ بیمار از کل، یعنی …»: «از کل» makes the figure before it a part; it was read
+    # as the whole of the figures after it
+    got = _of(HOSPITAL_FA, "fa", "sum")
+    assert all("۱۱ هزار و ۲۰۰" not in q[0] for _c, _s, q in got)
+
+
+def test_a_count_of_the_total_of_another_thing_is_no_part() -> None:
+    assert _rules("The city has 2.1 million residents. Buses made up 4,000 of the total.\n", "en") == []
+
+
 # -- total words after the total ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

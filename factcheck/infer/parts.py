@@ -78,7 +78,8 @@ class Breakdown:
         self.confidence, self.exhaustive, self.retype, self.why = confidence, exhaustive, retype, why
         #: the words leave room for more parts: "including", "the rest elsewhere"
         self.open = open_
-        #: the whole was stated sentences before the parts, which the words tie to it only by a rest
+        #: the whole was stated before the parts, which the words tie to it only by a rest or by
+        #: naming it ("of the total", "of the students"): a share given with a part is of that whole
         self.across = across
 
 
@@ -136,9 +137,10 @@ def breakdowns(doc: Doc) -> tuple[Breakdown, ...]:
 
 def _breakdowns(doc: Doc) -> tuple[Breakdown, ...]:
     found = [*_whole_then_parts(doc), *_parts_then_total(doc), *_of_whole_part(doc), *_of_these_opening(doc)]
+    found += _group_parts(doc, found)
     found = _with_remainder(doc, found)
     found += _rest_of_stated(doc, found)
-    return (*found, *_group_parts(doc, found))
+    return tuple(found)
 
 
 def _group_parts(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
@@ -155,30 +157,63 @@ def _group_parts(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
     for f in _counts(doc, doc.figures):
         if f.id in taken or _share_after(doc, f):
             continue
-        noun = group_noun(doc, f)
-        if noun is None:
+        of_total = _OF_THE_TOTAL.match(doc.norm, f.end)
+        noun = None if of_total is not None else group_noun(doc, f)
+        if of_total is not None:
+            # "made up 11,200 of the total": the one total stated before
+            total = stated_total(doc, f, exclude=taken, classifier=True)
+            named_end = of_total.end()
+        elif noun is not None:
+            total = group_total(doc, f, noun, exclude=taken)
+            named_end = doc.norm.index(noun, f.end) + len(noun)
+            after = doc.figures[f.index + 1] if f.index + 1 < len(doc.figures) else None
+            if after is not None and after.is_percent and after.sentence == f.sentence \
+                    and len(doc.norm[named_end:after.start]) <= 12:
+                continue  # "18,000 of the candidates, or 37.5 percent": the share's pattern reads it
+        else:
             continue
-        total = group_total(doc, f, noun, exclude=taken)
         if total is None or total.figure.id in taken or total.figure.value == f.value:
             continue
-        at = doc.norm.index(noun, f.end)
-        after = doc.figures[f.index + 1] if f.index + 1 < len(doc.figures) else None
-        if after is not None and after.is_percent and after.sentence == f.sentence \
-                and len(doc.norm[at + len(noun):after.start]) <= 12:
-            continue  # "18,000 of the candidates, or 37.5 percent": the share's pattern reads it
         whole = total.figure
         retype = unify(doc, [whole, f], classifier=True)
         if retype is None:
             continue
         nxt = [g for g in _counts(doc, doc.in_sentence(f.sentence)) if g.start > f.end and g.id not in taken]
         parts = [f, *_more_parts(doc, whole, f, nxt)]
+        parts += _clause_parts(doc, whole, parts, nxt)
         retype = unify(doc, [whole, *parts], classifier=True) or retype
         taken.update(p.id for p in parts)
-        yield Breakdown(whole, parts, Cue(doc.text[f.end:at + len(noun)].strip(), f.end, at + len(noun)),
+        yield Breakdown(whole, parts, Cue(doc.text[f.end:named_end].strip(), f.end, named_end),
                         total.confidence, False, retype,
-                        "the figure is taken out of the group stated before, named by its noun"
-                        if len(parts) == 1 else
-                        "the figures are taken out of the group stated before, the first named by its noun")
+                        "the figure is taken out of the total stated before" if len(parts) == 1 else
+                        "the figures are taken out of the total stated before, the first named as its part",
+                        across=True)
+
+
+#: Right after a count, the whole it is taken out of, named as the total: "11,200 of the total".
+_OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:total|overall total)\b(?!\s*(?:of\b|[\d$€£]))|"
+                           r"\s+از\s+(?:کل|مجموع)(?!\w)(?!\s*(?:\d|از(?!\w)))")
+
+
+def _clause_parts(doc: Doc, whole: Figure, parts: list[Figure], nxt: list[Figure]) -> list[Figure]:
+    """Counts of later clauses of the sentence each stated as a part in words of their own:
+    "… accounted for 11,200 of the total, or 61 percent, while planned surgery accounted for 4,900"."""
+    out: list[Figure] = []
+    prev = parts[-1]
+    for p in nxt:
+        if p.start <= prev.end:
+            continue
+        lo = max([prev.end, *(g.end for g in doc.in_sentence(p.sentence) if prev.end <= g.start and g.end <= p.start)])
+        lead = doc.norm[lo:p.start]
+        words = _PART_WORDS.search(lead)
+        # the part words on this figure: "accounted for 4,900", «سهم جراحی‌های برنامه‌ریزی‌شده ۴ هزار»
+        if (words is None or words.end() < len(lead.rstrip()) - 40
+                or TOTAL.search(lead) or _OTHER_TIME.search(lead + doc.after(p, 25))
+                or unify(doc, [whole, *parts, *out, p], classifier=True) is None):
+            break
+        out.append(p)
+        prev = p
+    return out
 
 
 #: A sentence opening on the rest of a whole: "The remaining $1 billion ...", «مابقی، یعنی ۱ میلیارد دلار».
@@ -211,7 +246,8 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
             continue
         bd = max(ending, key=lambda b: b.parts[-1].end)
         retype = unify(doc, [bd.whole, *bd.parts, rest], classifier=True)
-        if retype is None or (rest.is_bare and not bd.whole.is_bare):
+        # a bare rest ("The remaining 2,300 were …") counts what the whole counts
+        if retype is None or _skipped(doc, bd, rest):
             continue
         s = doc.sentences[si][0]
         m = pat.match(doc.norm[s:rest.start])
@@ -221,6 +257,13 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
             bd.whole, [*bd.parts, rest], bd.cue, bd.confidence, True, retype,
             bd.why + f"; «{words}» at {doc.where(s)} states the rest")
     return found
+
+
+def _skipped(doc: Doc, bd: Breakdown, rest: Figure) -> bool:
+    """A count of the breakdown's thing lies between its last part and the rest: a part the
+    breakdown did not take, so the rest cannot close it (the sum would leave that part out)."""
+    return any(bd.parts[-1].end <= g.start and g.end <= rest.start and unify(doc, [bd.whole, g], classifier=True)
+               is not None for g in _counts(doc, doc.figures))
 
 
 def _with_clause_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
@@ -460,6 +503,8 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
             cue = doc.find(_PARTITIVE, gap_lo, gap_hi)
             if cue is not None and _on_share(doc, cue, whole, nxt):
                 continue  # "24 of 32 seats, three quarters of them, and 20 ...": "of them" is the share's
+            if _OF_THE_TOTAL.match(doc.norm, whole.end):
+                continue  # «۱۱ هزار بیمار از کل، یعنی ۶۱ درصد»: a part of the total, not a whole
             if cue is not None and _RESTATES.search(cue.words) and any(
                     cue.end <= g.start < nxt.start for g in doc.in_sentence(si)):
                 # «۱۸ هزار میلیارد تومان یعنی حدود ۴۳ درصد به …، ۱۵ هزار میلیارد …»: "that is"
