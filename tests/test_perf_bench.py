@@ -13,6 +13,8 @@ import pytest
 from conftest import ROOT
 
 BASELINE_MODULES = {"pint": "pint", "z3": "z3", "highs": "highspy"}
+#: The issue's reference propagations: always run (numpy is a dependency of factcheck).
+REFERENCES = {"python", "numpy"}
 
 
 def _run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], dict[str, object]]:
@@ -32,15 +34,20 @@ def test_benchmark_smoke_every_installed_engine_agrees(tmp_path: Path) -> None:
     installed = {e for e, m in BASELINE_MODULES.items() if importlib.util.find_spec(m)}
     for claims in {r["claims"] for r in results}:
         engines = {r["engine"] for r in results if r["claims"] == claims}
-        assert engines == {"factcheck"} | installed
+        assert engines == {"factcheck"} | installed | REFERENCES
     assert all(r["verdicts_agree"] is True and r["seconds"] > 0 for r in results)
+    # the references' rows are built outside their timed propagation, and timed apart
+    assert all((r["engine"] in REFERENCES) == ("build_seconds" in r) for r in results)
+    assert all(r["build_seconds"] > 0 for r in results if r["engine"] in REFERENCES)
     assert {"claims", "engine", "seconds", "verdicts_agree"} <= set(results[0])
     for size in data["sizes"]:  # type: ignore[attr-defined]
         assert size["planted_found"] is True
         assert size["load_json_seconds"] > 0 and size["load_yaml_seconds"] > 0
         assert size["bytes_per_claim_held"] > 0
+        assert size["floor_ratio"] > 0
     assert data["cold_start_seconds"] > 0
     assert "claims" in proc.stdout and "engine" in proc.stdout  # the table
+    assert proc.stdout.count("factcheck / numpy floor =") == 2
     missing = set(BASELINE_MODULES) - installed
     for engine in missing:
         assert any(note.startswith(f"{engine}: skipped") for note in data["notes"])  # type: ignore[attr-defined]
