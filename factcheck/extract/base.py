@@ -133,6 +133,10 @@ class Language:
     #: fraction words that also name a period or a place ("quarter"): a share only after a
     #: number or an article, and not as a period ("in a quarter", "a quarter of an hour")
     period_fractions: ClassVar[frozenset[str]] = frozenset()
+    #: The word between a count and the number it is a share of ("one in four"), and one that
+    #: may come before that number ("one in every four").
+    share_in: ClassVar[frozenset[str]] = frozenset()
+    share_every: ClassVar[frozenset[str]] = frozenset()
     #: words before "a <period fraction>" that make it a period: "in a quarter", "per quarter"
     period_before: ClassVar[frozenset[str]] = frozenset()
     #: how many following words a noun phrase may span before its head noun

@@ -639,6 +639,8 @@ class English(Language):
     change_from: ClassVar[frozenset[str]] = frozenset({"from"})
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
     period_fractions: ClassVar[frozenset[str]] = frozenset({"quarter", "quarters"})
+    share_in: ClassVar[frozenset[str]] = frozenset({"in"})
+    share_every: ClassVar[frozenset[str]] = frozenset({"every"})
     period_before: ClassVar[frozenset[str]] = frozenset(
         {"in", "per", "each", "every", "within", "during", "for", "after", "before"})
     noun_reach: ClassVar[int] = 4

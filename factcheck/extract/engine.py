@@ -678,7 +678,11 @@ class Scanner:
             if fwd[0].k in lang.fractions and num.last == 0:
                 value, unit, precision = Decimal(1), lang.fractions[fwd[0].k], Decimal("0.1")
                 tags.append("fraction")
-        if fwd[0].k in lang.multiplier_words and num.last == 0 and fwd[0].k not in lang.cardinals:
+        one_in = self._one_in(fwd, j, num) if unit is None else None
+        if one_in is not None:  # "one in four": a fourth, as "a fourth" is
+            unit, precision, end_idx, j = one_in[0], Decimal("0.1"), one_in[1], one_in[1] + 1
+            tags.append("fraction")
+        elif fwd[0].k in lang.multiplier_words and num.last == 0 and fwd[0].k not in lang.cardinals:
             value, unit = lang.multiplier_words[fwd[0].k], "times"
             tags.append("multiplier")
         elif fwd[0].k in lang.fractions and num.last == 0 and fwd[0].k not in lang.cardinals and unit is None:
@@ -1095,6 +1099,31 @@ class Scanner:
         if len(back) < 2:
             return True
         return back[-2].t in (".", "!", "?", "\n", ":", '"', "(")
+
+    def _one_in(self, fwd: list[Tok], j: int, num: _Num) -> tuple[str, int] | None:
+        """"one in four", "2 in 5", "one in every three": the unit of the fraction 1/M (as "a
+        fourth" has it) and the index of M's last token; None unless M is a whole number above
+        the count with a fraction word of its own, and no period or scale follows it ("2 in 10
+        days" counts days)."""
+        lang = self.lang
+        if j >= len(fwd) or fwd[j].k not in lang.share_in or num.scale is not None or num.fraction is not None \
+                or num.value != num.value.to_integral_value():
+            return None
+        k = j + 1
+        if k < len(fwd) and fwd[k].k in lang.share_every:
+            k += 1
+        if k >= len(fwd) or (fwd[k].kind != "num" and fwd[k].k not in lang.cardinals):
+            return None
+        den = self._parse(fwd[k:])
+        if den.last < 0 or den.special or den.ordinal or den.fraction or den.scale is not None \
+                or den.value != den.value.to_integral_value() or not num.value < den.value:
+            return None
+        after = k + den.last + 1
+        if after < len(fwd) and (fwd[after].k in lang.time_units or self._lemma(fwd[after].k) in lang.time_units
+                                 or fwd[after].k in lang.scales):
+            return None
+        unit = lang.fractions.get(f"/{int(den.value)}")
+        return None if unit is None else (unit, k + den.last)
 
     def _range(self, fwd: list[Tok], j: int, back: list[Tok], num: _Num) -> tuple[_Num, int, int | None] | None:
         lang = self.lang

@@ -374,15 +374,25 @@ _OF_GROUP = re.compile(r"(?<!\w)(?:of|out of|among|از|میان|بین)\s+(?!(?
                        r"(?!\w))[^\W\d]")
 #: "37.5 percent (18,000) passed": the count in brackets right after its share.
 _IN_BRACKETS = re.compile(r"^\s*[(\[]\s*$")
+#: Between a share and the count it restates: "25 percent of them, or 13,000", «۲۵ درصد آنان، یعنی ۱۳ هزار».
+_OR_BETWEEN = re.compile(r"^(?:\s*(?:of\s+)?(?:them|these|those|all|the\s+[a-z]+|all\s+[a-z]+|آنان|آنها|آن ها)|"
+                         r"\s*[a-z]{3,})?\s*([,،])\s*(?:or|یعنی)\s*$")  # "one in four families, or 13,000"
+#: The count the share restates ends its clause: a comma or the end of the sentence.
+_COMMA_CLOSE = re.compile(r"\s*[,،.;؛]")
 _CLOSE = re.compile(r"\s*[)\]]")
 
 
 def _part_after(doc: Doc, s: Figure) -> Figure | None:
-    """The count a share gives in brackets after it: "37.5 percent (18,000)", «۳۷٫۵ درصد (۱۸ هزار نفر)»."""
+    """The count a share gives in brackets after it: "37.5 percent (18,000)", «۳۷٫۵ درصد (۱۸ هزار نفر)»,
+    or restates after "or" between commas: "About 25 percent of them, or 13,000, had …"."""
     nxt = doc.figures[s.index + 1] if s.index + 1 < len(doc.figures) else None
     if nxt is None or nxt.sentence != s.sentence or not (nxt.is_count or nxt.is_bare) or nxt.value is None:
         return None
-    if not _IN_BRACKETS.match(doc.between(s, nxt)) or not _CLOSE.match(doc.norm, nxt.end):
+    between = doc.between(s, nxt)
+    if _IN_BRACKETS.match(between):
+        return nxt if _CLOSE.match(doc.norm, nxt.end) else None
+    # the share's own words end at the comma ("of them", "of the families", "families")
+    if _OR_BETWEEN.match(between) is None or not _COMMA_CLOSE.match(doc.norm, nxt.end):
         return None
     return nxt
 
@@ -408,7 +418,9 @@ def _of_nearest(doc: Doc, s: Figure, part: Figure | None, parts_of: dict[str, An
     if part is None or s.claim.unit.replace(" ", "") not in _PLAIN_SHARES or part.is_percent:
         return []
     first, last = (part, s) if part.end <= s.start else (s, part)
-    closed = (_SHARE_CLOSES if last is s else _CLOSE).match(doc.norm, last.end, last.end + 30)
+    # the count after its share closes its bracket, or its clause after ", or" (see _part_after)
+    closed = (_SHARE_CLOSES if last is s else _CLOSE if "(" in doc.between(first, last) or "[" in
+              doc.between(first, last) else _COMMA_CLOSE).match(doc.norm, last.end, last.end + 30)
     if closed is None or _OF_AFTER.match(doc.norm, closed.end(), closed.end() + 20):
         return []  # "(25 percent of them fatal)", "18,000 (37.5 percent) of the girls": of something else
     if _OF_GROUP.search(doc.between(first, last)) or group_before(doc, part) is not None \
