@@ -54,6 +54,20 @@ def test_a_rest_closes_the_total_stated_before(text: str, lang: str, rest: str, 
     assert [s for _c, s, _q in _of(bad, lang, "percent_of")] == [Status.inconsistent]
 
 
+@pytest.mark.parametrize(("text", "lang", "rest", "wrong"), [
+    ("Donations totalled $4.8 million, of which $3.1 million came from individuals and $1.2 million from "
+     "companies. Government grants made up the remaining $0.5 million.\n", "en", "$0.5 million", "$0.9 million"),
+    ("کمک‌های مردمی در سال گذشته به ۴ میلیارد و ۸۰۰ میلیون تومان رسید که ۳ میلیارد و ۱۰۰ میلیون تومان آن از "
+     "سوی افراد و یک میلیارد و ۲۰۰ میلیون تومان از سوی شرکت‌ها پرداخت شد. کمک‌های دولتی هم مابقی، یعنی ۵۰۰ "
+     "میلیون تومان را تأمین کرد.\n", "fa", "۵۰۰ میلیون", "۹۰۰ میلیون"),
+])
+def test_a_rest_named_inside_the_next_sentence_closes_the_breakdown(text: str, lang: str, rest: str,
+                                                                    wrong: str) -> None:
+    sums = _of(text, lang, "sum")
+    assert [s for _c, s, _q in sums] == [Status.consistent] and len(sums[0][2]) == 4
+    assert [s for _c, s, _q in _of(text.replace(rest, wrong), lang, "sum")] == [Status.inconsistent]
+
+
 @pytest.mark.parametrize("text", [
     # the first figure is itself a part ("accounted for"): the whole is not stated
     "Violent crime accounted for 31,302 offences, while theft made up 40,608. The remaining 12,690 were drug cases.\n",

@@ -228,8 +228,9 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
     """The sentence after a breakdown states the rest of its whole: the rest is a part and closes it.
 
     "Of the $4.2 billion, $1.6 billion goes to schools and $1.6 billion to roads. The remaining
-    $1 billion pays for salaries": the three parts make up the whole exactly.  Only the breakdown
-    ending last in the sentence before takes the rest, and only an open one.
+    $1 billion pays for salaries" (or "Salaries take the remaining $1 billion"): the three parts
+    make up the whole exactly.  Only the breakdown ending last in the sentence before takes the
+    rest, and only an open one.
     """
     found = _with_clause_remainder(doc, found)
     pat = _REMAINDER_OPENS.get(doc.lang)
@@ -237,7 +238,13 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
         return found
     for si in range(1, len(doc.sentences)):
         figs = doc.in_sentence(si)
-        if not figs or pat.match(doc.norm[doc.sentences[si][0]:figs[0].start]) is None:
+        if not figs:
+            continue
+        # the sentence opens on the rest, or its first figure is named the rest ("Government
+        # grants made up the remaining $0.9 million")
+        opens = pat.match(doc.norm[doc.sentences[si][0]:figs[0].start]) is not None
+        named = None if opens else _rest_cue(doc, figs[0])
+        if not opens and named is None:
             continue
         rest = figs[0]
         ending = [b for b in found if b.parts[-1].sentence == si - 1 and b.whole.sentence <= si - 1
@@ -249,10 +256,8 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
         # a bare rest ("The remaining 2,300 were …") counts what the whole counts
         if retype is None or _skipped(doc, bd, rest):
             continue
-        s = doc.sentences[si][0]
-        m = pat.match(doc.norm[s:rest.start])
-        assert m is not None
-        words = doc.text[s:rest.start].strip(" ,،:—-")
+        s = doc.sentences[si][0] if named is None else named.start
+        words = doc.text[s:rest.start].strip(" ,،:—-") if named is None else named.words
         found[found.index(bd)] = Breakdown(
             bd.whole, [*bd.parts, rest], bd.cue, bd.confidence, True, retype,
             bd.why + f"; «{words}» at {doc.where(s)} states the rest")
