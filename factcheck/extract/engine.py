@@ -597,7 +597,8 @@ class Scanner:
             return mention("phone" if len(first_tok) >= 7 else "code")
         if nxt is not None and nxt.kind == "word" and self._month(nxt.k):
             return self._date(prep, fwd, j, fig_s)
-        if prev is not None and prev.kind == "word" and self._month(prev.k) and num.digits and not num.words:
+        if prev is not None and prev.kind == "word" and self._month(prev.k) and num.digits and not num.words \
+                and not self._percent_or_scale_after(fwd, j):  # «نرخ تورم مهرماه ۳۴ درصد» is no date
             return self._date(prep, fwd, j, fig_s)
         a_third = bool(back) and back[-1].k in lang.articles and fwd[0].k in lang.fractions and num.last == 0
         if num.ordinal and num.fraction is None and not a_third:

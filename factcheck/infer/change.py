@@ -129,6 +129,11 @@ def _nearest_pair(doc: Doc, ps: Sequence[Pair], f: Figure) -> Pair | None:
 def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
     """Old → new from "X ... compared with Y last year" and «این آمار ... سال گذشته Y بود»."""
     for f in doc.figures:
+        if f.is_percent and f.claim.unit != "percentage_point":
+            month = _month_compared_before(doc, f)
+            if month is not None:
+                yield month, 0.75
+                continue
         if not (f.is_count or f.is_percent or f.is_bare) or not _EARLIER.search(
                 doc.after(f, 40) + " " + doc.before(f, 40)):
             continue
@@ -162,6 +167,40 @@ def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
                 yield Pair(f, *named), 0.75
         elif f.is_count and not earlier:
             yield from _said_before(doc, f)
+
+
+#: A month, by which a sentence compares a rate with the one a later sentence gives.
+_MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+                    r"(?<!\w)(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)(?:\s?ماه)?(?!\w)")
+#: "compared with October", "from October", «نسبت به مهرماه»: the month the newer rate is compared with.
+_COMPARED_MONTH = re.compile(r"\b(?:compared with|compared to|from|than)\s+(?:in\s+)?(?P<m>[a-z]+)\b|"
+                             r"(?<!\w)(?:نسبت به|در مقایسه با)\s+(?P<mf>[^\W\d]+(?:\s?ماه)?)")
+
+
+def _month_compared_before(doc: Doc, f: Figure) -> Pair | None:
+    """"Inflation fell to 3.2 percent, 0.5 points down on October. The October rate was 3.7
+    percent", «… به ۳۲ درصد رسید که نسبت به مهرماه ۱٫۵ واحد درصد کاهش … نرخ تورم مهرماه ۳۴ درصد»:
+    the one percentage of the sentence before, which compares itself with a month, is newer than
+    ``f``, the one percentage of its own sentence, written after that month's name."""
+    if f.sentence == 0 or any(g.is_percent and g is not f and g.claim.unit != "percentage_point"
+                              for g in doc.in_sentence(f.sentence)):
+        return None
+    lo, hi = doc.sentences[f.sentence - 1]
+    compared = [m for m in _COMPARED_MONTH.finditer(doc.norm, lo, hi)
+                if _MONTH.fullmatch(_month_word(m.group("m") or m.group("mf")))]
+    new = [g for g in doc.in_sentence(f.sentence - 1) if g.is_percent and g.claim.unit != "percentage_point"]
+    if len(compared) != 1 or len(new) != 1 or unify(doc, [new[0], f]) is None:
+        return None
+    month = _month_word(compared[0].group("m") or compared[0].group("mf"))
+    at = doc.norm.find(month, doc.sentences[f.sentence][0], f.start)
+    if at < 0:
+        return None
+    return Pair(f, new[0], Cue(doc.text[at:at + len(month)], at, at + len(month)))
+
+
+def _month_word(words: str) -> str:
+    """A month's name without «ماه» ("مهرماه" and "مهر ماه" are «مهر»)."""
+    return re.sub(r"\s?ماه$", "", words)
 
 
 def _said_before(doc: Doc, f: Figure) -> Iterator[tuple[Pair, float]]:
