@@ -199,6 +199,10 @@ def find(doc: Doc) -> Iterator[Proposal]:
                     yield same
             elif near := _of_nearest(doc, s, part, parts_of):
                 done.add(s.id)
+                rule = near[0].rule
+                if isinstance(rule, PercentOfRule) and not _may_make_a_whole(doc, s.sentence):
+                    # the later shares the counts of the sentence carry are of the same total
+                    sentence_total[s.sentence] = doc.by_id[rule.whole]
                 yield from near
             continue
         if part.id in parts_of:
@@ -397,6 +401,25 @@ def _part_after(doc: Doc, s: Figure) -> Figure | None:
     return nxt
 
 
+#: A fraction unit's value, for adding shares up.
+_FRACTION_OF = {"half": 0.5, "third": 1 / 3, "fourth": 0.25, "quarter_share": 0.25, "fifth": 0.2, "tenth": 0.1}
+
+
+def _may_make_a_whole(doc: Doc, sentence: int) -> bool:
+    """Whether the shares the counts of a sentence carry may add up to all of something:
+    "$960 million, or 40 percent, and transport $480 million, or 20 percent" cannot (60 percent
+    at most), so each is of a total stated before, not of the parts together."""
+    total = 0.0
+    for s in _shares(doc):
+        if s.sentence != sentence or (_part_before(doc, s, bare=True) is None and _part_after(doc, s) is None):
+            continue
+        per = 0.01 if s.claim.unit == "percent" else _FRACTION_OF.get(s.claim.unit.replace(" ", ""))
+        if per is None or s.claim.value is None or s.claim.hedge.value not in ("exact", "about", "nearly"):
+            return True  # a share that cannot be added up: as before
+        total += float(s.claim.value) * per
+    return total >= 0.8
+
+
 def _with_shares(doc: Doc) -> frozenset[str]:
     """Counts that carry a share of their own, in brackets or after "or" / «یعنی», before or after them."""
     out = set()
@@ -427,7 +450,7 @@ def _of_nearest(doc: Doc, s: Figure, part: Figure | None, parts_of: dict[str, An
             or group_noun(doc, part) is not None:
         return []  # "1,200 of the girls, or 40 percent", "Of the girls, 1,200 (40 percent)": of that group
     siblings = doc.once(_with_shares) - {part.id}
-    if any(g.id in siblings for g in doc.in_sentence(part.sentence)):
+    if any(g.id in siblings for g in doc.in_sentence(part.sentence)) and _may_make_a_whole(doc, part.sentence):
         # "509,000 (59 percent) were women and 351,000 (41 percent) men": when every part carries its
         # share the shares may be of the parts together, not of a total stated before (see ``find``)
         return []
