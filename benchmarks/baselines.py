@@ -819,7 +819,8 @@ def _sweep(sy: _Sweeps) -> tuple[Any, Any]:
         empty = new[:nv] + new[nv:] > 0.0
         if empty.any():
             failed[sy.slot_group[:nv][empty]] = True
-        moved = new - u > sy.thr
+        with np.errstate(invalid="ignore"):  # -inf - -inf: a bound unbounded still
+            moved = new - u > sy.thr
         u = new
         if failed.any():
             moved &= ~failed[sy.slot_group]
