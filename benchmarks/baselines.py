@@ -251,7 +251,10 @@ def _elastic(front: _Front, rules: list[str], *, private: bool) -> dict[str, boo
                     col_hi.append(float(hi))
                 index.append(j)
                 value.append(float(a))
-                scale = max(scale, abs(float(a)) * max(abs(col_lo[j]), min(abs(col_hi[j]), 1e300)))
+                # an unbounded end ("more than 60") says nothing of the row's size: a coefficient
+                # of 1e300 made HiGHS reject the whole model
+                ends_j = [abs(e) for e in (col_lo[j], col_hi[j]) if e not in (INF, -INF)]
+                scale = max(scale, abs(float(a)) * max(ends_j, default=1.0))
             # Elastic: + s_plus - s_minus, both >= 0, each costing 1 per unit of the row's scale.
             for sign in (1.0, -1.0):
                 index.append(len(col_lo))
@@ -283,8 +286,9 @@ def _elastic(front: _Front, rules: list[str], *, private: bool) -> dict[str, boo
     lp.a_matrix_.start_ = np.array(starts)
     lp.a_matrix_.index_ = np.array(index)
     lp.a_matrix_.value_ = np.array(value)
-    h.passModel(lp)
-    h.run()
+    if h.passModel(lp) != highspy.HighsStatus.kOk or h.run() != highspy.HighsStatus.kOk \
+            or h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        raise RuntimeError(f"HiGHS did not solve the elastic LP: {h.modelStatusToString(h.getModelStatus())}")
     x = np.array(h.getSolution().col_value)
     violated = (x[plus] + x[minus]) > 1e-7  # in units of each row's scale; plants are >= 1e-2
     out: dict[str, bool] = dict.fromkeys(rules, False)
