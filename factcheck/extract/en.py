@@ -640,6 +640,7 @@ class English(Language):
     weak_words: ClassVar[frozenset[str]] = frozenset({"one", "zero"})
     period_fractions: ClassVar[frozenset[str]] = frozenset({"quarter", "quarters"})
     share_in: ClassVar[frozenset[str]] = frozenset({"in"})
+    speech_verbs: ClassVar[frozenset[str]] = frozenset({"said", "says", "added", "told", "stated", "announced"})
     share_every: ClassVar[frozenset[str]] = frozenset({"every"})
     period_before: ClassVar[frozenset[str]] = frozenset(
         {"in", "per", "each", "every", "within", "during", "for", "after", "before"})

@@ -614,7 +614,9 @@ class Scanner:
         if num.digits and not num.words and integer and num.fraction is None:
             if _year_like(first_tok) and (not unit_after() or (prev is not None and prev.k in lang.year_prepositions)):
                 return mention("year")  # "in 2019 women voted": the year, not 2019 women
-            if prev is not None and prev.k in lang.year_before and not unit_after():
+            # "fiscal year 2024 sales", "class 2019", not "Last year 3,600 thieves" / "360 thieves"
+            if prev is not None and prev.k in lang.year_before and (_year_like(first_tok) or (
+                    not unit_after() and not self._guessable(fwd, j))):
                 return mention("year")
             # A phone line stands alone; "911 of the accidents", «۱۱۰ از ۲۰۰۰ نفر» and
             # "311 (10.9 percent) passed" count a part of a whole.
@@ -958,6 +960,8 @@ class Scanner:
             t = toks[i]
             if t.s < floor or t.t in _BOUNDARY:
                 return None
+            if t.t == ":" and i > 0 and toks[i - 1].k in self.lang.speech_verbs:
+                return None  # «فرمانده انتظامی استان گفت: … ۴ هزار سارق»: the speaker's words are not counted
             if t.kind == "word":
                 got = cache.get(t.k)
                 if got is None:

@@ -554,6 +554,9 @@ class Persian(Language):
     range_join: ClassVar[frozenset[str]] = frozenset({"تا"})
     change_from: ClassVar[frozenset[str]] = frozenset({"به"})
     weak_words: ClassVar[frozenset[str]] = frozenset({"یک", "نه", "ده", "صد"})
+    # «گفت:», «افزود:», «اظهار کرد:», «اظهار داشت:», «گفته است:», «می‌گوید:»
+    speech_verbs: ClassVar[frozenset[str]] = frozenset({"گفت", "افزود", "کرد", "داشت", "است", "نوشت", "گوید",
+                                                        "افزاید", "کند", "شد"})
 
     def key(self, word: str) -> str:
         return word.strip(ZWNJ)

@@ -167,6 +167,32 @@ def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
                 yield Pair(f, *named), 0.75
         elif f.is_count and not earlier:
             yield from _said_before(doc, f)
+            yield from _earlier_opening(doc, f)
+
+
+#: A sentence opening on the earlier time its figure is of: "Last year, …", «سال قبل در همین مدت …».
+_EARLIER_OPENING = re.compile(r"^\W*(?:in\s+)?(?:last year|a year earlier|a year ago|the previous year|the same "
+                              r"period last year)\b|^\W*(?:در\s+)?(?:سال گذشته|سال قبل|پارسال|مدت مشابه سال "
+                              r"(?:گذشته|قبل))(?!\w)")
+
+
+def _earlier_opening(doc: Doc, f: Figure) -> Iterator[tuple[Pair, float]]:
+    """"… 4,250 thieves were arrested, 18 percent more than in the same period last year.
+    Last year 3,600 had been arrested": a sentence opening on the earlier time the sentence
+    before compared with gives the older figure; the newer is the one figure of that thing
+    there (that sentence must name the earlier time too)."""
+    if f.sentence == 0 or _EARLIER_OPENING.match(doc.norm[doc.sentences[f.sentence][0]:f.start]) is None:
+        return
+    lo, hi = doc.sentences[f.sentence - 1]
+    if _EARLIER.search(doc.norm, lo, hi) is None:
+        return
+    olds = {q.old.id for q in pairs(doc)}
+    new = [g for g in doc.in_sentence(f.sentence - 1) if (g.is_count or g.is_bare) and g.value is not None
+           and g.id not in olds and unify(doc, [g, f]) is not None]
+    if len(new) == 1 and new[0].value != f.value:
+        s = doc.sentences[f.sentence][0]
+        words = doc.norm[s:f.start]
+        yield Pair(f, new[0], Cue(doc.text[s:f.start].strip(), s + len(words) - len(words.lstrip()), f.start)), 0.75
 
 
 #: A month, by which a sentence compares a rate with the one a later sentence gives.
