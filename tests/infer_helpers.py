@@ -7,6 +7,7 @@ from typing import Any
 
 from factcheck.evaluate import Evaluation, evaluate
 from factcheck.files import ClaimSet
+from factcheck.findings import Status
 from factcheck.infer import Inference, infer
 from factcheck.model import Claim, Document, Source
 
@@ -36,3 +37,20 @@ def check(text: str, cs: list[Claim], lang: str, only: list[str] | None = None) 
     for r in got.rules:
         s.rules[r.id] = r
     return got, evaluate(s)
+
+
+def figures(text: str, lang: str) -> list[tuple[str, Decimal | None, str]]:
+    """What extraction reads in ``text``: (quote, value, unit) of every claim, in order."""
+    from factcheck.extract import extract
+
+    res = extract(text, lang)
+    found = res.claims if hasattr(res, "claims") else res
+    return [(c.source.quote if c.source and c.source.quote else "", c.value, c.unit) for c in found]
+
+
+def verdicts(text: str, lang: str, kind: str) -> list[Status]:
+    """The verdicts of the rules of ``kind`` inferred from the article ``text``, in rule order."""
+    from factcheck.articles import claimset_from_article
+
+    cs = claimset_from_article(text, "t.txt", lang)
+    return [f.status for f in evaluate(cs).findings if f.kind == kind]

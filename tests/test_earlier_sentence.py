@@ -15,9 +15,8 @@ import pytest
 
 pytest.importorskip("factcheck.extract", reason="the extraction stage is not installed")
 
-from factcheck.articles import claimset_from_article
-from factcheck.evaluate import evaluate
-from factcheck.extract import extract
+from infer_helpers import figures, verdicts
+
 from factcheck.findings import Status
 
 EN = ("Police arrested 4,250 thieves in the first nine months, 18 percent more than in the same period last "
@@ -27,8 +26,7 @@ FA = ("فرمانده انتظامی استان گفت: در ۹ ماه گذشت�
 
 
 def _changes(text: str, lang: str) -> list[Status]:
-    cs = claimset_from_article(text, "t.txt", lang)
-    return [f.status for f in evaluate(cs).findings if f.kind == "percent_change"]
+    return verdicts(text, lang, "percent_change")
 
 
 @pytest.mark.parametrize(("text", "lang", "old", "wrong"), [
@@ -47,9 +45,7 @@ def test_no_pair_when_the_sentence_before_names_no_earlier_time() -> None:
 
 
 def _units(text: str, lang: str) -> dict[str, tuple[Decimal | None, str]]:
-    res = extract(text, lang)
-    claims = res.claims if hasattr(res, "claims") else res
-    return {c.source.quote if c.source and c.source.quote else "": (c.value, c.unit) for c in claims}
+    return {quote: (value, unit) for quote, value, unit in figures(text, lang)}
 
 
 def test_the_noun_before_a_speakers_colon_is_not_counted() -> None:

@@ -13,16 +13,9 @@ import pytest
 
 pytest.importorskip("factcheck.extract", reason="the extraction stage is not installed")
 
-from factcheck.articles import claimset_from_article
-from factcheck.evaluate import evaluate
-from factcheck.extract import extract
+from infer_helpers import figures, verdicts
+
 from factcheck.findings import Status
-
-
-def _figures(text: str) -> list[tuple[str, Decimal | None, str]]:
-    res = extract(text, "en")
-    claims = res.claims if hasattr(res, "claims") else res
-    return [(c.source.quote if c.source and c.source.quote else "", c.value, c.unit) for c in claims]
 
 
 @pytest.mark.parametrize(("text", "quote", "value", "unit"), [
@@ -32,7 +25,7 @@ def _figures(text: str) -> list[tuple[str, Decimal | None, str]]:
     ("1 in 10 drivers was over the limit.", "1 in 10", 1, "tenth"),
 ])
 def test_one_in_four_is_a_share(text: str, quote: str, value: int, unit: str) -> None:
-    assert (quote, Decimal(value), unit) in _figures(text)
+    assert (quote, Decimal(value), unit) in figures(text, "en")
 
 
 @pytest.mark.parametrize("text", [
@@ -42,12 +35,11 @@ def test_one_in_four_is_a_share(text: str, quote: str, value: int, unit: str) ->
     "One in seven was late.",  # no fraction word for sevenths: not read as one
 ])
 def test_not_a_share(text: str) -> None:
-    assert all(u not in ("tenth", "third", "fourth", "fifth", "seventh") for _q, _v, u in _figures(text))
+    assert all(u not in ("tenth", "third", "fourth", "fifth", "seventh") for _q, _v, u in figures(text, "en"))
 
 
 def _verdicts(text: str) -> list[tuple[str, Status]]:
-    cs = claimset_from_article(text, "t.txt", "en")
-    return sorted((f.kind, f.status) for f in evaluate(cs).findings)
+    return sorted((kind, s) for kind in ("part_of", "percent_of") for s in verdicts(text, "en", kind))
 
 
 @pytest.mark.parametrize(("share", "wrong"), [
