@@ -11,6 +11,8 @@ import pytest
 
 pytest.importorskip("factcheck.extract", reason="the extraction stage is not installed")
 
+from infer_helpers import verdicts
+
 from factcheck.articles import claimset_from_article
 from factcheck.evaluate import evaluate
 from factcheck.findings import Status
@@ -50,3 +52,18 @@ def test_two_changes_of_one_pair_in_one_clause_are_both_checked() -> None:
     assert sorted(s.value for s, _w in got) == ["consistent", "consistent"]
     bad = _changes(text.replace("114 percent", "164 percent"), "en")
     assert sorted(s.value for s, _w in bad) == ["consistent", "inconsistent"]
+
+
+@pytest.mark.parametrize(("text", "lang", "points", "wrong"), [
+    # a rise of a rate that is good to be high
+    ("Crews reached 71 percent of urgent calls within eight minutes, compared with 64 percent in 2023, an "
+     "improvement of 7 percentage points.\n", "en", "7 percentage", "9 percentage"),
+    # a fall of a rate that is good to be low
+    ("The death rate fell to 2.1 percent from 2.8 percent, an improvement of 0.7 percentage points.\n", "en",
+     "0.7 percentage", "0.9 percentage"),
+    ("نرخ رسیدن به موقع آمبولانس‌ها امسال به ۷۱ درصد رسید که نسبت به سال گذشته که ۶۴ درصد بود، ۷ واحد درصد بهبود "
+     "داشته است.\n", "fa", "۷ واحد", "۹ واحد"),
+])
+def test_an_improvement_takes_its_direction_from_the_pair(text: str, lang: str, points: str, wrong: str) -> None:
+    assert verdicts(text, lang, "percentage_points") == [Status.consistent]
+    assert verdicts(text.replace(points, wrong), lang, "percentage_points") == [Status.inconsistent]

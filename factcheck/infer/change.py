@@ -40,7 +40,10 @@ _UP = re.compile(r"\b(rose|rise|risen|rising|increased?|increasing|(?<!made )(?<
                  r"gained?|soared|surged|more)\b|(?<!\w)(افزایش|رشد|بیشتر|بالاتر|فزونی)(?!\w)")
 _DOWN = re.compile(r"\b(fell|fall|fallen|falling|dropped|drop|declined?|decreased?|decreasing|down|lower|fewer|"
                    r"less|slipped|plunged|shrank|cut)\b|(?<!\w)(کاهش|کمتر|افت|پایین تر|کم شد)(?!\w)")
-_CHANGE_OF = re.compile(r"\b(a change of|changed by|change of)\b|(?<!\w)(تغییر)(?!\w)")
+#: A change whose words give no direction: the pair's values do ("an improvement of 7 percentage
+#: points" is a rise of a response rate and a fall of a death rate alike).
+_CHANGE_OF = re.compile(r"\b(a change of|changed by|change of|an? (?:improvement|deterioration|swing) of|"
+                        r"improved by|worsened by)\b|(?<!\w)(تغییر|بهبود)(?!\w)")
 _FACTOR = re.compile(
     r"\b(?P<h>more than |over |nearly |almost |about )?(?P<w>doubled|doubling|double|tripled|trebled|triple|"
     r"quadrupled|halved|twice|three times|four times)\b|"
