@@ -18,7 +18,8 @@ from factcheck.infer import guess_lang, infer, load_all
 
 
 def test_registry_finds_every_pattern_module():
-    assert set(load_all()) == {"change", "compare", "count", "parts", "percent_of", "rate", "repeat", "shares"}
+    assert set(load_all()) == {"change", "compare", "count", "multiple", "parts", "percent_of", "rate", "repeat",
+                               "shares"}
 
 
 def test_guess_lang():
