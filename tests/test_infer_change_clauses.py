@@ -67,3 +67,14 @@ def test_two_changes_of_one_pair_in_one_clause_are_both_checked() -> None:
 def test_an_improvement_takes_its_direction_from_the_pair(text: str, lang: str, points: str, wrong: str) -> None:
     assert verdicts(text, lang, "percentage_points") == [Status.consistent]
     assert verdicts(text.replace(points, wrong), lang, "percentage_points") == [Status.inconsistent]
+
+
+def test_a_change_to_a_level_of_its_own_is_not_given_another_pair() -> None:
+    # the fall is of the imports, whose earlier level is not given; the deficit's pair is left alone
+    text = ("Imports fell 3% to $30.1 billion, leaving a trade deficit of $1.7 billion, compared with a deficit "
+            "of $5.8 billion a year earlier.\n")
+    assert verdicts(text, "en", "percent_change") == []
+    # a change whose level is the pair's newer figure is still checked
+    ok = "Exports rose 12.5% to $28.4 billion, up from $25.2 billion a year earlier.\n"
+    assert verdicts(ok, "en", "percent_change") == [Status.consistent]
+    assert verdicts(ok.replace("12.5%", "22.5%"), "en", "percent_change") == [Status.inconsistent]

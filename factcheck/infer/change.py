@@ -303,7 +303,7 @@ def find(doc: Doc) -> Iterator[Proposal]:
                 continue
         if (pair is None and not doc.in_sentence(f.sentence)) or (pair is None and is_factor):
             pair, conf = _pair_by_subject(doc, ps, f)
-        if pair is None or f.id in used or _elsewhere(doc, pair, f, taken):
+        if pair is None or f.id in used or _elsewhere(doc, pair, f, taken) or _own_target(doc, f, pair):
             continue
         old, new = pair.old, pair.new
         retype = unify(doc, [old, new])
@@ -315,6 +315,19 @@ def find(doc: Doc) -> Iterator[Proposal]:
         used.add(f.id)
         taken.add((old.id, new.id))
         yield _change(doc, f, pair, direction, is_factor, conf, [cue, pair.cue], retype)
+
+
+#: Between a change and the level it brought the figure to: "fell 3% to", «۳ درصد کاهش به».
+_TO_LEVEL = re.compile(r"^\s*(?:[^\W\d]+\s+)?(?:to|به)\s*$")
+
+
+def _own_target(doc: Doc, f: Figure, pair: Pair) -> bool:
+    """The change names the level it brought its own figure to, outside ``pair``: "Imports fell
+    3% to $30.1 billion, leaving a deficit of $1.7 billion, compared with $5.8 billion" (the
+    fall is of the imports, whose earlier level is not given, not of the deficit)."""
+    nxt = doc.figures[f.index + 1] if f.index + 1 < len(doc.figures) else None
+    return (nxt is not None and nxt.sentence == f.sentence and nxt.id not in (pair.old.id, pair.new.id)
+            and _TO_LEVEL.match(doc.between(f, nxt)) is not None)
 
 
 def _elsewhere(doc: Doc, pair: Pair, f: Figure, taken: set[tuple[str, str]]) -> bool:
