@@ -64,3 +64,17 @@ def test_a_count_after_last_year_is_no_year(text: str, quote: str) -> None:
 @pytest.mark.parametrize("text", ["In fiscal year 2024 sales rose.", "The year 1999 was hot."])
 def test_a_year_after_year_is_still_a_year(text: str) -> None:
     assert _units(text, "en") == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "change", "wrong"), [
+    ("بودجه شهرداری برای سال آینده ۸ هزار میلیارد تومان پیش‌بینی شده که نسبت به بودجه امسال یعنی ۹ هزار و ۶۰۰ "
+     "میلیارد تومان، ۱۷ درصد کاهش دارد.\n", "fa", "۱۷ درصد", "۲۷ درصد"),
+    ("The budget for next year is $12 billion, compared with this year's $9.6 billion, an increase of 25 "
+     "percent.\n", "en", "25 percent", "35 percent"),
+])
+def test_a_figure_compared_with_is_the_older_not_a_part(text: str, lang: str, change: str, wrong: str) -> None:
+    # «نسبت به … یعنی X» names what the figure is compared with; read as a part of it, 9,600 of
+    # 8,000 was a false alarm
+    assert verdicts(text, lang, "part_of") == []
+    assert verdicts(text, lang, "percent_change") == [Status.consistent]
+    assert verdicts(text.replace(change, wrong), lang, "percent_change") == [Status.inconsistent]

@@ -1,4 +1,5 @@
-"""Multiples said of two counts in words: "twice as many men as women" (a ``ratio`` rule)."""
+"""Multiples said of two counts in words: "twice as many men as women", «تعداد مردان دو برابر زنان»
+(a ``ratio`` rule)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from factcheck.findings import Status
 
 @pytest.mark.parametrize(("text", "wrong"), [
     ("The clinic saw 9,240 men and 4,620 women, twice as many men as women.\n", ("4,620", "3,080")),
+    ("۹ هزار و ۲۴۰ مرد و ۴ هزار و ۶۲۰ زن به درمانگاه مراجعه کردند؛ تعداد مردان دو برابر زنان بود.\n",
+     ("۴ هزار و ۶۲۰", "۳ هزار و ۸۰")),
     ("The city has 91,500 cars and 30,500 motorcycles, three times as many cars as motorcycles.\n",
      ("30,500", "20,500")),
     ("The clinic saw 4,620 men and 9,240 women, half as many men as women.\n", ("4,620", "3,080")),
 ])
 def test_a_multiple_of_two_named_counts(text: str, wrong: tuple[str, str]) -> None:
-    assert verdicts(text, "en", "ratio") == [Status.consistent]
-    assert verdicts(text.replace(*wrong), "en", "ratio") == [Status.inconsistent]
+    lang = "en" if text.isascii() else "fa"
+    assert verdicts(text, lang, "ratio") == [Status.consistent]
+    assert verdicts(text.replace(*wrong), lang, "ratio") == [Status.inconsistent]
 
 
 @pytest.mark.parametrize("text", [

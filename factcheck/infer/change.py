@@ -61,6 +61,9 @@ _OTHER_CLAUSE = re.compile(r"\b(while|whereas|but|meanwhile)\b|[;؛]|(?<!\w)(د�
 _POINTS = re.compile(r"\b(percentage )?points?\b|(?<!\w)واحد درصد")
 _COMPARED = re.compile(r"\b(compared with|compared to|against|from)\b[^.;]{0,30}$|"
                        r"(?<!\w)(نسبت به|در مقایسه با)[^.؛]{0,30}$")
+#: Words that only compare (not "from", which also places and sources): the figure after them is
+#: what the one before is compared with, whatever its time.
+_COMPARED_WITH = re.compile(r"\b(compared with|compared to)\b[^.;]{0,30}$|(?<!\w)(نسبت به|در مقایسه با)[^.؛]{0,30}$")
 _EARLIER = re.compile(r"\b(last year|a year earlier|the previous year|the same period last year|in 20\d\d)\b|"
                       r"(?<!\w)(سال گذشته|پارسال|سال قبل|مدت مشابه)(?!\w)")
 _THIS_FIGURE = re.compile(r"\b(this figure|the figure|this number|that figure)\b|(?<!\w)(این آمار|این رقم|این تعداد|"
@@ -137,8 +140,10 @@ def _compared_pairs(doc: Doc) -> Iterator[tuple[Pair, float]]:
             if month is not None:
                 yield month, 0.75
                 continue
-        if not (f.is_count or f.is_percent or f.is_bare) or not _EARLIER.search(
-                doc.after(f, 40) + " " + doc.before(f, 40)):
+        # an earlier time, or the comparison right before the figure («نسبت به بودجه امسال یعنی X»)
+        if not (f.is_count or f.is_percent or f.is_bare) or not (_EARLIER.search(
+                doc.after(f, 40) + " " + doc.before(f, 40)) or (not f.is_bare and _COMPARED_WITH.search(
+                doc.norm, max(doc.sentences[f.sentence][0], f.start - 45), f.start))):
             continue
         if f.is_bare:
             # "Applications rose to 5,400. That is up 12 percent from 4,820 last year."

@@ -510,6 +510,10 @@ def _whole_then_parts(doc: Doc) -> Iterator[Breakdown]:
                 continue  # "24 of 32 seats, three quarters of them, and 20 ...": "of them" is the share's
             if _OF_THE_TOTAL.match(doc.norm, whole.end):
                 continue  # «۱۱ هزار بیمار از کل، یعنی ۶۱ درصد»: a part of the total, not a whole
+            if cue is not None and _OTHER_TIME.search(doc.norm[whole.end:cue.start]):
+                # «۱۲ هزار میلیارد … نسبت به بودجه امسال یعنی ۹ هزار و ۶۰۰ میلیارد»: "that is"
+                # names what the figure is compared with, not a part of it
+                continue
             if cue is not None and _RESTATES.search(cue.words) and any(
                     cue.end <= g.start < nxt.start for g in doc.in_sentence(si)):
                 # «۱۸ هزار میلیارد تومان یعنی حدود ۴۳ درصد به …، ۱۵ هزار میلیارد …»: "that is"

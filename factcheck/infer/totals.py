@@ -39,7 +39,7 @@ from .pairs import all_pairs, than_changes
 from .resolve import unify
 
 __all__ = ["Total", "comparison_figures", "counted_as", "group_before", "group_noun", "group_total", "nearest_total",
-           "of_them_figures", "part_figures", "stated_total"]
+           "noun_stem", "of_them_figures", "part_figures", "stated_total"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Words placing a figure at the earlier time it is compared with.
@@ -135,14 +135,14 @@ def _read_days(doc: Doc, f: Figure) -> Fraction | None:
     return (lo + hi) / 2
 
 
-def _stem(noun: str) -> str:
+def noun_stem(noun: str) -> str:
     """The word an English noun is matched by: its last word, without a plural s ("hospital stays" by
     "stay"); a Persian one as written (its parts are one word, «شرکت کنندگان»), without its plural
     ending («داوطلبان» by «داوطلب», «شرکت کنندگان» by «شرکت کنند», which «شرکت کننده» starts with).
     The stem is matched as the start of a word."""
     if not noun.isascii():
         for ending in _FA_PLURALS:
-            if noun.endswith(ending) and len(noun) - len(ending) >= 3:
+            if noun.endswith(ending) and len(noun) - len(ending) >= 2:  # «زنان» by «زن»
                 return noun[:-len(ending)]
         return noun
     word = noun.split()[-1]
@@ -156,7 +156,7 @@ _FA_PLURALS = (" های", " ها", "های", "ها", "گان", "ان")
 def _named_elsewhere(doc: Doc, noun: str, whole: Figure, pool: list[Figure]) -> bool:
     """Another figure of ``pool`` is written with ``noun`` and the whole is not ("3,000 girls" and
     "5,000 students" before "1,200 of the girls"): the noun names that other figure's group."""
-    stem = _stem(noun)
+    stem = noun_stem(noun)
 
     def named(g: Figure) -> bool:
         words = doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])]
@@ -278,7 +278,7 @@ def group_total(doc: Doc, part: Figure, noun: str, *, exclude: Iterable[str] = (
     total = stated_total(doc, part, exclude=exclude, noun=noun, classifier=True)
     if total is None:
         return None
-    stem = _stem(noun)
+    stem = noun_stem(noun)
     named = any(g.value == total.figure.value and re.search(
         rf"(?<!\w){re.escape(stem)}", doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])])
         for g in doc.figures if g.end <= part.start)
@@ -374,7 +374,7 @@ def nearest_total(doc: Doc, part: Figure, *, before: int, skip: Iterable[str] = 
         return None
     noun, named = _noun_word(doc, part), _noun_word(doc, whole)
     if not part.is_bare and noun is not None and noun not in _CLASSIFIERS and (
-            named is None or _stem(noun) != _stem(named)):
+            named is None or noun_stem(noun) != noun_stem(named)):
         return None
     words = doc.norm[part.start:part.end]
     if _SUBGROUP.search(words) or any(a.search(words) or b.search(words) for a, b in BINARY):
