@@ -135,11 +135,11 @@ class Language:
     period_fractions: ClassVar[frozenset[str]] = frozenset()
     #: The word between a count and the number it is a share of ("one in four"), and one that
     #: may come before that number ("one in every four").
+    share_in: ClassVar[frozenset[str]] = frozenset()
+    share_every: ClassVar[frozenset[str]] = frozenset()
     #: Verbs that open reported speech before a colon ("said:", «گفت:»): a counted noun is not
     #: looked for before them.
     speech_verbs: ClassVar[frozenset[str]] = frozenset()
-    share_in: ClassVar[frozenset[str]] = frozenset()
-    share_every: ClassVar[frozenset[str]] = frozenset()
     #: words before "a <period fraction>" that make it a period: "in a quarter", "per quarter"
     period_before: ClassVar[frozenset[str]] = frozenset()
     #: how many following words a noun phrase may span before its head noun

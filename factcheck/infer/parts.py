@@ -146,12 +146,16 @@ def _breakdowns(doc: Doc) -> tuple[Breakdown, ...]:
 def _group_parts(doc: Doc, found: list[Breakdown]) -> Iterator[Breakdown]:
     """"The economy added 212,000 jobs … Manufacturing accounted for 138,000 of the new jobs and
     construction for 95,000": counts taken out of a group named by its noun ("of the jobs",
-    «از داوطلبان را») are parts of that group's total stated before, with room for more.
+    «از داوطلبان را») or named as a part of the total ("11,200 of the total", «از کل») are parts
+    of that group's (the thing's) total stated before, with room for more; counts of later
+    clauses of the sentence that words make parts join them (:func:`_clause_parts`).
 
     The total is :func:`factcheck.infer.totals.group_total`'s (none for a group that is only some
-    of those counted, "of the girls"), with its confidence: a possible reading unless the total
-    was written with the same noun or a total word.  Counts already in a breakdown, or with a
-    share right after them or their noun (the ``percent_of`` pattern reads those), are left alone.
+    of those counted, "of the girls"), or for "of the total" the one total of that thing stated
+    before (:func:`factcheck.infer.totals.stated_total`), with its confidence: a possible reading
+    unless the total was written with the same noun or a total word.  Counts already in a
+    breakdown, or with a share right after them or their noun (the ``percent_of`` pattern reads
+    those), are left alone.
     """
     taken = {f.id for b in found for f in (b.whole, *b.parts)}
     for f in _counts(doc, doc.figures):
