@@ -480,3 +480,16 @@ def test_a_count_out_of_a_stated_whole_is_a_part_of_it(text: str, lang: str, par
 ])
 def test_no_part_of_where_the_words_do_not_take_one_out_of_the_other(text: str, lang: str) -> None:
     assert _of(text, lang, "part_of") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "part", "wrong"), [
+    ("رئیس سازمان آتش‌نشانی گفت: در شش ماه نخست امسال آتش‌نشانان به ۸ هزار و ۴۰۰ حادثه اعزام شدند. از این تعداد، "
+     "۲ هزار و ۵۰۰ مورد آتش‌سوزی و ۵ هزار و ۹۰۰ مورد امداد و نجات بوده است.\n", "fa", "۲ هزار و ۵۰۰", "۳ هزار و ۱۰۰"),
+    ("Firefighters attended 8,400 incidents in the first half of the year. Of these, 2,500 cases were fires and "
+     "5,900 cases were rescues.\n", "en", "2,500", "3,100"),
+])
+def test_of_these_takes_counts_by_a_generic_noun(text: str, lang: str, part: str, wrong: str) -> None:
+    # «مورد» / "cases" count what "of these" points back to: the incidents, not the six months
+    sums = _of(text, lang, "sum")
+    assert [s for _c, s, _q in sums] == [Status.consistent] and len(sums[0][2]) == 3
+    assert [s for _c, s, _q in _of(text.replace(part, wrong), lang, "sum")] == [Status.inconsistent]

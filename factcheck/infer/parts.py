@@ -33,7 +33,7 @@ from .doc import Cue, Doc, Figure, normalise
 from .outof import out_of
 from .pairs import all_pairs, pairs
 from .resolve import unify
-from .totals import comparison_figures, group_noun, group_total, of_them_figures, part_figures, stated_total
+from .totals import comparison_figures, counted_as, group_noun, group_total, of_them_figures, part_figures, stated_total
 
 __all__ = ["Breakdown", "breakdowns"]
 
@@ -422,12 +422,19 @@ def _of_these_opening(doc: Doc) -> Iterator[Breakdown]:
         m = _OPENING_PARTITIVE.match(doc.norm[s:figs[0].start])
         if m is None:
             continue
-        prev = [f for f in _counts(doc, doc.in_sentence(si - 1)) if not f.is_bare]
+        # a duration ("in the first six months") is no whole of counts
+        prev = [f for f in _counts(doc, doc.in_sentence(si - 1)) if not f.is_bare and f.thing]
         if not prev:
             continue
         whole = prev[0]
-        parts = [p for p in figs if unify(doc, [whole, p], classifier=True) is not None and not p.is_bare]
+        # «از این تعداد، ۳ هزار مورد …»: "of these" makes a count by a generic noun count the whole's thing
+        generic = {p.id: t for p in figs if not p.is_bare and (t := counted_as(doc, p, whole)) is not None}
+        parts = [p for p in figs if p.id in generic]
         retype = unify(doc, [whole, *parts], classifier=True)
+        if retype is None and parts:
+            retype = {k: v for t in generic.values() for k, v in t.items()}
+            if len(set(retype.values())) > 1:
+                retype = None
         if not parts or retype is None:
             continue
         cue = Cue(doc.text[s + m.start(1):s + m.end(1)], s + m.start(1), s + m.end(1))
