@@ -55,3 +55,28 @@ def test_a_share_then_its_count_after_or(share: str, wrong: str) -> None:
 def test_a_change_then_a_count_after_or_is_no_share() -> None:
     text = "The food bank served 52,000 families last year. Sales rose 25 percent, or 13,000, this year.\n"
     assert [k for k, _s in _verdicts(text) if k == "percent_of"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Children under five accounted for 62 percent of the cases.",
+    "People over 65 make up 18 percent of the population.",
+    "The vaccine is for those aged 12 to 15.",
+])
+def test_an_age_is_not_a_count(text: str) -> None:
+    assert [q for q, _v, _u in figures(text, "en") if "percent" not in q] == []
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Over 65 people were hurt.", "Over 65 people"),  # a hedged count, not an age
+    ("Drivers under 25 caused 1,200 crashes.", "1,200 crashes"),
+])
+def test_counts_near_age_words_are_still_read(text: str, quote: str) -> None:
+    assert quote in [q for q, _v, _u in figures(text, "en")]
+
+
+def test_a_share_of_a_named_group_then_its_count() -> None:
+    # "under five" is an age; "about 770" restates 62 percent of the 1,240 cases
+    text = ("The ministry reported 1,240 new measles cases in the first quarter. Children under five accounted "
+            "for 62 percent of the cases, or about 770.\n")
+    assert verdicts(text, "en", "percent_of") == [Status.consistent]
+    assert verdicts(text.replace("62 percent", "72 percent"), "en", "percent_of") == [Status.inconsistent]

@@ -17,7 +17,7 @@ from ..model import Hedge
 __all__ = ["KINDS", "Language", "Mention"]
 
 #: What a numeric mention is.  Only ``quantity`` and ``duration`` become claims.
-KINDS = ("quantity", "duration", "ordinal", "year", "date", "time", "phone", "code", "label")
+KINDS = ("quantity", "duration", "ordinal", "year", "date", "time", "phone", "code", "label", "age")
 
 Phrase = tuple[str, ...]
 
@@ -140,6 +140,11 @@ class Language:
     #: Verbs that open reported speech before a colon ("said:", «گفت:»): a counted noun is not
     #: looked for before them.
     speech_verbs: ClassVar[frozenset[str]] = frozenset()
+    #: An age, not a count: a number after ``age_before`` ("aged 65"), or after ``age_bounds``
+    #: right after one of ``age_nouns`` ("children under five", "people over 65").
+    age_before: ClassVar[frozenset[str]] = frozenset()
+    age_bounds: ClassVar[frozenset[str]] = frozenset()
+    age_nouns: ClassVar[frozenset[str]] = frozenset()
     #: words before "a <period fraction>" that make it a period: "in a quarter", "per quarter"
     period_before: ClassVar[frozenset[str]] = frozenset()
     #: how many following words a noun phrase may span before its head noun

@@ -642,6 +642,12 @@ class English(Language):
     share_in: ClassVar[frozenset[str]] = frozenset({"in"})
     speech_verbs: ClassVar[frozenset[str]] = frozenset({"said", "says", "added", "told", "stated", "announced"})
     share_every: ClassVar[frozenset[str]] = frozenset({"every"})
+    age_before: ClassVar[frozenset[str]] = frozenset({"aged", "ages", "age"})
+    age_bounds: ClassVar[frozenset[str]] = frozenset({"under", "over", "above", "below"})
+    age_nouns: ClassVar[frozenset[str]] = frozenset(
+        {"children", "child", "people", "adults", "those", "men", "women", "residents", "patients", "voters",
+         "drivers", "pupils", "students", "workers", "girls", "boys", "infants", "babies", "teenagers", "anyone",
+         "everyone", "persons", "citizens", "employees", "kids", "youngsters", "pensioners"})
     period_before: ClassVar[frozenset[str]] = frozenset(
         {"in", "per", "each", "every", "within", "during", "for", "after", "before"})
     noun_reach: ClassVar[int] = 4

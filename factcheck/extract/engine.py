@@ -597,6 +597,11 @@ class Scanner:
             return mention("phone" if len(first_tok) >= 7 else "code")
         if nxt is not None and nxt.kind == "word" and self._month(nxt.k):
             return self._date(prep, fwd, j, fig_s)
+        if self._age(back, fwd, j, num):  # "children under five", "aged 65": an age, not a count
+            rng = self._range(fwd, j, back, num) if j < len(fwd) else None
+            if rng is not None:  # "aged 12 to 15": both ends
+                fig_e = fwd[rng[1] - 1].e
+            return mention("age")
         if prev is not None and prev.kind == "word" and self._month(prev.k) and num.digits and not num.words \
                 and not self._percent_or_scale_after(fwd, j):  # «نرخ تورم مهرماه ۳۴ درصد» is no date
             return self._date(prep, fwd, j, fig_s)
@@ -1104,6 +1109,18 @@ class Scanner:
         if len(back) < 2:
             return True
         return back[-2].t in (".", "!", "?", "\n", ":", '"', "(")
+
+    def _age(self, back: list[Tok], fwd: list[Tok], j: int, num: _Num) -> bool:
+        """An age: "aged 65", "ages 5 to 11", or "children under five", "people over 65" — a whole
+        number of at most 120 after a bound word right after a noun of people, with no unit of
+        its own ("people over 65 percent" is a share)."""
+        lang = self.lang
+        if not back or num.value != num.value.to_integral_value() or num.value > 120 or num.scale is not None:
+            return False
+        if back[-1].k in lang.age_before:
+            return not self._has_unit_after(fwd, j)
+        return (back[-1].k in lang.age_bounds and len(back) > 1 and back[-2].k in lang.age_nouns
+                and not self._has_unit_after(fwd, j))
 
     def _one_in(self, fwd: list[Tok], j: int, num: _Num) -> tuple[str, int] | None:
         """"one in four", "2 in 5", "one in every three": the unit of the fraction 1/M (as "a

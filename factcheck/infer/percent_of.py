@@ -176,6 +176,10 @@ def find(doc: Doc) -> Iterator[Proposal]:
         bare = _part_before(doc, s, bare=True) if part is None else None
         if bare is not None and bare.id in across:
             part = bare  # "The remaining 3,120, or 25 percent": a bare rest closing a breakdown across sentences
+        if part is None and (grouped := _group_then_count(doc, s, parts_of)) is not None:
+            done.add(s.id)
+            yield grouped
+            continue
         if part is None:
             named = _named_part(doc, s, parts_of)
             # "… 48,000 candidates sat the exam; 18,000 (37.5 percent) passed", "37.5 percent (18,000)"
@@ -327,6 +331,22 @@ def _of_group(doc: Doc, s: Figure, part: Figure, parts_of: dict[str, Any]) -> Pr
     cue = Cue(doc.text[at:at + len(noun)], at, at + len(noun))
     return _share_of(doc, s, part, total, cue, "the share is of the group the words name, stated before as "
                      "the only figure of that thing")
+
+
+def _group_then_count(doc: Doc, s: Figure, parts_of: dict[str, Any]) -> Proposal | None:
+    """"Children under five accounted for 62 percent of the cases, or about 770": the share names
+    its group right after it and restates its count after "or"; the group is the total of that
+    thing stated before (:func:`factcheck.infer.totals.group_total`)."""
+    part = _part_after(doc, s)
+    noun = group_noun(doc, s) if part is not None else None
+    if part is None or noun is None:
+        return None
+    total = group_total(doc, part, noun, exclude=parts_of)
+    if total is None:
+        return None
+    at = doc.norm.index(noun, s.end)
+    return _share_of(doc, s, part, total, Cue(doc.text[at:at + len(noun)], at, at + len(noun)),
+                     "the share is of the group the words name, stated before as the only figure of that thing")
 
 
 def _share_of(doc: Doc, s: Figure, part: Figure, total: Total, cue: Cue, why: str) -> Proposal | None:
