@@ -604,6 +604,10 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 # of the figures after it, not the total of earlier sentences
                 continue
             if not before and not [g for g in sent if g.start < whole.start]:
+                if _ALL_ONLY.fullmatch(cue.words.strip()):
+                    # «طول کل راه‌های روستایی استان ۳ هزار کیلومتر است»: «کل» alone is "all the
+                    # roads", a larger whole, not the sum of the figures of the sentences before
+                    continue
                 # "Thus the total ... reached X": the parts are in the sentences just before, and
                 # count the same thing — by unit, or by naming the total's noun («دُز اول», «دُز دوم»).
                 noun = _noun(doc, whole)
@@ -620,6 +624,9 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
             yield Breakdown(whole, parts, cue, conf, True, retype,
                             "the figure is stated as the total of the ones before it")
 
+
+#: A total word that may only mean "all": it sums the figures of its own sentence, never those before.
+_ALL_ONLY = re.compile(r"کل")
 
 #: Total words written after the figure: "nearly 680,000 vehicles in all", "400,000 were recorded in
 #: total", "1,200 altogether"; a few words may come between (the noun, a verb).
