@@ -605,8 +605,9 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 continue
             if not before and not [g for g in sent if g.start < whole.start]:
                 if _ALL_ONLY.fullmatch(cue.words.strip()):
-                    # «طول کل راه‌های روستایی استان ۳ هزار کیلومتر است»: «کل» alone is "all the
-                    # roads", a larger whole, not the sum of the figures of the sentences before
+                    # «طول کل راه‌های روستایی استان ۳ هزار کیلومتر است», "The total length of rural
+                    # roads is 3,200 km": all the roads, a larger whole, not the sum of the figures
+                    # of the sentences before
                     continue
                 # "Thus the total ... reached X": the parts are in the sentences just before, and
                 # count the same thing — by unit, or by naming the total's noun («دُز اول», «دُز دوم»).
@@ -625,8 +626,9 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                             "the figure is stated as the total of the ones before it")
 
 
-#: A total word that may only mean "all": it sums the figures of its own sentence, never those before.
-_ALL_ONLY = re.compile(r"کل")
+#: Total words that may name a larger whole by its own noun ("all", "the total length of the
+#: province's roads"): they sum the figures of their own sentence, never those before.
+_ALL_ONLY = re.compile(r"کل|the total", re.IGNORECASE)
 
 #: Total words written after the figure: "nearly 680,000 vehicles in all", "400,000 were recorded in
 #: total", "1,200 altogether"; a few words may come between (the noun, a verb).
