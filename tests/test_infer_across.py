@@ -508,3 +508,15 @@ def test_all_of_a_larger_whole_is_not_the_sum_of_the_sentences_before(text: str,
     sums = _of(text, lang, "sum")
     assert [s for _c, s, _q in sums] == [Status.consistent] * sums_found
     assert not any("۳ هزار و ۲۰۰" in q or "3,200" in q for _c, _s, qs in sums for q in qs)
+
+
+@pytest.mark.parametrize("text", [
+    # the figures of the sentence before are an average bill and its rise, not parts of the total
+    "Council tax will rise by 4.99 per cent, taking the average Band D bill to £2,171, up £103 on this year. In "
+    "total, the council expects to raise £412 million.\n",
+    # total words after the figure sum its own sentence only
+    "Council tax will rise by 4.99 per cent, taking the average Band D bill to £2,171, up £103 on this year. The "
+    "council expects to raise £412 million in total.\n",
+])
+def test_a_change_or_an_average_before_is_no_part_of_a_total(text: str) -> None:
+    assert _of(text, "en", "sum") == []

@@ -604,7 +604,8 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 # of the figures after it, not the total of earlier sentences
                 continue
             if not before and not [g for g in sent if g.start < whole.start]:
-                if _ALL_ONLY.fullmatch(cue.words.strip()):
+                if cue.start > whole.start or _ALL_ONLY.fullmatch(cue.words.strip()):
+                    # "£412 million in total": words after the figure sum its own sentence only
                     # «طول کل راه‌های روستایی استان ۳ هزار کیلومتر است», "The total length of rural
                     # roads is 3,200 km": all the roads, a larger whole, not the sum of the figures
                     # of the sentences before
@@ -613,7 +614,7 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
                 # count the same thing — by unit, or by naming the total's noun («دُز اول», «دُز دوم»).
                 noun = _noun(doc, whole)
                 near = _counts(doc, [g for g in doc.figures if si - 2 <= g.sentence < si])
-                before = [p for p in near if not p.is_bare and (
+                before = [p for p in near if not p.is_bare and not _NOT_A_PART.search(doc.before(p, 14)) and (
                     p.thing == whole.thing or (noun and noun in _letters(doc.norm[slice(*doc.sentences[p.sentence])])))]
                 conf = 0.75
             parts = [p for p in before if unify(doc, [whole, p], classifier=True) is not None]
@@ -625,6 +626,11 @@ def _parts_then_total(doc: Doc) -> Iterator[Breakdown]:
             yield Breakdown(whole, parts, cue, conf, True, retype,
                             "the figure is stated as the total of the ones before it")
 
+
+#: Right before a figure, words making it a change or an average, never a part of a total: "the
+#: average bill to £2,171, up £103", «به طور میانگین ۴۶ مأموریت», «۲۰۰ نفر افزایش».
+_NOT_A_PART = re.compile(r"\b(up|down|rise of|rose|fell|increase of|decrease of|average|averaged|per)\b[^.;,]{0,8}$|"
+                         r"(?<!\w)(افزایش|کاهش|میانگین|متوسط)(?!\w)[^.،؛]{0,8}$")
 
 #: Total words that may name a larger whole by its own noun ("all", "the total length of the
 #: province's roads"): they sum the figures of their own sentence, never those before.
