@@ -59,11 +59,13 @@ _HEDGE = {"more than ": Hedge.more_than, "over ": Hedge.more_than, "nearly ": He
 #: 9,000 from 4,200, while the number of observers tripled to 1,500").
 _OTHER_CLAUSE = re.compile(r"\b(while|whereas|but|meanwhile)\b|[;؛]|(?<!\w)(در حالی که|در حالیکه|اما|ولی)(?!\w)")
 _POINTS = re.compile(r"\b(percentage )?points?\b|(?<!\w)واحد درصد")
-_COMPARED = re.compile(r"\b(compared with|compared to|against|from)\b[^.;]{0,30}$|"
-                       r"(?<!\w)(نسبت به|در مقایسه با)[^.؛]{0,30}$")
-#: Words that only compare (not "from", which also places and sources): the figure after them is
-#: what the one before is compared with, whatever its time.
-_COMPARED_WITH = re.compile(r"\b(compared with|compared to)\b[^.;]{0,30}$|(?<!\w)(نسبت به|در مقایسه با)[^.؛]{0,30}$")
+#: Before the figure a change is compared with, within its clause: "compared with", «نسبت به»,
+#: and (``_COMPARED`` only) "against", "from".  ``_COMPARED_WITH`` has the words that only
+#: compare (not "from", which also places and sources): the figure after them is what the one
+#: before is compared with, whatever its time.
+_COMPARE_FA = r"|(?<!\w)(نسبت به|در مقایسه با)[^.؛]{0,30}$"
+_COMPARED = re.compile(r"\b(compared with|compared to|against|from)\b[^.;]{0,30}$" + _COMPARE_FA)
+_COMPARED_WITH = re.compile(r"\b(compared with|compared to)\b[^.;]{0,30}$" + _COMPARE_FA)
 _EARLIER = re.compile(r"\b(last year|a year earlier|the previous year|the same period last year|in 20\d\d)\b|"
                       r"(?<!\w)(سال گذشته|پارسال|سال قبل|مدت مشابه)(?!\w)")
 _THIS_FIGURE = re.compile(r"\b(this figure|the figure|this number|that figure)\b|(?<!\w)(این آمار|این رقم|این تعداد|"

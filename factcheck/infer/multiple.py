@@ -17,7 +17,7 @@ from ..kinds.ratio import RatioRule
 from . import Proposal, pattern
 from .doc import Cue, Doc, Figure
 from .resolve import unify
-from .totals import noun_stem
+from .totals import noun_stem, written_with
 
 #: "twice as many men as women", "three times as many cars as bikes", "half as much money as":
 #: right after the multiple.
@@ -30,8 +30,8 @@ _MULTIPLES = frozenset({"times", "half", "third", "fourth", "quarter_share", "fi
 
 
 def _named(doc: Doc, figs: list[Figure], noun: str) -> list[Figure]:
-    stem = re.escape(noun_stem(noun))
-    return [f for f in figs if re.search(rf"(?<!\w){stem}", doc.norm[f.start:f.end + 1])]
+    stem = noun_stem(noun)
+    return [f for f in figs if written_with(doc, f, stem, reach=1)]  # the noun in the figure's quote
 
 
 def _nouns(doc: Doc, k: Figure) -> tuple[str, str, int] | None:

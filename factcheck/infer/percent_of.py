@@ -31,6 +31,7 @@ from typing import Any
 from ..kinds.expr import ExprRule
 from ..kinds.part_of import PartOfRule
 from ..kinds.percent_of import PercentOfRule
+from ..units import canonical
 from . import Proposal, pattern
 from .change import _direction
 from .cues import OF_TOTAL
@@ -421,10 +422,6 @@ def _part_after(doc: Doc, s: Figure) -> Figure | None:
     return nxt
 
 
-#: A fraction unit's value, for adding shares up.
-_FRACTION_OF = {"half": 0.5, "third": 1 / 3, "fourth": 0.25, "quarter_share": 0.25, "fifth": 0.2, "tenth": 0.1}
-
-
 def _may_make_a_whole(doc: Doc, sentence: int) -> bool:
     """Whether the shares the counts of a sentence carry may add up to all of something:
     "$960 million, or 40 percent, and transport $480 million, or 20 percent" cannot (60 percent
@@ -433,10 +430,10 @@ def _may_make_a_whole(doc: Doc, sentence: int) -> bool:
     for s in _shares(doc):
         if s.sentence != sentence or (_part_before(doc, s, bare=True) is None and _part_after(doc, s) is None):
             continue
-        per = 0.01 if s.claim.unit == "percent" else _FRACTION_OF.get(s.claim.unit.replace(" ", ""))
-        if per is None or s.claim.value is None or s.claim.hedge.value not in ("exact", "about", "nearly"):
+        per = canonical(s.claim.unit)  # a percent is 1/100, a third 1/3 (the unit registry's factors)
+        if s.claim.value is None or s.claim.hedge.value not in ("exact", "about", "nearly"):
             return True  # a share that cannot be added up: as before
-        total += float(s.claim.value) * per
+        total += float(s.claim.value) * float(per.lo)
     return total >= 0.8
 
 

@@ -39,7 +39,7 @@ from .pairs import all_pairs, than_changes
 from .resolve import unify
 
 __all__ = ["Total", "comparison_figures", "counted_as", "group_before", "group_noun", "group_total", "nearest_total",
-           "noun_stem", "of_them_figures", "part_figures", "stated_total"]
+           "noun_stem", "of_them_figures", "part_figures", "stated_total", "written_with"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Words placing a figure at the earlier time it is compared with.
@@ -157,13 +157,15 @@ def _named_elsewhere(doc: Doc, noun: str, whole: Figure, pool: list[Figure]) -> 
     """Another figure of ``pool`` is written with ``noun`` and the whole is not ("3,000 girls" and
     "5,000 students" before "1,200 of the girls"): the noun names that other figure's group."""
     stem = noun_stem(noun)
+    return (any(written_with(doc, g, stem) for g in pool if g.value != whole.value)
+            and not any(written_with(doc, g, stem) for g in pool if g.value == whole.value))
 
-    def named(g: Figure) -> bool:
-        words = doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])]
-        return re.search(rf"(?<!\w){re.escape(stem)}", words) is not None
 
-    return (any(named(g) for g in pool if g.value != whole.value)
-            and not any(named(g) for g in pool if g.value == whole.value))
+def written_with(doc: Doc, g: Figure, stem: str, reach: int = 25) -> bool:
+    """Whether ``g`` is written with the noun of ``stem`` (:func:`noun_stem`): a word starting with
+    it in the figure or the ``reach`` characters after it, within its sentence."""
+    words = doc.norm[g.start:min(g.end + reach, doc.sentences[g.sentence][1])]
+    return re.search(rf"(?<!\w){re.escape(stem)}", words) is not None
 
 
 def stated_total(doc: Doc, part: Figure, *, before: int | None = None, exclude: Iterable[str] = (),
@@ -279,9 +281,8 @@ def group_total(doc: Doc, part: Figure, noun: str, *, exclude: Iterable[str] = (
     if total is None:
         return None
     stem = noun_stem(noun)
-    named = any(g.value == total.figure.value and re.search(
-        rf"(?<!\w){re.escape(stem)}", doc.norm[g.start:min(g.end + 25, doc.sentences[g.sentence][1])])
-        for g in doc.figures if g.end <= part.start)
+    named = any(g.value == total.figure.value and written_with(doc, g, stem)
+                for g in doc.figures if g.end <= part.start)
     if named:
         return Total(total.figure, min(total.confidence, 0.8), total.cue)
     cue = _total_word(doc, total.figure)
