@@ -1117,10 +1117,9 @@ class Scanner:
         lang = self.lang
         if not back or num.value != num.value.to_integral_value() or num.value > 120 or num.scale is not None:
             return False
-        if back[-1].k in lang.age_before:
-            return not self._has_unit_after(fwd, j)
-        return (back[-1].k in lang.age_bounds and len(back) > 1 and back[-2].k in lang.age_nouns
-                and not self._has_unit_after(fwd, j))
+        return (back[-1].k in lang.age_before or (
+            back[-1].k in lang.age_bounds and len(back) > 1 and back[-2].k in lang.age_nouns)) \
+            and not self._has_unit_after(fwd, j)
 
     def _one_in(self, fwd: list[Tok], j: int, num: _Num) -> tuple[str, int] | None:
         """"one in four", "2 in 5", "one in every three": the unit of the fraction 1/M (as "a
