@@ -262,10 +262,14 @@ def _with_remainder(doc: Doc, found: list[Breakdown]) -> list[Breakdown]:
             continue
         s = doc.sentences[si][0] if named is None else named.start
         words = doc.text[s:rest.start].strip(" ,،:—-") if named is None else named.words
-        found[found.index(bd)] = Breakdown(
-            bd.whole, [*bd.parts, rest], bd.cue, bd.confidence, True, retype,
-            bd.why + f"; «{words}» at {doc.where(s)} states the rest")
+        found[found.index(bd)] = _closed(doc, bd, [*bd.parts, rest], retype, words, s)
     return found
+
+
+def _closed(doc: Doc, bd: Breakdown, parts: list[Figure], retype: dict[str, str], words: str, at: int) -> Breakdown:
+    """``bd`` with ``parts``, closed (no unstated rest) by the words stating the rest at ``at``."""
+    return Breakdown(bd.whole, parts, bd.cue, bd.confidence, True, retype,
+                     bd.why + f"; «{words}» at {doc.where(at)} states the rest")
 
 
 def _skipped(doc: Doc, bd: Breakdown, rest: Figure) -> bool:
@@ -309,8 +313,7 @@ def _closed_by_rest(doc: Doc, bd: Breakdown) -> Breakdown | None:
         if cue is None or types is None:
             return None
         retype = types
-    return Breakdown(bd.whole, parts, bd.cue, bd.confidence, True, retype,
-                     bd.why + f"; «{cue.words}» at {doc.where(cue.start)} states the rest")
+    return _closed(doc, bd, parts, retype, cue.words, cue.start)
 
 
 #: A figure stated as the rest of a whole: "The remaining 12,690 offences", "and the remaining 30,000",
